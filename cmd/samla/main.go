@@ -1,0 +1,81 @@
+// Command samla is the Samla service and its operator tools: the HTTP
+// server with the chat bots, the directory checks, the console chat
+// simulator and the agenda drafter. It is the only place that wires the
+// packages together.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand. Each lives in its own file.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *cliEnv, args []string) error
+}
+
+// cliEnv is what every subcommand gets: arguments are parsed by each
+// subcommand with its own flag.FlagSet.
+type cliEnv struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "run the HTTP server (chat bots, directory API, health, metrics)", runServe},
+		{"try", "chat with Samla in the terminal (console platform)", runTry},
+		{"directory", "check, route, search and generate directories", runDirectory},
+		{"agenda", "draft a SIP agenda from needs text on stdin", runAgenda},
+		{"config", "show the effective configuration (secrets masked)", runConfig},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(run(ctx, env, os.Args[1:]))
+}
+
+// run dispatches to a subcommand and returns the exit code.
+func run(ctx context.Context, env *cliEnv, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.stdout)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			if err := c.run(ctx, env, args[1:]); err != nil {
+				var ec exitCode
+				if asExitCode(err, &ec) {
+					return int(ec)
+				}
+				fmt.Fprintf(env.stderr, "samla %s: %v\n", c.name, err)
+				return 1
+			}
+			return 0
+		}
+	}
+	fmt.Fprintf(env.stderr, "samla: okänt kommando %q (unknown command)\n\n", args[0])
+	usage(env.stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: samla COMMAND [flags]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'samla COMMAND -h' for a command's flags.")
+}

@@ -1,0 +1,177 @@
+// Package chat is the small platform-neutral interface between the SIP core
+// and the chat platforms (console, Slack, Mattermost): who is talking, what a
+// message looks like, and how a platform delivers and updates it.
+//
+// A platform adapter turns inbound requests into Handler calls and
+// implements Sender for outbound messages. The core never sees an SDK type.
+package chat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Platform names.
+const (
+	Console    = "console"
+	Slack      = "slack"
+	Mattermost = "mattermost"
+)
+
+// Address says where a message goes: a user's direct messages, or a
+// channel, on one platform.
+type Address struct {
+	Platform  string `json:"platform"`
+	Workspace string `json:"workspace,omitempty"` // Slack team id or Mattermost server name
+	User      string `json:"user,omitempty"`      // platform user id (Slack) or username (Mattermost)
+	Channel   string `json:"channel,omitempty"`   // channel id, when posting to a channel
+	ContactID string `json:"contact_id,omitempty"`
+}
+
+// String is a short, log-safe form of the address.
+func (a Address) String() string {
+	target := a.User
+	if a.Channel != "" {
+		target = "#" + a.Channel
+	}
+	if a.Workspace != "" {
+		return fmt.Sprintf("%s:%s/%s", a.Platform, a.Workspace, target)
+	}
+	return fmt.Sprintf("%s:%s", a.Platform, target)
+}
+
+// Message is a rich message: title, text, label/value fields and buttons.
+// Text uses a markdown subset all platforms render: *bold*, _italic_,
+// line breaks and "• " bullets.
+type Message struct {
+	Title   string   `json:"title,omitempty"`
+	Text    string   `json:"text"`
+	Fields  []Field  `json:"fields,omitempty"`
+	Buttons []Button `json:"buttons,omitempty"`
+	// Key names a logical message updated in place (e.g. the live status
+	// message of a case); empty for ordinary one-off messages.
+	Key string `json:"key,omitempty"`
+}
+
+// Field is one label/value row.
+type Field struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// Button is an action the recipient can take.
+type Button struct {
+	Action string  `json:"action"` // e.g. "rsvp.attend"
+	Label  string  `json:"label"`
+	Value  string  `json:"value"`           // opaque to platforms; passed back in Action.Value
+	Style  string  `json:"style,omitempty"` // "", "primary" or "danger"
+	Prompt *Prompt `json:"prompt,omitempty"`
+}
+
+// Prompt asks the clicker for input before the action runs (a modal on
+// Slack, a dialog on Mattermost, the next line in the console).
+type Prompt struct {
+	Title string `json:"title"`
+	Label string `json:"label"`
+	// Options, when set, makes the input a choice (e.g. a delegate from the
+	// directory); Action.Input is then the chosen option's value.
+	Options []Option `json:"options,omitempty"`
+	// Optional is true when the input may be left empty.
+	Optional bool `json:"optional,omitempty"`
+	// Checkbox, when set, adds a yes/no question (Action.Flag).
+	Checkbox string `json:"checkbox,omitempty"`
+}
+
+// Option is one choice in a prompt.
+type Option struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Actor is the person typing a command or pressing a button.
+type Actor struct {
+	Platform  string
+	Workspace string
+	UserID    string
+	// ContactID is the directory contact the platform linked this user to,
+	// or "" when unknown (the core then tries the directory itself).
+	ContactID string
+	// Email, when the platform knows it, helps linking to the directory.
+	Email string
+	// Channel is where the command was typed (for replies in place).
+	Channel string
+}
+
+// Address is where direct messages to the actor go.
+func (a Actor) Address() Address {
+	return Address{Platform: a.Platform, Workspace: a.Workspace, User: a.UserID, ContactID: a.ContactID}
+}
+
+// Action is a button press, with the prompt's answer if it had one.
+type Action struct {
+	Name  string // Button.Action
+	Value string // Button.Value
+	Input string // prompt text or chosen option
+	Flag  bool   // prompt checkbox
+}
+
+// Reply is the immediate, private answer to the actor.
+type Reply struct {
+	Text    string   `json:"text"`
+	Message *Message `json:"message,omitempty"` // richer form, when useful
+	// Prompt asks the platform to collect input now and call Act with
+	// Action{Name: PromptAction, Value: PromptValue, Input: ...}.
+	Prompt       *Prompt `json:"prompt,omitempty"`
+	PromptAction string  `json:"prompt_action,omitempty"`
+	PromptValue  string  `json:"prompt_value,omitempty"`
+}
+
+// Handler is what platforms call with inbound commands and button presses.
+// The SIP core implements it.
+type Handler interface {
+	// Command runs "/sip ..." text (without the leading "/sip").
+	Command(ctx context.Context, who Actor, text string) Reply
+	// Act runs a button press.
+	Act(ctx context.Context, who Actor, act Action) Reply
+}
+
+// Ref identifies a delivered message so it can be updated in place.
+type Ref struct {
+	Platform  string `json:"platform"`
+	Workspace string `json:"workspace,omitempty"`
+	Channel   string `json:"channel"`
+	ID        string `json:"id"` // Slack ts, Mattermost post id
+}
+
+// Sender delivers messages on one platform.
+type Sender interface {
+	// Platform returns the platform name this sender serves.
+	Platform() string
+	// Send delivers msg. key is the idempotency key of the delivery; a
+	// platform that supports idempotency uses it, the others may ignore it.
+	Send(ctx context.Context, to Address, msg Message, key string) (Ref, error)
+	// Update replaces a delivered message in place.
+	Update(ctx context.Context, ref Ref, msg Message) error
+}
+
+// ErrUnsupported is returned by a platform lacking a feature.
+var ErrUnsupported = errors.New("chat: not supported by this platform")
+
+// ErrPermanent marks a delivery that will never succeed (unknown user,
+// channel gone); the outbox gives up instead of retrying.
+var ErrPermanent = errors.New("chat: permanent delivery failure")
+
+// RetryAfterError asks the caller to retry no sooner than After
+// (Slack's and Mattermost's 429 Retry-After).
+type RetryAfterError struct {
+	After time.Duration
+	Err   error
+}
+
+func (e *RetryAfterError) Error() string {
+	return fmt.Sprintf("retry after %s: %v", e.After, e.Err)
+}
+
+func (e *RetryAfterError) Unwrap() error { return e.Err }

@@ -1,0 +1,113 @@
+// Package store persists Samla's state: versioned records, set indexes,
+// due-queues with leases (the outbox and reminders) and once-keys, behind one
+// interface with two implementations: embedded bbolt (single node) and Redis
+// (single node, Sentinel or Cluster). One conformance suite runs on both.
+//
+// The store knows nothing of SIP: values are opaque bytes. A Tx applies
+// record writes, index changes and queue jobs atomically, so a state change
+// and the messages it causes are written together or not at all.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// ErrNotFound is returned for a missing record.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrConflict is returned by Commit when a record's version changed since it
+// was read; the caller re-reads and retries.
+var ErrConflict = errors.New("store: version conflict")
+
+// ErrLeaseLost is returned by Ack/Retry when the job's claim expired and the
+// job was claimed again or changed.
+var ErrLeaseLost = errors.New("store: lease lost")
+
+// Record is a stored value with its version (1 after the first write).
+type Record struct {
+	Bucket  string
+	Key     string
+	Value   []byte
+	Version int64
+}
+
+// Put writes a record if its current version equals Version (0 = must not
+// exist). The new version is Version+1.
+type Put struct {
+	Bucket  string
+	Key     string
+	Value   []byte
+	Version int64
+}
+
+// IndexOp adds (or with Remove, removes) a member of a set index.
+type IndexOp struct {
+	Index  string
+	Member string
+	Remove bool
+}
+
+// Job is an entry in a due-queue. Scheduling a job with an existing ID
+// replaces it (its due time and payload), so re-scheduling never duplicates.
+type Job struct {
+	Queue    string
+	ID       string
+	Due      time.Time
+	Payload  []byte
+	Attempts int // deliveries tried so far (set by the store)
+	// Token identifies one claim; Ack and Retry must present it.
+	Token string
+}
+
+// JobRef names a job to cancel.
+type JobRef struct {
+	Queue string
+	ID    string
+}
+
+// Tx is applied atomically by Commit: either every part or none.
+type Tx struct {
+	Puts   []Put
+	Index  []IndexOp
+	Jobs   []Job    // scheduled (upserted by ID)
+	Cancel []JobRef // removed, whether pending or claimed
+}
+
+// Store is the persistence every Samla replica shares.
+type Store interface {
+	// Get returns a record or ErrNotFound.
+	Get(ctx context.Context, bucket, key string) (Record, error)
+	// Commit applies tx atomically, or returns ErrConflict and changes nothing.
+	Commit(ctx context.Context, tx Tx) error
+	// Members lists a set index, sorted.
+	Members(ctx context.Context, index string) ([]string, error)
+
+	Queue
+
+	// Once returns true for the first caller of key within ttl, false for
+	// every later one (deduplicating retries, electing one replica).
+	Once(ctx context.Context, key string, ttl time.Duration) (bool, error)
+	// Ping reports whether the store is usable (readiness).
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// Queue is a set of named due-queues with leased claims.
+type Queue interface {
+	// Schedule upserts jobs by (Queue, ID).
+	Schedule(ctx context.Context, jobs ...Job) error
+	// Cancel removes jobs, pending or claimed.
+	Cancel(ctx context.Context, refs ...JobRef) error
+	// Claim atomically takes up to max jobs due at or before now, leasing
+	// them for lease; a job whose lease expires without Ack or Retry is due
+	// again. Each claimed job carries a fresh Token and Attempts+1.
+	Claim(ctx context.Context, queue string, now time.Time, lease time.Duration, max int) ([]Job, error)
+	// Ack removes a claimed job (done). ErrLeaseLost if the claim is stale.
+	Ack(ctx context.Context, job Job) error
+	// Retry puts a claimed job back, due at due. ErrLeaseLost if stale.
+	Retry(ctx context.Context, job Job, due time.Time) error
+	// Pending counts jobs not yet acked (due or not, claimed or not).
+	Pending(ctx context.Context, queue string) (int, error)
+}
