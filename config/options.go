@@ -1,0 +1,129 @@
+package config
+
+// option is one SAMLA_* setting: its name, default, whether it is secret,
+// how it is parsed into Config and how it is documented. The table below is
+// the single source for Load, Show and the README reference.
+type option struct {
+	Name    string
+	Group   string
+	Default string
+	Secret  bool
+	Example string // shown in error messages and docs
+	Doc     string
+	// field returns a pointer to the Config field: *string, *[]string,
+	// *map[string]string, *int or *time.Duration.
+	field func(*Config) any
+	// check validates the raw, non-empty value beyond its type (may be nil).
+	check func(string) error
+	// normalize rewrites the parsed string value (may be nil).
+	normalize func(string) string
+}
+
+// options lists every setting in documentation order.
+func options() []option {
+	return []option{
+		{Name: "SAMLA_LISTEN", Group: "Server", Default: "127.0.0.1:8080", Example: "0.0.0.0:8080",
+			Doc:   "HTTP listen address (host:port) of `samla serve`.",
+			field: func(c *Config) any { return &c.Listen }, check: checkListen},
+		{Name: "SAMLA_PUBLIC_URL", Group: "Server", Example: "https://samla.example.se",
+			Doc:   "Public base URL the chat platforms call back (needed for Mattermost buttons).",
+			field: func(c *Config) any { return &c.PublicURL }, check: checkHTTPURL, normalize: trimSlash},
+		{Name: "SAMLA_API_TOKENS", Group: "Server", Secret: true, Example: "f3b1c2d4e5a6,9a8b7c6d5e4f",
+			Doc:   "Comma-separated bearer tokens for the directory API. Empty = API refuses every request.",
+			field: func(c *Config) any { return &c.APITokens }, check: checkTokens},
+		{Name: "SAMLA_LANG", Group: "Server", Default: "sv", Example: "en",
+			Doc:   "Default language of messages: `sv` or `en`.",
+			field: func(c *Config) any { return &c.Lang }, check: oneOf("sv", "en")},
+		{Name: "SAMLA_TIMEZONE", Group: "Server", Default: "Europe/Stockholm", Example: "Europe/Stockholm",
+			Doc:   "IANA time zone for dates, workdays and reminders.",
+			field: func(c *Config) any { return &c.TimeZone }, check: checkTimeZone},
+		{Name: "SAMLA_LOG_LEVEL", Group: "Server", Default: "info", Example: "debug",
+			Doc:   "Log level of the JSON log on stderr: `debug`, `info`, `warn` or `error`.",
+			field: func(c *Config) any { return &c.LogLevel }, check: oneOf("debug", "info", "warn", "error")},
+
+		{Name: "SAMLA_DIRECTORY", Group: "Directory", Example: "/etc/samla/directory",
+			Doc:   "Comma-separated directory YAML files or folders. Empty = the embedded sample directory.",
+			field: func(c *Config) any { return &c.Directory }},
+
+		{Name: "SAMLA_STORE", Group: "Store", Default: "bbolt", Example: "redis",
+			Doc:   "Where state is kept: `bbolt` (one file, single node) or `redis` (shared by replicas).",
+			field: func(c *Config) any { return &c.Store }, check: oneOf("bbolt", "redis")},
+		{Name: "SAMLA_DATA", Group: "Store", Default: "./.data", Example: "/var/lib/samla",
+			Doc:   "Folder of the bbolt file `samla.db`; relative paths are relative to the working directory.",
+			field: func(c *Config) any { return &c.Data }},
+		{Name: "SAMLA_REDIS_URL", Group: "Store", Secret: true, Example: "redis://:password@127.0.0.1:6379/0",
+			Doc:   "Redis URL (`redis://`, `rediss://` or `unix://`); required when SAMLA_STORE=redis.",
+			field: func(c *Config) any { return &c.RedisURL }, check: checkRedisURL},
+		{Name: "SAMLA_REDIS_PREFIX", Group: "Store", Default: "samla:", Example: "samla-prod:",
+			Doc:   "Prefix of every Redis key, so several installations can share one Redis.",
+			field: func(c *Config) any { return &c.RedisPrefix }},
+
+		{Name: "SAMLA_SLACK_SIGNING_SECRET", Group: "Slack", Secret: true, Example: "8f14e45fceea167a5a36dedd4bea2543",
+			Doc:   "Slack app signing secret; enables the Slack endpoints under /slack/.",
+			field: func(c *Config) any { return &c.Slack.SigningSecret }},
+		{Name: "SAMLA_SLACK_BOT_TOKENS", Group: "Slack", Secret: true, Example: "T0001=xoxb-1-abc,T0002=xoxb-2-def",
+			Doc:   "Bot token per workspace (team id).",
+			field: func(c *Config) any { return &c.Slack.BotTokens }, check: checkSlackBotTokens},
+		{Name: "SAMLA_SLACK_API_URL", Group: "Slack", Example: "http://127.0.0.1:9999/api/",
+			Doc:   "Overrides the Slack Web API base URL (tests, proxies). Default https://slack.com/api/.",
+			field: func(c *Config) any { return &c.Slack.APIURL }, check: checkHTTPURL, normalize: addSlash},
+		{Name: "SAMLA_SLACK_APP_TOKEN", Group: "Slack", Secret: true, Example: "xapp-1-A0001-abc",
+			Doc:   "App-level token; enables Socket Mode (no public URL needed).",
+			field: func(c *Config) any { return &c.Slack.AppToken }, check: prefix("xapp-")},
+
+		{Name: "SAMLA_MATTERMOST_SERVERS", Group: "Mattermost", Example: "skane=https://mm.example.se",
+			Doc:   "Mattermost servers by name; enables the endpoints under /mattermost/.",
+			field: func(c *Config) any { return &c.Mattermost.Servers }, check: checkServerURLs},
+		{Name: "SAMLA_MATTERMOST_BOT_TOKENS", Group: "Mattermost", Secret: true, Example: "skane=abc123",
+			Doc:   "Bot access token per server name.",
+			field: func(c *Config) any { return &c.Mattermost.BotTokens }, check: checkPairs},
+		{Name: "SAMLA_MATTERMOST_COMMAND_TOKEN", Group: "Mattermost", Secret: true, Example: "abc123",
+			Doc:   "Slash-command token accepted from every server (see also _TOKENS).",
+			field: func(c *Config) any { return &c.Mattermost.CommandToken }},
+		{Name: "SAMLA_MATTERMOST_COMMAND_TOKENS", Group: "Mattermost", Secret: true, Example: "skane=abc123",
+			Doc:   "Slash-command token per server name.",
+			field: func(c *Config) any { return &c.Mattermost.CommandTokens }, check: checkPairs},
+		{Name: "SAMLA_MATTERMOST_ACTION_KEY", Group: "Mattermost", Secret: true, Example: "$(openssl rand -hex 32)",
+			Doc:   "HMAC key (at least 16 characters) that signs button contexts; required with Mattermost.",
+			field: func(c *Config) any { return &c.Mattermost.ActionKey }, check: minLen(16)},
+
+		{Name: "SAMLA_LLM_BASE_URL", Group: "Language model", Example: "http://127.0.0.1:11434/v1",
+			Doc:   "OpenAI-compatible endpoint for the optional agenda step. Empty = off (deterministic drafts only).",
+			field: func(c *Config) any { return &c.LLM.BaseURL }, check: checkHTTPURL},
+		{Name: "SAMLA_LLM_MODEL", Group: "Language model", Example: "llama3.1:8b",
+			Doc:   "Model name; required when SAMLA_LLM_BASE_URL is set.",
+			field: func(c *Config) any { return &c.LLM.Model }},
+		{Name: "SAMLA_LLM_API_KEY", Group: "Language model", Secret: true, Example: "sk-…",
+			Doc:   "API key of the endpoint, if it needs one.",
+			field: func(c *Config) any { return &c.LLM.APIKey }},
+		{Name: "SAMLA_LLM_TIMEOUT", Group: "Language model", Default: "20s", Example: "20s",
+			Doc:   "Time limit of one model call; on timeout the deterministic draft is used.",
+			field: func(c *Config) any { return &c.LLM.Timeout }},
+
+		{Name: "SAMLA_NUDGE_WORKDAYS", Group: "Reminders", Default: "2", Example: "2",
+			Doc:   "Workdays without an answer before an invitee is nudged.",
+			field: func(c *Config) any { return &c.Reminders.NudgeWorkdays }, check: intAtLeast(1)},
+		{Name: "SAMLA_ESCALATE_WORKDAYS", Group: "Reminders", Default: "2", Example: "2",
+			Doc:   "Workdays after the nudge before the unit's väg in is asked.",
+			field: func(c *Config) any { return &c.Reminders.EscalateWorkdays }, check: intAtLeast(1)},
+		{Name: "SAMLA_DIGEST_TIME", Group: "Reminders", Default: "08:00", Example: "08:00",
+			Doc:   "Local time (HH:MM) of the daily digest.",
+			field: func(c *Config) any { return &c.Reminders.DigestTime }, check: checkClock},
+		{Name: "SAMLA_WORKDAY_START", Group: "Reminders", Default: "08:00", Example: "08:00",
+			Doc:   "Start of the working day (HH:MM); reminders are only sent in working hours.",
+			field: func(c *Config) any { return &c.Reminders.WorkdayStart }, check: checkClock},
+		{Name: "SAMLA_WORKDAY_END", Group: "Reminders", Default: "17:00", Example: "17:00",
+			Doc:   "End of the working day (HH:MM).",
+			field: func(c *Config) any { return &c.Reminders.WorkdayEnd }, check: checkClock},
+	}
+}
+
+// Names lists every setting's name in documentation order.
+func Names() []string {
+	opts := options()
+	names := make([]string, len(opts))
+	for i, o := range opts {
+		names[i] = o.Name
+	}
+	return names
+}
