@@ -1,0 +1,202 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// testNow is the fixed clock of the tests.
+var testNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// handlerCall is one call the fake core received.
+type handlerCall struct {
+	Who  chat.Actor
+	Text string      // Command
+	Act  chat.Action // Act
+}
+
+// fakeHandler is a chat.Handler recording its calls.
+type fakeHandler struct {
+	mu       sync.Mutex
+	commands []handlerCall
+	acts     []handlerCall
+	command  func(text string) chat.Reply
+	act      func(chat.Action) chat.Reply
+	delay    time.Duration
+}
+
+func (h *fakeHandler) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
+	h.mu.Lock()
+	h.commands = append(h.commands, handlerCall{Who: who, Text: text})
+	fn, delay := h.command, h.delay
+	h.mu.Unlock()
+	if delay > 0 {
+		time.Sleep(delay)
+	}
+	if fn != nil {
+		return fn(text)
+	}
+	return chat.Reply{Text: "ok: " + text}
+}
+
+func (h *fakeHandler) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+	h.mu.Lock()
+	h.acts = append(h.acts, handlerCall{Who: who, Act: act})
+	fn := h.act
+	h.mu.Unlock()
+	if fn != nil {
+		return fn(act)
+	}
+	return chat.Reply{Text: "tack: " + act.Name}
+}
+
+func (h *fakeHandler) calls() (commands, acts []handlerCall) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]handlerCall(nil), h.commands...), append([]handlerCall(nil), h.acts...)
+}
+
+// fakeDedup is an in-memory Once.
+type fakeDedup struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	err  error
+}
+
+func (d *fakeDedup) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err != nil {
+		return false, d.err
+	}
+	if d.seen == nil {
+		d.seen = map[string]bool{}
+	}
+	if d.seen[key] {
+		return false, nil
+	}
+	d.seen[key] = true
+	return true, nil
+}
+
+func (d *fakeDedup) keys() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.seen)
+}
+
+// testBot is a Bot on the fake Web API with a fake core.
+type testBot struct {
+	*Bot
+	api     *fakeAPI
+	handler *fakeHandler
+	dedup   *fakeDedup
+	mux     *http.ServeMux
+}
+
+func newTestBot(t *testing.T, tweak ...func(*Options)) *testBot {
+	t.Helper()
+	api := newFakeAPI(t)
+	h := &fakeHandler{}
+	d := &fakeDedup{}
+	opts := Options{
+		SigningSecret: testSecret,
+		BotTokens:     map[string]string{"T1": "xoxb-team-1", "T2": "xoxb-team-2"},
+		APIURL:        api.url(),
+		Handler:       h,
+		Dedup:         d,
+		Now:           func() time.Time { return testNow },
+		Log:           slog.New(slog.DiscardHandler),
+	}
+	for _, fn := range tweak {
+		fn(&opts)
+	}
+	b, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := b.Close(ctx); err != nil {
+			t.Error(err)
+		}
+	})
+	mux := http.NewServeMux()
+	b.Mount(mux)
+	return &testBot{Bot: b, api: api, handler: h, dedup: d, mux: mux}
+}
+
+// signedRequest builds a request signed like Slack does at time ts.
+func signedRequest(path string, body []byte, ts time.Time, secret string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	r.Header.Set("X-Slack-Request-Timestamp", stamp)
+	r.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(sign([]byte(secret), stamp, body)))
+	if path == "/slack/events" {
+		r.Header.Set("Content-Type", "application/json")
+	} else {
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	return r
+}
+
+// do serves a request and returns the recorder.
+func (tb *testBot) do(r *http.Request) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	tb.mux.ServeHTTP(w, r)
+	return w
+}
+
+// command posts a signed /sip command.
+func (tb *testBot) command(text, responseURL string) *httptest.ResponseRecorder {
+	form := url.Values{
+		"team_id": {"T1"}, "user_id": {"U1"}, "channel_id": {"C1"}, "command": {"/sip"},
+		"text": {text}, "response_url": {responseURL}, "trigger_id": {"trig-1"},
+	}
+	return tb.do(signedRequest("/slack/commands", []byte(form.Encode()), testNow, testSecret))
+}
+
+// interact posts a signed interaction payload.
+func (tb *testBot) interact(payload string) *httptest.ResponseRecorder {
+	form := url.Values{"payload": {payload}}
+	return tb.do(signedRequest("/slack/interactions", []byte(form.Encode()), testNow, testSecret))
+}
+
+// waitFor polls cond until it holds or 5 s pass.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func readAll(t *testing.T, r io.Reader) string {
+	t.Helper()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// ioNop wraps bytes as a request body.
+func ioNop(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }

@@ -1,0 +1,193 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"time"
+
+	slackgo "github.com/slack-go/slack"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// dedupTTL is how long a Slack delivery id is remembered (Slack retries
+// events for about an hour at most).
+const dedupTTL = time.Hour
+
+// triggerLife is how long after an interaction its trigger_id can still
+// open a modal (Slack: 3 s; we keep a margin).
+const triggerLife = 2500 * time.Millisecond
+
+// serveInteraction answers POST /slack/interactions.
+func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, body []byte) {
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	var cb slackgo.InteractionCallback
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	writeJSON(w, b.onInteraction(r.Context(), &cb))
+}
+
+// onInteraction handles a button press or a modal submission and returns
+// the response body (nil for an empty 200).
+func (b *Bot) onInteraction(ctx context.Context, cb *slackgo.InteractionCallback) any {
+	team := firstNonEmpty(cb.Team.ID, cb.User.TeamID, cb.View.TeamID)
+	if team == "" || cb.User.ID == "" {
+		return nil
+	}
+	if !b.first(ctx, "ia", team, cb.User.ID, firstNonEmpty(cb.TriggerID, cb.ActionTs, cb.View.ID+"/"+cb.View.Hash)) {
+		if cb.Type == slackgo.InteractionTypeViewSubmission {
+			return slackgo.NewClearViewSubmissionResponse()
+		}
+		return nil
+	}
+	switch cb.Type {
+	case slackgo.InteractionTypeBlockActions:
+		b.onBlockAction(ctx, team, cb)
+		return nil
+	case slackgo.InteractionTypeViewSubmission:
+		switch cb.View.CallbackID {
+		case callbackNew:
+			return b.onNewCaseSubmission(ctx, team, cb)
+		case callbackPrompt:
+			return b.onPromptSubmission(ctx, team, cb)
+		}
+	}
+	return nil
+}
+
+// first reports whether a Slack delivery is seen for the first time. If
+// the store cannot tell, the delivery is processed (the core's commands
+// are idempotent enough; losing a user's click is worse).
+func (b *Bot) first(ctx context.Context, kind, team, user, id string) bool {
+	ok, err := b.dedup.Once(ctx, "slack:"+kind+":"+team+":"+user+":"+id, dedupTTL)
+	if err != nil {
+		b.log.Warn("slack: dedup failed; processing anyway", "kind", kind, "error", err)
+		return true
+	}
+	return ok
+}
+
+// onBlockAction handles a button press: a button with a prompt opens the
+// modal at once; otherwise the core runs in the background and its reply
+// goes to response_url (Slack ignores the HTTP body of block actions).
+func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.InteractionCallback) {
+	if len(cb.ActionCallback.BlockActions) == 0 {
+		return
+	}
+	a := cb.ActionCallback.BlockActions[0]
+	act := chat.Action{Name: actionName(a.ActionID)}
+	var prompt *chat.Prompt
+	act.Value, prompt = parseButtonValue(a.Value)
+	if a.Value == "" && a.SelectedOption.Value != "" {
+		act.Value = a.SelectedOption.Value
+	}
+	received := b.now()
+	who := b.actor(ctx, team, cb.User.ID, cb.Channel.ID)
+	meta := viewMeta{Action: act.Name, Value: act.Value, ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
+	if prompt != nil {
+		view, err := b.promptModal(*prompt, "", meta)
+		if err == nil {
+			err = b.openView(ctx, team, cb.TriggerID, view)
+		}
+		if err != nil {
+			b.log.Warn("slack: opening a prompt failed", "team", team, "error", err)
+			b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, cb.ResponseURL, chat.Reply{Text: b.t("prompt_failed")}) })
+		}
+		return
+	}
+	b.spawn(func(ctx context.Context) {
+		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
+		defer cancel()
+		r := b.handler.Act(cctx, who, act)
+		if r.Prompt != nil && b.now().Sub(received) < triggerLife {
+			b.openReplyPrompt(cctx, team, cb.TriggerID, r, viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID})
+			return
+		}
+		if r.Text != "" || r.Message != nil || r.Prompt != nil {
+			b.answerLater(cctx, who, cb.ResponseURL, r)
+		}
+	})
+}
+
+// onPromptSubmission runs the action a prompt modal collected input for.
+func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+	meta := decodeViewMeta(cb.View.PrivateMetadata)
+	input, flag := promptAnswer(cb.View.State)
+	if directory.ContainsPersonnummer(input) {
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": b.t("err_pnr")})
+	}
+	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
+	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}
+	reply, inline := b.runInline(ctx,
+		func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) },
+		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
+	if !inline {
+		return slackgo.NewClearViewSubmissionResponse()
+	}
+	if reply.Prompt != nil {
+		next := viewMeta{Action: reply.PromptAction, Value: reply.PromptValue, ResponseURL: meta.ResponseURL, Channel: meta.Channel}
+		view, err := b.promptModal(*reply.Prompt, reply.Text, next)
+		if err == nil {
+			return slackgo.NewUpdateViewSubmissionResponse(&view)
+		}
+		b.log.Warn("slack: rendering a prompt failed", "error", err)
+		reply = chat.Reply{Text: b.t("failed")}
+	}
+	b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, meta.ResponseURL, reply) })
+	return slackgo.NewClearViewSubmissionResponse()
+}
+
+// onNewCaseSubmission turns the new-case modal into `/sip ny …` (and
+// `/sip möte …` when a time was given) and runs it through the core.
+// Input errors are shown inline in the modal.
+func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+	f := readNewCaseForm(cb.View.State)
+	if errs := f.validate(b.t); len(errs) > 0 {
+		return slackgo.NewErrorsViewSubmissionResponse(errs)
+	}
+	meta := decodeViewMeta(cb.View.PrivateMetadata)
+	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
+	reply, inline := b.runInline(ctx,
+		func(ctx context.Context) chat.Reply {
+			r := b.handler.Command(ctx, who, f.command())
+			ref, ok := createdRef(r)
+			if !ok {
+				return r
+			}
+			if m := f.meetingCommand(ref); m != "" {
+				r = mergeReplies(r, b.handler.Command(ctx, who, m))
+			}
+			return r
+		},
+		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
+	if !inline {
+		return slackgo.NewClearViewSubmissionResponse()
+	}
+	if _, ok := createdRef(reply); !ok {
+		text := reply.Text
+		if text == "" {
+			text = replyMessage(reply).Text
+		}
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{errorBlock(text): truncate(text, 150)})
+	}
+	b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, meta.ResponseURL, reply) })
+	return slackgo.NewClearViewSubmissionResponse()
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" && s != "/" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,106 @@
+package slack
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// lookupTimeout bounds the users.info call made while a request waits.
+const lookupTimeout = 800 * time.Millisecond
+
+// linkCache remembers the e-mail address of Slack users (team+user →
+// e-mail, "" when Slack gave none) so users.info is called once per hour
+// per user, not on every request. The contact itself is resolved against
+// the directory in service on every request, so a reload takes effect.
+type linkCache struct {
+	now func() time.Time
+	ttl time.Duration
+
+	mu      sync.Mutex
+	entries map[string]linkEntry
+}
+
+type linkEntry struct {
+	email   string
+	expires time.Time
+}
+
+// maxLinkEntries bounds the cache; when full it starts over.
+const maxLinkEntries = 10000
+
+func newLinkCache(now func() time.Time, ttl time.Duration) *linkCache {
+	return &linkCache{now: now, ttl: ttl, entries: map[string]linkEntry{}}
+}
+
+func (c *linkCache) get(key string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || c.now().After(e.expires) {
+		return "", false
+	}
+	return e.email, true
+}
+
+func (c *linkCache) put(key, email string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) >= maxLinkEntries {
+		c.entries = map[string]linkEntry{}
+	}
+	c.entries[key] = linkEntry{email: email, expires: c.now().Add(c.ttl)}
+}
+
+// actor builds the chat.Actor of a Slack user, linked to a directory
+// contact by its reach.slack entry, or else by the e-mail address Slack
+// has for the user (users.info) matched against the contacts' e-mail.
+func (b *Bot) actor(ctx context.Context, team, user, channel string) chat.Actor {
+	who := chat.Actor{Platform: chat.Slack, Workspace: team, UserID: user, Channel: channel}
+	dir := b.currentDirectory()
+	if dir != nil {
+		if c, ok := dir.ContactByReach(chat.Slack, team, user); ok {
+			who.ContactID = c.ID
+			return who
+		}
+	}
+	who.Email = b.email(ctx, team, user)
+	if dir != nil && who.Email != "" {
+		if c, ok := dir.ContactByEmail(who.Email); ok {
+			who.ContactID = c.ID
+		}
+	}
+	return who
+}
+
+// currentDirectory is the directory in service, or nil.
+func (b *Bot) currentDirectory() *directory.Directory {
+	if b.dir == nil {
+		return nil
+	}
+	return b.dir.Current()
+}
+
+// email is the user's e-mail address from users.info, cached.
+func (b *Bot) email(ctx context.Context, team, user string) string {
+	key := team + "/" + user
+	if e, ok := b.links.get(key); ok {
+		return e
+	}
+	api, err := b.client(team)
+	if err != nil {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(ctx, lookupTimeout)
+	defer cancel()
+	u, err := api.GetUserInfoContext(ctx, user)
+	if err != nil {
+		b.log.Warn("slack: users.info failed", "team", team, "error", err)
+		return "" // not cached: try again next time
+	}
+	b.links.put(key, u.Profile.Email)
+	return u.Profile.Email
+}

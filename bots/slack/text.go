@@ -1,0 +1,126 @@
+package slack
+
+// texts are the bot's own user-visible strings, by language.
+var texts = map[string]map[string]string{
+	"sv": {
+		"working":          "⏳ Samla arbetar på det – svaret kommer strax.",
+		"stopping":         "Samla startar om just nu. Försök igen om en stund.",
+		"bad_request":      "Samla kunde inte läsa förfrågan från Slack. Försök igen.",
+		"modal_failed":     "Formuläret kunde inte öppnas. Skriv i stället: `/sip ny kommun=Lund ålder=14 parter=bup,skola`",
+		"prompt_failed":    "Rutan kunde inte öppnas. Tryck på knappen igen.",
+		"prompt_expired":   "Samla behöver ett svar till, men tiden för att öppna rutan gick ut. Tryck på knappen igen.",
+		"failed":           "Något gick fel i Samla. Försök igen om en stund.",
+		"ny_title":         "Ny SIP",
+		"submit":           "Skicka",
+		"cancel":           "Avbryt",
+		"ny_intro":         "Ange inga personuppgifter: inget namn, inget personnummer, inga diagnoser. Ärendet får en pseudonym referens.",
+		"kommun":           "Kommun",
+		"kommun_hint":      "Kommunen där den enskilde bor, t.ex. Lund.",
+		"alder":            "Ålder",
+		"alder_hint":       "Den enskildes ålder i år, t.ex. 14.",
+		"parter":           "Parter att bjuda in",
+		"parter_ph":        "Välj vårdnivåer",
+		"behov":            "Behov (valfritt)",
+		"behov_hint":       "Syns bara för dig och inbjudna som tackat ja. Inga namn, personnummer eller diagnoser.",
+		"datum":            "Mötesdag (valfritt)",
+		"tid":              "Mötestid (valfritt)",
+		"video":            "Mötesform",
+		"video_opt":        "Via video",
+		"forslag":          "Eller föreslå tider (valfritt)",
+		"forslag_hint":     "Upp till 3 tider, t.ex. 2026-12-10T13:00 2026-12-11T09:00. Deltagarna röstar.",
+		"err_kommun":       "Ange en kommun, t.ex. Lund.",
+		"err_kommun_okand": "Okänd kommun. Skriv kommunens namn, t.ex. Lund eller Eslöv.",
+		"err_alder":        "Ange åldern som ett heltal mellan 0 och 130, t.ex. 14.",
+		"err_parter":       "Välj minst en part.",
+		"err_pnr":          "Skriv aldrig personnummer i Samla. Ta bort det och försök igen.",
+		"err_datum_tid":    "Ange både dag och tid, eller ingen av dem.",
+		"err_bada":         "Ange antingen en mötestid eller förslag på tider, inte båda.",
+		"err_forslag":      "Skriv upp till 3 tider som 2026-12-10T13:00, åtskilda med mellanslag.",
+		"prompt_input":     "Ditt svar",
+		"prompt_choose":    "Välj",
+		"checkbox_yes":     "Ja",
+	},
+	"en": {
+		"working":          "⏳ Samla is working on it – the answer follows shortly.",
+		"stopping":         "Samla is restarting right now. Please try again in a moment.",
+		"bad_request":      "Samla could not read the request from Slack. Please try again.",
+		"modal_failed":     "The form could not be opened. Type instead: `/sip new kommun=Lund age=14 parties=bup,skola`",
+		"prompt_failed":    "The dialog could not be opened. Press the button again.",
+		"prompt_expired":   "Samla needs one more answer, but the time to open the dialog ran out. Press the button again.",
+		"failed":           "Something went wrong in Samla. Please try again in a moment.",
+		"ny_title":         "New SIP",
+		"submit":           "Send",
+		"cancel":           "Cancel",
+		"ny_intro":         "Enter no personal data: no name, no personal identity number, no diagnoses. The case gets a pseudonymous reference.",
+		"kommun":           "Municipality (kommun)",
+		"kommun_hint":      "Where the individual lives, e.g. Lund.",
+		"alder":            "Age",
+		"alder_hint":       "The individual's age in years, e.g. 14.",
+		"parter":           "Parties to invite",
+		"parter_ph":        "Choose care levels",
+		"behov":            "Needs (optional)",
+		"behov_hint":       "Visible only to you and invitees who accepted. No names, identity numbers or diagnoses.",
+		"datum":            "Meeting day (optional)",
+		"tid":              "Meeting time (optional)",
+		"video":            "Meeting form",
+		"video_opt":        "By video",
+		"forslag":          "Or propose times (optional)",
+		"forslag_hint":     "Up to 3 times, e.g. 2026-12-10T13:00 2026-12-11T09:00. Invitees vote.",
+		"err_kommun":       "Enter a municipality, e.g. Lund.",
+		"err_kommun_okand": "Unknown municipality. Type its name, e.g. Lund or Eslöv.",
+		"err_alder":        "Enter the age as a whole number from 0 to 130, e.g. 14.",
+		"err_parter":       "Choose at least one party.",
+		"err_pnr":          "Never type a personal identity number into Samla. Remove it and try again.",
+		"err_datum_tid":    "Give both day and time, or neither.",
+		"err_bada":         "Give either a meeting time or proposed times, not both.",
+		"err_forslag":      "Write up to 3 times like 2026-12-10T13:00, separated by spaces.",
+		"prompt_input":     "Your answer",
+		"prompt_choose":    "Choose",
+		"checkbox_yes":     "Yes",
+	},
+}
+
+// careLabels are display names of directory.CareLevels.
+var careLabels = map[string][2]string{ // id → {sv, en}
+	"bup":                {"BUP (barn- och ungdomspsykiatri)", "Child and adolescent psychiatry"},
+	"vuxenpsykiatri":     {"Vuxenpsykiatri", "Adult psychiatry"},
+	"primarvard":         {"Primärvård / vårdcentral", "Primary care"},
+	"slutenvard":         {"Slutenvård (sjukhus)", "Hospital in-patient care"},
+	"habilitering":       {"Habilitering", "Habilitation"},
+	"beroendevard":       {"Beroendevård", "Addiction care"},
+	"hemsjukvard":        {"Hemsjukvård", "Home health care"},
+	"hemtjanst":          {"Hemtjänst", "Home care service"},
+	"aldreomsorg":        {"Äldreomsorg / biståndshandläggning", "Elderly care"},
+	"lss":                {"LSS", "Disability support (LSS)"},
+	"socialtjanst-barn":  {"Socialtjänst barn och unga", "Social services, children"},
+	"socialtjanst-vuxen": {"Socialtjänst vuxen", "Social services, adults"},
+	"ekonomiskt-bistand": {"Ekonomiskt bistånd", "Financial assistance"},
+	"skola":              {"Skola", "School"},
+	"elevhalsa":          {"Elevhälsa (kurator, skolsköterska)", "Pupil health"},
+	"forskola":           {"Förskola", "Preschool"},
+	"sis":                {"SiS (statens institutionsstyrelse)", "State youth homes (SiS)"},
+	"hvb":                {"HVB-hem", "Residential care home (HVB)"},
+	"forsakringskassan":  {"Försäkringskassan", "Social Insurance Agency"},
+	"arbetsformedlingen": {"Arbetsförmedlingen", "Public Employment Service"},
+	"kriminalvarden":     {"Kriminalvården", "Prison and Probation Service"},
+}
+
+// t returns the bot's text id in the bot's language.
+func (b *Bot) t(id string) string {
+	if s, ok := texts[b.lang][id]; ok {
+		return s
+	}
+	return texts["sv"][id]
+}
+
+// careLabel is a care level's display name in lang.
+func careLabel(id, lang string) string {
+	l, ok := careLabels[id]
+	if !ok {
+		return id
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
