@@ -100,7 +100,9 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 		}
 		if err != nil {
 			b.log.Warn("slack: opening a prompt failed", "team", team, "error", err)
-			b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, cb.ResponseURL, chat.Reply{Text: b.t("prompt_failed")}) })
+			b.spawn(func(ctx context.Context) {
+				b.answerLater(ctx, who, cb.ResponseURL, chat.Reply{Text: b.t("prompt_failed")})
+			})
 		}
 		return
 	}
