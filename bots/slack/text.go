@@ -38,7 +38,6 @@ var texts = map[string]map[string]string{
 		"err_forslag":      "Skriv upp till 3 tider som 2026-12-10T13:00, åtskilda med mellanslag.",
 		"prompt_input":     "Ditt svar",
 		"prompt_choose":    "Välj",
-		"checkbox_yes":     "Ja",
 	},
 	"en": {
 		"working":          "⏳ Samla is working on it – the answer follows shortly.",
@@ -76,7 +75,6 @@ var texts = map[string]map[string]string{
 		"err_forslag":      "Write up to 3 times like 2026-12-10T13:00, separated by spaces.",
 		"prompt_input":     "Your answer",
 		"prompt_choose":    "Choose",
-		"checkbox_yes":     "Yes",
 	},
 }
 
