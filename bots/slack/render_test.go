@@ -40,7 +40,7 @@ func golden(t *testing.T, name string, v any) {
 }
 
 var (
-	declinePrompt = &chat.Prompt{Title: "Kan inte komma", Label: "Varför kan du inte komma?"}
+	declinePrompt  = &chat.Prompt{Title: "Kan inte komma", Label: "Varför kan du inte komma?"}
 	delegatePrompt = &chat.Prompt{
 		Title: "Skicka ersättare",
 		Label: "Vem skickar du i stället?",
