@@ -1,0 +1,71 @@
+package reminders
+
+import "time"
+
+// Holiday is a Swedish public holiday or a day treated as one.
+type Holiday struct {
+	Date time.Time // midnight, in the calendar's location
+	Name string    // Swedish name, e.g. "midsommarafton"
+}
+
+// Easter returns Easter Sunday of year (Gregorian calendar), computed by
+// the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+func Easter(year int, loc *time.Location) time.Time {
+	a := year % 19
+	b := year / 100
+	c := year % 100
+	d := b / 4
+	e := b % 4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i := c / 4
+	k := c % 4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, loc)
+}
+
+// Holidays lists the Swedish public holidays of year, plus julafton,
+// midsommarafton and nyårsafton (not public holidays by law, but
+// non-working days in practice), in date order.
+func Holidays(year int, loc *time.Location) []Holiday {
+	date := func(m time.Month, d int) time.Time { return time.Date(year, m, d, 0, 0, 0, 0, loc) }
+	easter := Easter(year, loc)
+	midsommarafton := firstWeekday(date(time.June, 19), time.Friday)
+	return []Holiday{
+		{date(time.January, 1), "nyårsdagen"},
+		{date(time.January, 6), "trettondedag jul"},
+		{easter.AddDate(0, 0, -2), "långfredagen"},
+		{easter, "påskdagen"},
+		{easter.AddDate(0, 0, 1), "annandag påsk"},
+		{date(time.May, 1), "första maj"},
+		{easter.AddDate(0, 0, 39), "Kristi himmelsfärds dag"},
+		{date(time.June, 6), "Sveriges nationaldag"},
+		{midsommarafton, "midsommarafton"},
+		{midsommarafton.AddDate(0, 0, 1), "midsommardagen"},
+		{firstWeekday(date(time.October, 31), time.Saturday), "alla helgons dag"},
+		{date(time.December, 24), "julafton"},
+		{date(time.December, 25), "juldagen"},
+		{date(time.December, 26), "annandag jul"},
+		{date(time.December, 31), "nyårsafton"},
+	}
+}
+
+// firstWeekday returns the first day on or after from that falls on wd.
+func firstWeekday(from time.Time, wd time.Weekday) time.Time {
+	return from.AddDate(0, 0, (int(wd)-int(from.Weekday())+7)%7)
+}
+
+// HolidayName returns the holiday on t's date in loc, if any.
+func HolidayName(t time.Time, loc *time.Location) (string, bool) {
+	t = t.In(loc)
+	for _, h := range Holidays(t.Year(), loc) {
+		if h.Date.Month() == t.Month() && h.Date.Day() == t.Day() {
+			return h.Name, true
+		}
+	}
+	return "", false
+}
