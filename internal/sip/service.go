@@ -7,9 +7,12 @@ package sip
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
+	_ "time/tzdata" // meeting times are Swedish local time on any host
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
@@ -21,6 +24,22 @@ type DirectorySource interface {
 	Current() *directory.Directory
 }
 
+// Planner is called inside every case commit with the case before (nil for
+// a new case) and after the change; the jobs it returns are scheduled and
+// the refs cancelled in the same transaction (reminders use it).
+type Planner interface {
+	Plan(ctx context.Context, before, after *Case, now time.Time) (jobs []store.Job, cancel []store.JobRef)
+}
+
+// ActionFunc handles button presses whose name starts with a registered
+// prefix (e.g. "reminder.").
+type ActionFunc func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply
+
+// AgendaDrafter drafts a meeting agenda from the convener's needs text.
+type AgendaDrafter interface {
+	DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (markdown string, fromModel bool, err error)
+}
+
 // Deps are the service's collaborators; tests pass fakes.
 type Deps struct {
 	Store     store.Store
@@ -29,24 +48,190 @@ type Deps struct {
 	Rand      io.Reader // for case references
 	Lang      string    // default language: "sv" or "en"
 	Log       *slog.Logger
+
+	// Planners schedule follow-on jobs (reminders) with each case change.
+	Planners []Planner
+	// Actions handle button presses by name prefix, e.g. "reminder.".
+	Actions map[string]ActionFunc
+	// Agenda drafts agendas; nil means the agenda step is not configured.
+	Agenda AgendaDrafter
+	// Location is the zone meeting times are typed in; nil means
+	// Europe/Stockholm.
+	Location *time.Location
 }
 
 // Service runs /sip commands and button presses.
 type Service struct {
 	deps Deps
+	loc  *time.Location
 }
 
 // New returns a Service.
-func New(deps Deps) *Service { return &Service{deps: deps} }
+func New(deps Deps) *Service {
+	if deps.Log == nil {
+		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	if deps.Lang != "en" {
+		deps.Lang = "sv"
+	}
+	loc := deps.Location
+	if loc == nil {
+		var err error
+		if loc, err = time.LoadLocation("Europe/Stockholm"); err != nil {
+			loc = time.UTC
+		}
+	}
+	return &Service{deps: deps, loc: loc}
+}
 
 var _ chat.Handler = (*Service)(nil)
 
+// request is one command or button press being handled.
+type request struct {
+	who  chat.Actor
+	me   ident
+	lang string
+	now  time.Time
+	dir  *directory.Directory
+}
+
+func (s *Service) newRequest(ctx context.Context, who chat.Actor) *request {
+	dir := s.deps.Directory.Current()
+	me := identify(dir, who)
+	return &request{who: who, me: me, lang: s.userLang(ctx, me.Key), now: s.deps.Now(), dir: dir}
+}
+
 // Command runs "/sip ..." text.
 func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
-	return chat.Reply{Text: "not yet implemented"}
+	r := s.newRequest(ctx, who)
+	// Refuse personal identity numbers before anything else; the text is
+	// neither parsed, stored nor logged.
+	if directory.ContainsPersonnummer(text) {
+		s.deps.Log.InfoContext(ctx, "sip: command refused: personnummer", "actor", r.me.Key)
+		return chat.Reply{Text: t(r.lang, "err.personnummer")}
+	}
+	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/sip"))
+	cmd, err := Parse(text)
+	if err != nil {
+		return chat.Reply{Text: s.userError(ctx, r, err)}
+	}
+	reply, err := s.run(ctx, r, cmd)
+	if err != nil {
+		return chat.Reply{Text: s.userError(ctx, r, err)}
+	}
+	return s.withUnknownNotice(ctx, r, reply)
+}
+
+func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	switch cmd.Verb {
+	case verbNew:
+		return s.cmdNew(ctx, r, cmd)
+	case verbConsent:
+		return s.cmdConsent(ctx, r, cmd)
+	case verbWithdraw:
+		return s.cmdWithdraw(ctx, r, cmd)
+	case verbMeeting:
+		return s.cmdMeeting(ctx, r, cmd)
+	case verbInvite:
+		return s.cmdInvite(ctx, r, cmd)
+	case verbStatus:
+		return s.cmdStatus(ctx, r, cmd)
+	case verbMine:
+		return s.cmdMine(ctx, r)
+	case verbLog:
+		return s.cmdLog(ctx, r, cmd)
+	case verbPlan:
+		return s.cmdPlan(ctx, r, cmd)
+	case verbFollowUp:
+		return s.cmdFollowUp(ctx, r, cmd)
+	case verbClose:
+		return s.cmdClose(ctx, r, cmd)
+	case verbWho:
+		return s.cmdWho(r, cmd)
+	case verbSearch:
+		return s.cmdSearch(r, cmd)
+	case verbAgenda:
+		return s.cmdAgenda(ctx, r, cmd)
+	case verbLang:
+		return s.cmdLang(ctx, r, cmd)
+	default:
+		return s.cmdHelp(r), nil
+	}
 }
 
 // Act runs a button press.
 func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
-	return chat.Reply{Text: "not yet implemented"}
+	if f := s.actionFor(act.Name); f != nil {
+		return f(ctx, who, act)
+	}
+	r := s.newRequest(ctx, who)
+	if directory.ContainsPersonnummer(act.Input) || directory.ContainsPersonnummer(act.Value) {
+		s.deps.Log.InfoContext(ctx, "sip: action refused: personnummer", "actor", r.me.Key, "action", act.Name)
+		return chat.Reply{Text: t(r.lang, "err.personnummer")}
+	}
+	var (
+		reply chat.Reply
+		err   error
+	)
+	switch act.Name {
+	case actAttend, actVideo, actDecline, actDelegate:
+		reply, err = s.actRSVP(ctx, r, act)
+	case actVote:
+		reply, err = s.actVote(ctx, r, act)
+	case actPick:
+		reply, err = s.actPick(ctx, r, act)
+	case actAgendaShare:
+		reply, err = s.actAgendaShare(ctx, r, act)
+	case actAgendaEdit:
+		reply, err = s.actAgendaEdit(ctx, r, act)
+	default:
+		s.deps.Log.WarnContext(ctx, "sip: unknown action", "action", act.Name)
+		err = inputErr("", "err.action")
+	}
+	if err != nil {
+		return chat.Reply{Text: s.userError(ctx, r, err)}
+	}
+	return reply
+}
+
+// actionFor returns the registered handler with the longest matching prefix.
+func (s *Service) actionFor(name string) ActionFunc {
+	var best string
+	for p := range s.deps.Actions {
+		if strings.HasPrefix(name, p) && len(p) > len(best) {
+			best = p
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return s.deps.Actions[best]
+}
+
+// userError turns an error into the one line the user sees; anything but
+// a user mistake is logged (without user text) and shown as a generic error.
+func (s *Service) userError(ctx context.Context, r *request, err error) string {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		msg := t(r.lang, ie.ID, ie.Args...)
+		if ex := example(r.lang, ie.Verb); ex != "" {
+			msg += " " + t(r.lang, "ex.prefix", ex)
+		}
+		return msg
+	}
+	s.deps.Log.ErrorContext(ctx, "sip: command failed", "actor", r.me.Key, "err", err)
+	return t(r.lang, "err.internal")
+}
+
+// withUnknownNotice tells a user once that they are not in the directory.
+func (s *Service) withUnknownNotice(ctx context.Context, r *request, reply chat.Reply) chat.Reply {
+	if r.me.Known {
+		return reply
+	}
+	first, err := s.deps.Store.Once(ctx, "sip:unknown-told:"+r.me.Key, 365*24*time.Hour)
+	if err != nil || !first {
+		return reply
+	}
+	reply.Text = t(r.lang, "note.unknown") + "\n" + reply.Text
+	return reply
 }

@@ -1,0 +1,200 @@
+package sip
+
+import (
+	"time"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// Case is one SIP being convened. It never holds the individual's name or
+// personnummer: the individual is known only by the pseudonymous Ref.
+type Case struct {
+	Ref        string    `json:"ref"`
+	Created    time.Time `json:"created"`
+	Kommun     string    `json:"kommun"`      // SCB code
+	KommunName string    `json:"kommun_name"` // for display
+	Age        int       `json:"age"`
+	Parties    []string  `json:"parties"` // care-level ids
+	// Needs is the convener's free text: shown only to the convener and to
+	// invitees who have accepted.
+	Needs       string          `json:"needs,omitempty"`
+	Convener    Person          `json:"convener"`
+	Consent     *Consent        `json:"consent,omitempty"`
+	ConsentLog  []ConsentChange `json:"consent_log,omitempty"`
+	Meeting     *Meeting        `json:"meeting,omitempty"`
+	Proposal    *Proposal       `json:"proposal,omitempty"`
+	Invitations []Invitation    `json:"invitations,omitempty"`
+	Plan        Plan            `json:"plan"`
+	Agenda      *Agenda         `json:"agenda,omitempty"`
+	Closed      *Closure        `json:"closed,omitempty"`
+	Timeline    []Event         `json:"timeline"`
+	// Seq numbers changes that notify invitees (meeting moves, consent
+	// withdrawals, agenda shares) so their outbox job ids stay unique.
+	Seq     int `json:"seq"`
+	NextInv int `json:"next_inv"`
+}
+
+// Person is a member of staff taking part: the convener or a delegate.
+type Person struct {
+	Key       string       `json:"key"` // actor key: contact id or platform:workspace:user
+	Name      string       `json:"name"`
+	ContactID string       `json:"contact_id,omitempty"`
+	Unit      string       `json:"unit,omitempty"`      // unit id
+	UnitName  string       `json:"unit_name,omitempty"` // for display
+	Address   chat.Address `json:"address"`
+}
+
+// Consent is the individual's (or guardians') consent as recorded.
+type Consent struct {
+	By        string    `json:"by"` // who recorded it (staff display name)
+	At        time.Time `json:"at"`
+	Form      string    `json:"form,omitempty"` // written | oral | "" (not stated)
+	Guardians bool      `json:"guardians"`      // given by the guardians
+}
+
+// ConsentChange is one entry of the consent history.
+type ConsentChange struct {
+	Kind string    `json:"kind"` // given | withdrawn
+	By   string    `json:"by"`
+	At   time.Time `json:"at"`
+}
+
+// Meeting is the decided meeting.
+type Meeting struct {
+	At    time.Time `json:"at"`
+	Video bool      `json:"video"`
+	Place string    `json:"place,omitempty"`
+}
+
+// Proposal is a set of up to three slots invitees vote on.
+type Proposal struct {
+	Slots []Slot `json:"slots"`
+}
+
+// Slot is a proposed time and the invitations that said it suits them.
+type Slot struct {
+	At    time.Time `json:"at"`
+	Votes []string  `json:"votes,omitempty"` // invitation ids
+}
+
+// Invitation states.
+const (
+	StatePending   = "pending"
+	StateAttending = "attending"
+	StateVideo     = "video"
+	StateDeclined  = "declined"
+	StateDelegated = "delegated"
+	StateCancelled = "cancelled"
+)
+
+// Invitation is one routed contact asked to take part for a party.
+type Invitation struct {
+	ID          string        `json:"id"`
+	Party       string        `json:"party"` // care-level id
+	ContactID   string        `json:"contact_id"`
+	ContactName string        `json:"contact_name"`
+	Unit        string        `json:"unit"`
+	UnitName    string        `json:"unit_name"`
+	Channel     string        `json:"channel"`           // slack | mattermost | email | phone
+	Address     *chat.Address `json:"address,omitempty"` // nil for manual contact
+	Manual      string        `json:"manual,omitempty"`  // e-mail or phone the convener uses
+	ReasonSV    string        `json:"reason_sv"`
+	ReasonEN    string        `json:"reason_en"`
+	State       string        `json:"state"`
+	Declined    string        `json:"declined,omitempty"` // decline reason
+	Delegate    string        `json:"delegate,omitempty"` // contact id
+	DelegateNm  string        `json:"delegate_name,omitempty"`
+	Mandate     bool          `json:"mandate,omitempty"`
+	From        string        `json:"from,omitempty"` // invitation id this one was delegated from
+	Sent        time.Time     `json:"sent"`
+	Answered    *time.Time    `json:"answered,omitempty"`
+}
+
+// Active reports whether the invitation still counts for its party.
+func (in *Invitation) Active() bool {
+	return in.State != StateDeclined && in.State != StateCancelled
+}
+
+// Accepted reports whether the invitee said they come (in person or video).
+func (in *Invitation) Accepted() bool {
+	return in.State == StateAttending || in.State == StateVideo
+}
+
+// Plan is the checklist the law requires before a plan is complete.
+type Plan struct {
+	Efforts         []Effort   `json:"efforts,omitempty"`  // what each party does
+	Measures        []string   `json:"measures,omitempty"` // measures by others
+	Responsible     string     `json:"responsible,omitempty"`
+	ResponsibleName string     `json:"responsible_name,omitempty"`
+	FollowUp        *time.Time `json:"follow_up,omitempty"` // a date
+	Next            string     `json:"next,omitempty"`      // who convenes the next meeting (contact id)
+	NextName        string     `json:"next_name,omitempty"`
+}
+
+// Effort is what one party (care level) does.
+type Effort struct {
+	Party string `json:"party"`
+	Text  string `json:"text"`
+}
+
+// Agenda is a draft agenda, shared with the accepted invitees on approval.
+type Agenda struct {
+	Markdown  string     `json:"markdown"`
+	FromModel bool       `json:"from_model"`
+	Drafted   time.Time  `json:"drafted"`
+	Shared    *time.Time `json:"shared,omitempty"`
+}
+
+// Closure records why and when a case was closed.
+type Closure struct {
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	Reason string    `json:"reason,omitempty"`
+}
+
+// Event is one timeline entry; Args are rendered by the catalogue entry
+// "ev.<Kind>" in the reader's language.
+type Event struct {
+	Kind  string    `json:"kind"`
+	Actor string    `json:"actor"` // staff display name, never the individual
+	At    time.Time `json:"at"`
+	Args  []string  `json:"args,omitempty"`
+}
+
+// invitation returns the invitation with the id.
+func (c *Case) invitation(id string) *Invitation {
+	for i := range c.Invitations {
+		if c.Invitations[i].ID == id {
+			return &c.Invitations[i]
+		}
+	}
+	return nil
+}
+
+// isMember reports whether the actor key may see the case.
+func (c *Case) isMember(key string) bool {
+	if key == c.Convener.Key {
+		return true
+	}
+	for _, in := range c.Invitations {
+		if in.ContactID == key || in.Delegate == key {
+			return true
+		}
+	}
+	return false
+}
+
+// activeFor returns the active invitation for a party, if any.
+func (c *Case) activeFor(party string) *Invitation {
+	for i := range c.Invitations {
+		in := &c.Invitations[i]
+		if in.Party == party && in.Active() && in.State != StateDelegated {
+			return in
+		}
+	}
+	return nil
+}
+
+func (c *Case) event(kind, actor string, at time.Time, args ...string) {
+	c.Timeline = append(c.Timeline, Event{Kind: kind, Actor: actor, At: at, Args: args})
+}

@@ -1,0 +1,133 @@
+package sip
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/samla-sip/samla/directory"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// cmdAgenda drafts an agenda from the needs text (convener only) and shows
+// it privately with buttons to share it or edit it.
+func (s *Service) cmdAgenda(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	c, err := s.visible(ctx, r, cmd.Args[0])
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	if err := asConvener(c, r); err != nil {
+		return chat.Reply{}, err
+	}
+	if s.deps.Agenda == nil {
+		return chat.Reply{Text: t(r.lang, "agenda.off")}, nil
+	}
+	md, fromModel, err := s.deps.Agenda.DraftMarkdown(ctx, c.Needs, c.Parties, r.lang)
+	if err != nil {
+		return chat.Reply{}, fmt.Errorf("draft agenda: %w", err)
+	}
+	if directory.ContainsPersonnummer(md) {
+		// Defence in depth: the drafter redacts, the core checks again.
+		return chat.Reply{}, inputErr("", "err.agenda.personnummer")
+	}
+	var a Agenda
+	err = s.mutate(ctx, r, c.Ref, func(c *Case, fx *effects) error {
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		a = Agenda{Markdown: md, FromModel: fromModel, Drafted: r.now}
+		c.Agenda = &a
+		c.event("agenda.drafted", r.me.Name, r.now)
+		fx.noStatus = true
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	msg := s.agendaMessage(r.lang, c.Ref, &a)
+	return chat.Reply{Text: messageText(msg), Message: &msg}, nil
+}
+
+func (s *Service) agendaMessage(lang, ref string, a *Agenda) chat.Message {
+	source := t(lang, "agenda.template")
+	if a.FromModel {
+		source = t(lang, "agenda.model")
+	}
+	return chat.Message{
+		Title: t(lang, "agenda.title", ref),
+		Text:  a.Markdown + "\n\n_" + source + "_",
+		Buttons: []chat.Button{
+			{Action: actAgendaShare, Label: t(lang, "b.share"), Value: ref, Style: "primary"},
+			{Action: actAgendaEdit, Label: t(lang, "b.edit"), Value: ref,
+				Prompt: &chat.Prompt{Title: t(lang, "p.edit.title"), Label: t(lang, "p.edit.label")}},
+		},
+	}
+}
+
+// actAgendaShare sends the draft to every invitee who accepted.
+func (s *Service) actAgendaShare(ctx context.Context, r *request, act chat.Action) (chat.Reply, error) {
+	ref, ok := normalizeRef(act.Value)
+	if !ok {
+		return chat.Reply{}, errNotFound
+	}
+	n := 0
+	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+		n = 0
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		if c.Agenda == nil {
+			return inputErr("", "err.noagenda", c.Ref)
+		}
+		c.Seq++
+		for _, in := range c.Invitations {
+			if !in.Accepted() || in.Address == nil {
+				continue
+			}
+			lang := s.userLang(ctx, in.ContactID)
+			msg := chat.Message{Title: t(lang, "agenda.title", c.Ref), Text: c.Agenda.Markdown}
+			if err := fx.send(r, fmt.Sprintf("agenda|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
+				return err
+			}
+			n++
+		}
+		at := r.now
+		c.Agenda.Shared = &at
+		c.event("agenda.shared", r.me.Name, r.now, fmt.Sprint(n))
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	return chat.Reply{Text: t(r.lang, "ok.shared", n)}, nil
+}
+
+// actAgendaEdit replaces the draft with the convener's text.
+func (s *Service) actAgendaEdit(ctx context.Context, r *request, act chat.Action) (chat.Reply, error) {
+	ref, ok := normalizeRef(act.Value)
+	if !ok {
+		return chat.Reply{}, errNotFound
+	}
+	text := strings.TrimSpace(act.Input)
+	if text == "" {
+		return chat.Reply{Text: t(r.lang, "p.edit.label"), PromptAction: actAgendaEdit, PromptValue: ref,
+			Prompt: &chat.Prompt{Title: t(r.lang, "p.edit.title"), Label: t(r.lang, "p.edit.label")}}, nil
+	}
+	var a Agenda
+	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		a = Agenda{Markdown: text, Drafted: r.now}
+		c.Agenda = &a
+		c.event("agenda.edited", r.me.Name, r.now)
+		fx.noStatus = true
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	msg := s.agendaMessage(r.lang, ref, &a)
+	return chat.Reply{Text: messageText(msg), Message: &msg}, nil
+}

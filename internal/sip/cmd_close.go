@@ -1,0 +1,58 @@
+package sip
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// cmdClose closes a case. Without overall responsibility and a follow-up
+// date it refuses, unless the convener gives a reason (orsak="…").
+func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	reason := strings.TrimSpace(cmd.Opts[keyReason])
+	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		if reason == "" {
+			var missing []string
+			if c.Plan.Responsible == "" {
+				missing = append(missing, t(r.lang, "plan.responsible"))
+			}
+			if c.Plan.FollowUp == nil {
+				missing = append(missing, t(r.lang, "plan.followup"))
+			}
+			if len(missing) > 0 {
+				return inputErr(verbClose, "err.close", strings.Join(missing, ", "))
+			}
+		}
+		c.Closed = &Closure{At: r.now, By: r.me.Name, Reason: reason}
+		c.event("closed", r.me.Name, r.now, reason)
+		c.Seq++
+		for i := range c.Invitations {
+			in := &c.Invitations[i]
+			if !in.Active() || in.State == StateDelegated {
+				continue
+			}
+			if in.State == StatePending {
+				in.State = StateCancelled
+				fx.cancelJob(invJobID(c.Ref, in.ID))
+			}
+			if in.Address == nil {
+				continue
+			}
+			lang := s.userLang(ctx, in.ContactID)
+			msg := chat.Message{Title: c.Ref, Text: t(lang, "closed.text", c.Ref)}
+			if err := fx.send(r, fmt.Sprintf("closed|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	return chat.Reply{Text: t(r.lang, "ok.close", cmd.Args[0])}, nil
+}

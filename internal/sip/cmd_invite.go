@@ -1,0 +1,155 @@
+package sip
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// invJobID is the outbox job id of an invitation.
+func invJobID(ref, invID string) string { return "inv|" + ref + "|" + invID + "|v1" }
+
+// cmdInvite routes each party (or the named parties or contacts) through
+// the directory and sends the chosen contact an invitation. Refused, with
+// why and what to do, until consent is recorded.
+func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	ref := cmd.Args[0]
+	named := cmd.Args[1:]
+	for _, n := range named {
+		if !slices.Contains(directory.CareLevels, strings.ToLower(n)) {
+			if _, ok := r.dir.Contact(n); !ok {
+				return chat.Reply{}, inputErr(verbInvite, "err.invitee", n)
+			}
+		}
+	}
+	var lines []string
+	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+		lines = nil
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		if c.Consent == nil {
+			return inputErr("", "err.noconsent.invite", c.Ref)
+		}
+		targets := c.Parties
+		if len(named) > 0 {
+			targets = named
+		}
+		for _, target := range targets {
+			line, err := s.inviteOne(ctx, r, c, fx, target, len(named) > 0)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, line)
+		}
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	return chat.Reply{Text: t(r.lang, "ok.invite", ref) + "\n" + strings.Join(lines, "\n")}, nil
+}
+
+// inviteOne invites one party (a care level) or one named contact and
+// returns the line the convener sees.
+func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effects, target string, named bool) (string, error) {
+	if contact, ok := r.dir.Contact(target); ok && !slices.Contains(directory.CareLevels, target) {
+		for _, in := range c.Invitations {
+			if in.ContactID == contact.ID && in.Active() && in.State != StateDelegated {
+				return "• " + t(r.lang, "invite.already", partyName(r.lang, in.Party), in.ContactName), nil
+			}
+		}
+		party := partyOfContact(r.dir, contact)
+		if party != "" && !slices.Contains(c.Parties, party) {
+			c.Parties = append(c.Parties, party)
+		}
+		ch, ok := bestReach(contact)
+		if !ok {
+			return "• " + t(r.lang, "invite.unreachable", contact.Name), nil
+		}
+		reasonSV, reasonEN := t("sv", "reason.named"), t("en", "reason.named")
+		return s.addInvitation(ctx, r, c, fx, party, contact, ch, reasonSV, reasonEN)
+	}
+	party := strings.ToLower(target)
+	if !slices.Contains(c.Parties, party) {
+		c.Parties = append(c.Parties, party)
+	}
+	if in := c.activeFor(party); in != nil {
+		return "• " + t(r.lang, "invite.already", partyName(r.lang, party), in.ContactName), nil
+	}
+	declined := map[string]bool{}
+	for _, in := range c.Invitations {
+		if in.Party == party && in.State == StateDeclined {
+			declined[in.ContactID] = true
+		}
+	}
+	res := r.dir.Route(directory.Query{Care: party, Kommun: c.Kommun, Age: c.Age, Date: r.now})
+	for _, cand := range res.Candidates {
+		if cand.Contact == nil || cand.Channel.Kind == "" || declined[cand.Contact.ID] {
+			continue
+		}
+		var sv, en string
+		if cand.Reason != nil {
+			sv, en = cand.Reason.Text("sv"), cand.Reason.Text("en")
+		}
+		return s.addInvitation(ctx, r, c, fx, party, cand.Contact, cand.Channel, sv, en)
+	}
+	line := "• " + t(r.lang, "invite.nomatch", partyName(r.lang, party))
+	if res.Note != nil {
+		line += " " + res.Note.Text(r.lang)
+	}
+	if len(declined) > 0 {
+		line += " " + t(r.lang, "invite.alldeclined")
+	}
+	return line, nil
+}
+
+// addInvitation records an invitation and queues it, or for e-mail and
+// phone asks the convener to make the contact personally.
+func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *effects, party string, contact *directory.Contact, ch directory.Reach, reasonSV, reasonEN string) (string, error) {
+	c.NextInv++
+	in := Invitation{
+		ID: fmt.Sprintf("i%d", c.NextInv), Party: party,
+		ContactID: contact.ID, ContactName: contact.Name, Unit: contact.Unit,
+		Channel: ch.Kind, ReasonSV: reasonSV, ReasonEN: reasonEN,
+		State: StatePending, Sent: r.now,
+	}
+	if u, ok := r.dir.Unit(contact.Unit); ok {
+		in.UnitName = u.Name
+	}
+	reason := in.ReasonSV
+	if r.lang == "en" {
+		reason = in.ReasonEN
+	}
+	addr, chatOK := AddressOf(ch, contact.ID)
+	if chatOK {
+		in.Address = &addr
+	} else {
+		in.Manual = ch.Address
+	}
+	c.Invitations = append(c.Invitations, in)
+	c.event("invited", r.me.Name, r.now, party, contact.Name, in.UnitName)
+	if !chatOK {
+		return "• " + t(r.lang, "invite.manual", partyName(r.lang, party), contact.Name, in.UnitName,
+			t(r.lang, "channel."+ch.Kind), ch.Address, reason), nil
+	}
+	lang := s.userLang(ctx, contact.ID)
+	msg := s.renderInvitation(lang, r.dir, c, &in, "")
+	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
+		return "", err
+	}
+	return "• " + t(r.lang, "invite.sent", partyName(r.lang, party), contact.Name, in.UnitName, ch.Kind, reason), nil
+}
+
+// partyOfContact is the care level a directly named contact represents:
+// the first care level of their unit.
+func partyOfContact(dir *directory.Directory, c *directory.Contact) string {
+	if u, ok := dir.Unit(c.Unit); ok && len(u.Care) > 0 {
+		return u.Care[0]
+	}
+	return ""
+}

@@ -1,0 +1,42 @@
+package sip
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// cmdLog shows the timeline: every event, who, when.
+func (s *Service) cmdLog(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	c, err := s.visible(ctx, r, cmd.Args[0])
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	lines := []string{t(r.lang, "log.title", c.Ref)}
+	for _, e := range c.Timeline {
+		lines = append(lines, fmt.Sprintf("• %s · %s · %s", s.fmtTime(e.At), e.Actor, eventText(r.lang, e)))
+	}
+	return chat.Reply{Text: strings.Join(lines, "\n")}, nil
+}
+
+// eventText renders an event in the reader's language.
+func eventText(lang string, e Event) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = a
+	}
+	switch e.Kind {
+	case "created":
+		return t(lang, "ev.created", e.Args[0], e.Args[1], partyList(lang, strings.Split(e.Args[2], ",")))
+	case "consent":
+		return t(lang, "ev.consent", consentText(lang, &Consent{Form: e.Args[0], Guardians: e.Args[1] != ""}))
+	case "invited", "rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated":
+		args[0] = partyName(lang, e.Args[0])
+		if e.Kind == "rsvp.delegated" {
+			args[2] = t(lang, "mandate."+mandateWord(e.Args[2] != ""))
+		}
+	}
+	return t(lang, "ev."+e.Kind, args...)
+}

@@ -1,0 +1,55 @@
+package sip
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// cmdWithdraw records that consent was withdrawn: every invitation still
+// in play is cancelled (pending outbox jobs too) and the invitees are told,
+// without any detail about the individual.
+func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	var manual []string
+	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
+		manual = nil
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		if c.Consent == nil {
+			return inputErr("", "err.noconsent.withdraw", c.Ref)
+		}
+		c.Consent = nil
+		c.ConsentLog = append(c.ConsentLog, ConsentChange{Kind: "withdrawn", By: r.me.Name, At: r.now})
+		c.Seq++
+		for i := range c.Invitations {
+			in := &c.Invitations[i]
+			if !in.Active() || in.State == StateDelegated {
+				continue
+			}
+			in.State = StateCancelled
+			fx.cancelJob(invJobID(c.Ref, in.ID))
+			if in.Address == nil {
+				manual = append(manual, fmt.Sprintf("%s (%s)", in.ContactName, in.Manual))
+				continue
+			}
+			lang := s.userLang(ctx, in.ContactID)
+			msg := chat.Message{Title: t(lang, "cancel.title", c.Ref), Text: t(lang, "cancel.text", c.Ref)}
+			if err := fx.send(r, fmt.Sprintf("cancel|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
+				return err
+			}
+		}
+		c.event("withdrawn", r.me.Name, r.now)
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	text := t(r.lang, "ok.withdraw", cmd.Args[0])
+	if len(manual) > 0 {
+		text += "\n" + t(r.lang, "withdraw.manual", strings.Join(manual, ", "))
+	}
+	return chat.Reply{Text: text}, nil
+}

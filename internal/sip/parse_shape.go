@@ -1,0 +1,325 @@
+package sip
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/samla-sip/samla/directory"
+)
+
+// Keywords inside arguments, by accepted spelling → canonical word.
+var (
+	consentWords = map[string]string{
+		"skriftligt": formWritten, "skriftlig": formWritten, "written": formWritten,
+		"muntligt": formOral, "muntlig": formOral, "oral": formOral,
+		"vårdnadshavare": wordGuardians, "vardnadshavare": wordGuardians, "guardians": wordGuardians,
+	}
+	meetingWords = map[string]string{
+		"förslag": wordPropose, "forslag": wordPropose, "propose": wordPropose,
+		"välj": wordPick, "valj": wordPick, "pick": wordPick,
+		"video": wordVideo, "videomöte": wordVideo,
+	}
+	planWords = map[string]string{
+		"insats": wordEffort, "effort": wordEffort,
+		"åtgärd": wordMeasure, "atgard": wordMeasure, "measure": wordMeasure,
+	}
+	langWords = map[string]string{"sv": "sv", "svenska": "sv", "en": "en", "english": "en", "engelska": "en"}
+)
+
+const (
+	formWritten   = "written"
+	formOral      = "oral"
+	wordGuardians = "guardians"
+	wordPropose   = "propose"
+	wordPick      = "pick"
+	wordVideo     = "video"
+	wordEffort    = "effort"
+	wordMeasure   = "measure"
+	wordRemove    = "-"
+	maxSlots      = 3
+	maxTextLen    = 500
+)
+
+var shapeChecks = map[string]func(*Cmd) error{
+	verbNew:      checkNew,
+	verbConsent:  checkConsent,
+	verbWithdraw: checkRefOnly,
+	verbStatus:   checkRefOnly,
+	verbLog:      checkRefOnly,
+	verbAgenda:   checkRefOnly,
+	verbMeeting:  checkMeeting,
+	verbPlan:     checkPlan,
+	verbFollowUp: checkFollowUp,
+	verbClose:    checkClose,
+	verbWho:      checkWho,
+	verbSearch:   checkSearch,
+	verbLang:     checkLang,
+	verbMine:     checkNoArgs,
+}
+
+func checkNoArgs(c *Cmd) error {
+	if len(c.Args) > 0 {
+		return inputErr(c.Verb, "err.extra", c.Args[0])
+	}
+	return nil
+}
+
+func checkRefOnly(c *Cmd) error {
+	if len(c.Args) > 1 {
+		return inputErr(c.Verb, "err.extra", c.Args[1])
+	}
+	return nil
+}
+
+func checkNew(c *Cmd) error {
+	if len(c.Args) > 0 {
+		return inputErr(c.Verb, "err.extra", c.Args[0])
+	}
+	for _, k := range []string{keyKommun, keyAge, keyParties} {
+		if strings.TrimSpace(c.Opts[k]) == "" {
+			return inputErr(c.Verb, "err.missing."+k)
+		}
+	}
+	if _, ok := parseAge(c.Opts[keyAge]); !ok {
+		return inputErr(c.Verb, "err.age", c.Opts[keyAge])
+	}
+	parties, err := parseParties(c.Verb, c.Opts[keyParties])
+	if err != nil {
+		return err
+	}
+	c.Opts[keyParties] = strings.Join(parties, ",")
+	if len([]rune(c.Opts[keyNeeds])) > maxTextLen {
+		return inputErr(c.Verb, "err.toolong", maxTextLen)
+	}
+	return nil
+}
+
+func parseAge(s string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return n, err == nil && n >= 0 && n <= 130
+}
+
+// parseParties reads a comma-separated list of care-level ids.
+func parseParties(verb, s string) ([]string, error) {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.ToLower(strings.TrimSpace(p))
+		if p == "" {
+			continue
+		}
+		if !slices.Contains(directory.CareLevels, p) {
+			return nil, inputErr(verb, "err.party", p)
+		}
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, inputErr(verb, "err.missing."+keyParties)
+	}
+	return out, nil
+}
+
+func checkConsent(c *Cmd) error {
+	seen := map[string]bool{}
+	for i, a := range c.Args[1:] {
+		w, ok := consentWords[strings.ToLower(a)]
+		if !ok {
+			return inputErr(c.Verb, "err.consentword", a)
+		}
+		kind := w
+		if w == formOral {
+			kind = formWritten // one form only
+		}
+		if seen[kind] {
+			return inputErr(c.Verb, "err.extra", a)
+		}
+		seen[kind] = true
+		c.Args[i+1] = w
+	}
+	return nil
+}
+
+// checkMeeting accepts: REF DATE TIME [video], REF DATE'T'TIME [video],
+// REF propose DT [DT [DT]] and REF pick N.
+func checkMeeting(c *Cmd) error {
+	args := c.Args[1:]
+	if len(args) == 0 {
+		return inputErr(c.Verb, "err.meeting")
+	}
+	if w := meetingWords[strings.ToLower(args[0])]; w == wordPropose || w == wordPick {
+		args[0] = w
+		if w == wordPick {
+			if len(args) != 2 {
+				return inputErr(c.Verb, "err.pick")
+			}
+			if n, err := strconv.Atoi(args[1]); err != nil || n < 1 || n > maxSlots {
+				return inputErr(c.Verb, "err.pick")
+			}
+			return nil
+		}
+		if len(c.Opts) > 0 {
+			return inputErr(c.Verb, "err.proposeplace")
+		}
+		slots, err := parseSlots(c.Verb, args[1:])
+		if err != nil {
+			return err
+		}
+		c.Args = append(c.Args[:2], slots...)
+		return nil
+	}
+	rest, when, err := takeDateTime(c.Verb, args)
+	if err != nil {
+		return err
+	}
+	out := []string{c.Args[0], when}
+	for _, a := range rest {
+		if meetingWords[strings.ToLower(a)] != wordVideo {
+			return inputErr(c.Verb, "err.extra", a)
+		}
+		if slices.Contains(out, wordVideo) {
+			return inputErr(c.Verb, "err.extra", a)
+		}
+		out = append(out, wordVideo)
+	}
+	c.Args = out
+	return nil
+}
+
+func parseSlots(verb string, args []string) ([]string, error) {
+	var slots []string
+	for len(args) > 0 {
+		rest, when, err := takeDateTime(verb, args)
+		if err != nil {
+			return nil, err
+		}
+		slots = append(slots, when)
+		args = rest
+	}
+	if len(slots) == 0 || len(slots) > maxSlots {
+		return nil, inputErr(verb, "err.slots", maxSlots)
+	}
+	return slots, nil
+}
+
+// takeDateTime reads "2026-12-10T13:00" or "2026-12-10 13:00" (also
+// 13.00) from the front of args, returning the rest and the canonical
+// "2006-01-02T15:04" form.
+func takeDateTime(verb string, args []string) ([]string, string, error) {
+	if len(args) == 0 {
+		return nil, "", inputErr(verb, "err.datetime", "")
+	}
+	if d, t, ok := strings.Cut(args[0], "T"); ok {
+		if _, err := parseLocalDateTime(d, t); err != nil {
+			return nil, "", inputErr(verb, "err.datetime", args[0])
+		}
+		return args[1:], d + "T" + strings.ReplaceAll(t, ".", ":"), nil
+	}
+	if len(args) < 2 {
+		return nil, "", inputErr(verb, "err.datetime", args[0])
+	}
+	if _, err := parseLocalDateTime(args[0], args[1]); err != nil {
+		return nil, "", inputErr(verb, "err.datetime", args[0]+" "+args[1])
+	}
+	return args[2:], args[0] + "T" + strings.ReplaceAll(args[1], ".", ":"), nil
+}
+
+// parseLocalDateTime checks a date and a clock time; the zone is applied
+// by the caller.
+func parseLocalDateTime(d, t string) (time.Time, error) {
+	return time.Parse("2006-01-02T15:04", d+"T"+strings.ReplaceAll(t, ".", ":"))
+}
+
+func parseDate(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+func checkPlan(c *Cmd) error {
+	args := c.Args[1:]
+	if len(args) == 0 {
+		return nil
+	}
+	w, ok := planWords[strings.ToLower(args[0])]
+	if !ok {
+		return inputErr(c.Verb, "err.planword", args[0])
+	}
+	args[0] = w
+	switch w {
+	case wordEffort:
+		if len(args) < 3 {
+			return inputErr(c.Verb, "err.effort")
+		}
+		args[1] = strings.ToLower(args[1])
+	case wordMeasure:
+		if len(args) < 2 {
+			return inputErr(c.Verb, "err.measure")
+		}
+	}
+	// The text is everything after the keyword (and the party), quoted or not.
+	head := 2
+	if w == wordEffort {
+		head = 3
+	}
+	text := strings.TrimSpace(strings.Join(c.Args[head:], " "))
+	if text == "" {
+		return inputErr(c.Verb, "err."+w)
+	}
+	if len([]rune(text)) > maxTextLen {
+		return inputErr(c.Verb, "err.toolong", maxTextLen)
+	}
+	c.Args = append(c.Args[:head], text)
+	return nil
+}
+
+func checkFollowUp(c *Cmd) error {
+	if len(c.Args) != 2 {
+		return inputErr(c.Verb, "err.date", strings.Join(c.Args[1:], " "))
+	}
+	if _, ok := parseDate(c.Args[1]); !ok {
+		return inputErr(c.Verb, "err.date", c.Args[1])
+	}
+	return nil
+}
+
+func checkClose(c *Cmd) error {
+	if err := checkRefOnly(c); err != nil {
+		return err
+	}
+	if r, ok := c.Opts[keyReason]; ok && strings.TrimSpace(r) == "" {
+		return inputErr(c.Verb, "err.emptyreason")
+	}
+	return nil
+}
+
+func checkWho(c *Cmd) error {
+	if len(c.Args) < 2 {
+		return inputErr(c.Verb, "err.who")
+	}
+	c.Args[0] = strings.ToLower(c.Args[0])
+	if !slices.Contains(directory.CareLevels, c.Args[0]) {
+		return inputErr(c.Verb, "err.party", c.Args[0])
+	}
+	return nil
+}
+
+func checkSearch(c *Cmd) error {
+	if len(c.Args) == 0 {
+		return inputErr(c.Verb, "err.search")
+	}
+	return nil
+}
+
+func checkLang(c *Cmd) error {
+	if len(c.Args) != 1 {
+		return inputErr(c.Verb, "err.lang")
+	}
+	l, ok := langWords[strings.ToLower(c.Args[0])]
+	if !ok {
+		return inputErr(c.Verb, "err.lang")
+	}
+	c.Args[0] = l
+	return nil
+}

@@ -1,0 +1,141 @@
+package sip
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// Button actions the core handles.
+const (
+	actAttend      = "rsvp.attend"
+	actVideo       = "rsvp.video"
+	actDecline     = "rsvp.decline"
+	actDelegate    = "rsvp.delegate"
+	actVote        = "slot.vote"
+	actPick        = "slot.pick"
+	actAgendaShare = "agenda.share"
+	actAgendaEdit  = "agenda.edit"
+)
+
+const maxDelegateOptions = 25
+
+// ageBand is the national statistics band. Invitations show the band, not
+// the age: it is enough for a unit to see the case is theirs, and one less
+// detail about the individual travels through another organisation's chat.
+func ageBand(age int) string {
+	switch {
+	case age <= 18:
+		return "0–18"
+	case age <= 64:
+		return "19–64"
+	default:
+		return "65+"
+	}
+}
+
+// renderInvitation is the invitation a routed contact receives: the
+// reference, kommun, age band, parties, convener and meeting time — never
+// the needs text or anything about the individual. note, when set, is a
+// line on top (e.g. who delegated to them).
+func (s *Service) renderInvitation(lang string, dir *directory.Directory, c *Case, in *Invitation, note string) chat.Message {
+	text := t(lang, "inv.text", c.Convener.Name, unitSuffix(c.Convener.UnitName), partyName(lang, in.Party))
+	if note != "" {
+		text = note + "\n" + text
+	}
+	text += "\n" + t(lang, "inv.private")
+	reason := in.ReasonSV
+	if lang == "en" {
+		reason = in.ReasonEN
+	}
+	msg := chat.Message{
+		Title: t(lang, "inv.title", c.Ref),
+		Text:  text,
+		Fields: []chat.Field{
+			{Label: t(lang, "f.kommun"), Value: c.KommunName},
+			{Label: t(lang, "f.ageband"), Value: ageBand(c.Age)},
+			{Label: t(lang, "f.parties"), Value: partyList(lang, c.Parties)},
+			{Label: t(lang, "f.when"), Value: s.whenText(lang, c)},
+		},
+	}
+	if reason != "" {
+		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.why"), Value: reason})
+	}
+	v := c.Ref + "|" + in.ID
+	msg.Buttons = []chat.Button{
+		{Action: actAttend, Label: t(lang, "b.attend"), Value: v, Style: "primary"},
+		{Action: actVideo, Label: t(lang, "b.video"), Value: v},
+		{Action: actDecline, Label: t(lang, "b.decline"), Value: v, Style: "danger",
+			Prompt: &chat.Prompt{Title: t(lang, "p.decline.title"), Label: t(lang, "p.decline.label")}},
+		{Action: actDelegate, Label: t(lang, "b.delegate"), Value: v,
+			Prompt: &chat.Prompt{
+				Title: t(lang, "p.delegate.title"), Label: t(lang, "p.delegate.label"),
+				Options: delegateOptions(dir, in.ContactID), Checkbox: t(lang, "p.delegate.mandate"),
+			}},
+	}
+	msg.Buttons = append(msg.Buttons, s.voteButtons(lang, c, in.ID)...)
+	return msg
+}
+
+// voteButtons lets an invitee say which proposed slots suit them.
+func (s *Service) voteButtons(lang string, c *Case, invID string) []chat.Button {
+	if c.Proposal == nil {
+		return nil
+	}
+	var bs []chat.Button
+	for i, sl := range c.Proposal.Slots {
+		bs = append(bs, chat.Button{
+			Action: actVote, Label: t(lang, "b.vote", i+1, s.fmtTime(sl.At)),
+			Value: fmt.Sprintf("%s|%s|%d", c.Ref, invID, i+1),
+		})
+	}
+	return bs
+}
+
+// delegateOptions are the colleagues a contact may send instead: the same
+// unit first, then the rest of the organisation, in directory order.
+func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
+	me, ok := dir.Contact(contactID)
+	if !ok {
+		return nil
+	}
+	org := ""
+	if u, ok := dir.Unit(me.Unit); ok {
+		org = u.Org
+	}
+	var same, other []chat.Option
+	dir.Contacts(func(c *directory.Contact) bool {
+		if c.ID == me.ID || c.Kind == "function" {
+			return true
+		}
+		opt := chat.Option{Value: c.ID, Label: c.Name}
+		if u, ok := dir.Unit(c.Unit); ok {
+			opt.Label += " (" + u.Name + ")"
+			switch {
+			case c.Unit == me.Unit:
+				same = append(same, opt)
+			case u.Org == org && org != "":
+				other = append(other, opt)
+			}
+		}
+		return true
+	})
+	byValue := func(a, b chat.Option) int { return strings.Compare(a.Value, b.Value) }
+	slices.SortFunc(same, byValue)
+	slices.SortFunc(other, byValue)
+	out := append(same, other...)
+	if len(out) > maxDelegateOptions {
+		out = out[:maxDelegateOptions]
+	}
+	return out
+}
+
+func unitSuffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " (" + unit + ")"
+}
