@@ -200,3 +200,7 @@ func readAll(t *testing.T, r io.Reader) string {
 
 // ioNop wraps bytes as a request body.
 func ioNop(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }
+
+func contextWithTimeout(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d)
+}

@@ -205,20 +205,22 @@ func createdRef(r chat.Reply) (string, bool) {
 	return "", false
 }
 
-// errorBlock guesses which modal field a core error message is about.
+// errorBlock guesses which modal field a core error message is about: the
+// field named earliest in the message (its example comes after).
 func errorBlock(text string) string {
 	l := strings.ToLower(text)
+	best, at := "kommun", len(l)
 	for _, c := range []struct{ word, block string }{
 		{"personnummer", "behov"}, {"identity number", "behov"},
 		{"ålder", "alder"}, {"alder", "alder"}, {"age", "alder"},
 		{"part", "parter"}, {"behov", "behov"}, {"needs", "behov"},
 		{"kommun", "kommun"}, {"municipal", "kommun"},
 	} {
-		if strings.Contains(l, c.word) {
-			return c.block
+		if i := strings.Index(l, c.word); i >= 0 && i < at {
+			best, at = c.block, i
 		}
 	}
-	return "kommun"
+	return best
 }
 
 // mergeReplies joins the answers to `ny` and `möte` into one reply.

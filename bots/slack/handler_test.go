@@ -1,0 +1,347 @@
+package slack
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+func TestSlowCommandAnswersViaResponseURL(t *testing.T) {
+	tb := newTestBot(t, func(o *Options) { o.InlineWait = 20 * time.Millisecond })
+	tb.handler.delay = 200 * time.Millisecond
+	sink := newResponseSink(t)
+	start := time.Now()
+	w := tb.command("mina", sink.url())
+	if took := time.Since(start); took > 150*time.Millisecond {
+		t.Errorf("ack took %s, want about the inline wait", took)
+	}
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "arbetar") {
+		t.Fatalf("ack %d %s", w.Code, w.Body)
+	}
+	select {
+	case <-sink.got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no late answer on response_url")
+	}
+	post := sink.all()[0]
+	if post["response_type"] != "ephemeral" || !strings.Contains(post["text"].(string), "ok: mina") {
+		t.Errorf("late answer %v", post)
+	}
+}
+
+func TestCloseStopsLateAnswers(t *testing.T) {
+	tb := newTestBot(t, func(o *Options) { o.InlineWait = 10 * time.Millisecond })
+	tb.handler.delay = 100 * time.Millisecond
+	sink := newResponseSink(t)
+	tb.command("mina", sink.url())
+	ctx, cancel := contextWithTimeout(2 * time.Second)
+	defer cancel()
+	if err := tb.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// After Close returns, no goroutine is left; new requests are refused politely.
+	w := tb.command("mina", sink.url())
+	if !strings.Contains(w.Body.String(), "startar om") {
+		t.Errorf("after close: %s", w.Body)
+	}
+}
+
+func TestBareNewOpensModal(t *testing.T) {
+	for _, text := range []string{"ny", " NY ", "new"} {
+		tb := newTestBot(t)
+		w := tb.command(text, "https://hooks.example/r")
+		if w.Code != http.StatusOK || w.Body.Len() != 0 {
+			t.Fatalf("%q: %d %q, want empty 200", text, w.Code, w.Body)
+		}
+		calls := tb.api.callsTo("views.open")
+		if len(calls) != 1 {
+			t.Fatalf("%q: %d views.open calls", text, len(calls))
+		}
+		if calls[0].JSON["trigger_id"] != "trig-1" || calls[0].Token != "xoxb-team-1" {
+			t.Errorf("views.open %v with token %q", calls[0].JSON, calls[0].Token)
+		}
+		if cmds, _ := tb.handler.calls(); len(cmds) != 0 {
+			t.Errorf("core got %v; the modal comes first", cmds)
+		}
+	}
+}
+
+func TestBareNewModalFailureFallsBackToText(t *testing.T) {
+	tb := newTestBot(t)
+	tb.api.failNext("views.open", failure{code: "expired_trigger_id"})
+	w := tb.command("ny", "")
+	if !strings.Contains(w.Body.String(), "/sip ny kommun=") {
+		t.Errorf("body %s lacks the text form", w.Body)
+	}
+}
+
+// submission builds a view_submission payload.
+func submission(callback, meta string, values map[string]map[string]any) string {
+	p := map[string]any{
+		"type":       "view_submission",
+		"team":       map[string]any{"id": "T1"},
+		"user":       map[string]any{"id": "U1"},
+		"trigger_id": "trig-" + callback + meta,
+		"view": map[string]any{
+			"id": "V1", "hash": "h1", "callback_id": callback, "private_metadata": meta,
+			"state": map[string]any{"values": values},
+		},
+	}
+	raw, _ := json.Marshal(p)
+	return string(raw)
+}
+
+func newCaseValues(kommun, age string, parties []string, needs, date, clock, slots string) map[string]map[string]any {
+	var opts []map[string]any
+	for _, p := range parties {
+		opts = append(opts, map[string]any{"value": p})
+	}
+	return map[string]map[string]any{
+		"kommun":  {"v": map[string]any{"type": "plain_text_input", "value": kommun}},
+		"alder":   {"v": map[string]any{"type": "plain_text_input", "value": age}},
+		"parter":  {"v": map[string]any{"type": "multi_static_select", "selected_options": opts}},
+		"behov":   {"v": map[string]any{"type": "plain_text_input", "value": needs}},
+		"datum":   {"v": map[string]any{"type": "datepicker", "selected_date": date}},
+		"tid":     {"v": map[string]any{"type": "timepicker", "selected_time": clock}},
+		"video":   {"v": map[string]any{"type": "checkboxes", "selected_options": []map[string]any{{"value": "video"}}}},
+		"forslag": {"v": map[string]any{"type": "plain_text_input", "value": slots}},
+	}
+}
+
+func TestNewCaseSubmission(t *testing.T) {
+	tests := []struct {
+		name     string
+		values   map[string]map[string]any
+		core     func(string) chat.Reply
+		errors   map[string]string // inline errors expected (block → substring)
+		commands []string          // what the core must have received
+	}{
+		{
+			name:     "valid with meeting",
+			values:   newCaseValues("Lund", "14", []string{"bup", "skola"}, `går inte till "skolan"`, "2026-12-10", "13:00", ""),
+			commands: []string{`ny kommun=Lund ålder=14 parter=bup,skola behov="går inte till ”skolan”"`, "möte SIP-7K3QF2 2026-12-10 13:00 video"},
+		},
+		{
+			name:     "valid with proposals, kommun with a space",
+			values:   newCaseValues("Upplands Väsby", "82", []string{"slutenvard"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00"),
+			commands: []string{`ny kommun="Upplands Väsby" ålder=82 parter=slutenvard`, "möte SIP-7K3QF2 förslag 2026-12-10T13:00 2026-12-11T09:00"},
+		},
+		{
+			name:   "local errors",
+			values: newCaseValues("", "fjorton", nil, "", "2026-12-10", "", "igår"),
+			errors: map[string]string{"kommun": "kommun", "alder": "heltal", "parter": "minst en", "tid": "både dag och tid", "forslag": "antingen"},
+		},
+		{
+			name:   "too many proposals",
+			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00 2026-12-12T09:00 2026-12-13T09:00"),
+			errors: map[string]string{"forslag": "upp till 3"},
+		},
+		{
+			name:     "core refuses",
+			values:   newCaseValues("Atlantis", "14", []string{"bup"}, "", "", "", ""),
+			core:     func(string) chat.Reply { return chat.Reply{Text: "Okänd kommun: Atlantis. Exempel: /sip ny kommun=Lund ålder=14 parter=bup"} },
+			errors:   map[string]string{"kommun": "Okänd kommun"},
+			commands: []string{"ny kommun=Atlantis ålder=14 parter=bup"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTestBot(t)
+			sink := newResponseSink(t)
+			tb.handler.command = tt.core
+			if tt.core == nil {
+				tb.handler.command = func(text string) chat.Reply {
+					if strings.HasPrefix(text, "ny ") {
+						return chat.Reply{Text: "Ärendet SIP-7K3QF2 är skapat."}
+					}
+					return chat.Reply{Text: "Mötet är satt."}
+				}
+			}
+			meta, _ := viewMeta{ResponseURL: sink.url(), Channel: "C1"}.encode()
+			w := tb.interact(submission(callbackNew, meta, tt.values))
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d", w.Code)
+			}
+			var resp struct {
+				Action string            `json:"response_action"`
+				Errors map[string]string `json:"errors"`
+			}
+			if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+				t.Fatalf("body %q: %v", w.Body, err)
+			}
+			if len(tt.errors) > 0 {
+				if resp.Action != "errors" || len(resp.Errors) != len(tt.errors) {
+					t.Fatalf("response %+v, want errors on %v", resp, tt.errors)
+				}
+				for block, want := range tt.errors {
+					if !strings.Contains(strings.ToLower(resp.Errors[block]), strings.ToLower(want)) {
+						t.Errorf("error on %s = %q, want it to mention %q", block, resp.Errors[block], want)
+					}
+				}
+			} else if resp.Action != "clear" {
+				t.Fatalf("response %+v, want clear", resp)
+			}
+			cmds, _ := tb.handler.calls()
+			if len(cmds) != len(tt.commands) {
+				t.Fatalf("core got %d commands %v, want %v", len(cmds), cmds, tt.commands)
+			}
+			for i, want := range tt.commands {
+				if cmds[i].Text != want {
+					t.Errorf("command %d = %q, want %q", i, cmds[i].Text, want)
+				}
+			}
+			if len(tt.errors) == 0 {
+				<-sink.got
+				if text := sink.all()[0]["text"].(string); !strings.Contains(text, "SIP-7K3QF2") || !strings.Contains(text, "Mötet") {
+					t.Errorf("answer %q lacks both replies", text)
+				}
+			}
+		})
+	}
+}
+
+// blockAction builds a block_actions payload pressing one button.
+func blockAction(actionID, value, responseURL string) string {
+	p := map[string]any{
+		"type": "block_actions", "team": map[string]any{"id": "T1"}, "user": map[string]any{"id": "U2"},
+		"channel": map[string]any{"id": "D2"}, "trigger_id": "trig-" + actionID, "response_url": responseURL,
+		"actions": []map[string]any{{"action_id": actionID, "block_id": "samla-actions-0", "type": "button", "value": value, "action_ts": "1764000000.1"}},
+	}
+	raw, _ := json.Marshal(p)
+	return string(raw)
+}
+
+func TestButtonPressRunsActOnceAndAnswers(t *testing.T) {
+	tb := newTestBot(t)
+	sink := newResponseSink(t)
+	payload := blockAction("rsvp.attend", "SIP-7K3QF2|inv1", sink.url())
+	for range 2 { // Slack delivering the same press twice
+		if w := tb.interact(payload); w.Code != http.StatusOK || w.Body.Len() != 0 {
+			t.Fatalf("ack %d %q", w.Code, w.Body)
+		}
+	}
+	<-sink.got
+	_, acts := tb.handler.calls()
+	if len(acts) != 1 {
+		t.Fatalf("Act called %d times, want 1", len(acts))
+	}
+	if got := acts[0].Act; got.Name != "rsvp.attend" || got.Value != "SIP-7K3QF2|inv1" {
+		t.Errorf("action %+v", got)
+	}
+	if post := sink.all()[0]; post["text"] != "tack: rsvp.attend" || post["replace_original"] != false {
+		t.Errorf("answer %v", post)
+	}
+}
+
+func TestDuplicateSuffixedActionMapsBack(t *testing.T) {
+	tb := newTestBot(t)
+	sink := newResponseSink(t)
+	tb.interact(blockAction("slot.vote#2", "SIP-7K3QF2|3", sink.url()))
+	<-sink.got
+	if _, acts := tb.handler.calls(); len(acts) != 1 || acts[0].Act.Name != "slot.vote" {
+		t.Errorf("acts %+v", acts)
+	}
+}
+
+func TestPromptButtonOpensModalThenActs(t *testing.T) {
+	tb := newTestBot(t)
+	sink := newResponseSink(t)
+	value := buttonValue(invitation.Buttons[3]) // delegate, with options + checkbox
+	if w := tb.interact(blockAction("rsvp.delegate", value, sink.url())); w.Code != http.StatusOK {
+		t.Fatalf("status %d", w.Code)
+	}
+	if _, acts := tb.handler.calls(); len(acts) != 0 {
+		t.Fatalf("Act ran before the prompt was answered: %+v", acts)
+	}
+	opened := tb.api.callsTo("views.open")
+	if len(opened) != 1 {
+		t.Fatalf("%d views.open calls", len(opened))
+	}
+	view := opened[0].JSON["view"].(map[string]any)
+	meta := view["private_metadata"].(string)
+	if view["callback_id"] != callbackPrompt {
+		t.Fatalf("callback %v", view["callback_id"])
+	}
+	values := map[string]map[string]any{
+		"input": {"choice": map[string]any{"type": "static_select", "selected_option": map[string]any{"value": "bup-lund-lakare"}}},
+		"flag":  {"flag": map[string]any{"type": "checkboxes", "selected_options": []map[string]any{{"value": "yes"}}}},
+	}
+	w := tb.interact(submission(callbackPrompt, meta, values))
+	if !strings.Contains(w.Body.String(), `"response_action":"clear"`) {
+		t.Fatalf("submission answer %s", w.Body)
+	}
+	<-sink.got
+	_, acts := tb.handler.calls()
+	want := chat.Action{Name: "rsvp.delegate", Value: "SIP-7K3QF2|inv1", Input: "bup-lund-lakare", Flag: true}
+	if len(acts) != 1 || acts[0].Act != want {
+		t.Fatalf("acts %+v, want %+v", acts, want)
+	}
+	if acts[0].Who.UserID != "U1" || acts[0].Who.Channel != "D2" {
+		t.Errorf("actor %+v", acts[0].Who)
+	}
+}
+
+func TestReplyPromptFromCommandOpensModal(t *testing.T) {
+	tb := newTestBot(t)
+	tb.handler.command = func(string) chat.Reply {
+		return chat.Reply{Text: "Ange orsak.", Prompt: &chat.Prompt{Title: "Avsluta", Label: "Orsak"}, PromptAction: "case.close", PromptValue: "SIP-7K3QF2"}
+	}
+	w := tb.command("avsluta SIP-7K3QF2", "")
+	if w.Code != http.StatusOK || w.Body.Len() != 0 {
+		t.Fatalf("%d %q", w.Code, w.Body)
+	}
+	opened := tb.api.callsTo("views.open")
+	if len(opened) != 1 {
+		t.Fatalf("%d views.open", len(opened))
+	}
+	meta := decodeViewMeta(opened[0].JSON["view"].(map[string]any)["private_metadata"].(string))
+	if meta.Action != "case.close" || meta.Value != "SIP-7K3QF2" {
+		t.Errorf("meta %+v", meta)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	tb := newTestBot(t)
+	w := tb.do(signedRequest("/slack/events", []byte(`{"type":"url_verification","challenge":"3eZbrw1aB"}`), testNow, testSecret))
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"challenge":"3eZbrw1aB"`) {
+		t.Fatalf("url_verification: %d %s", w.Code, w.Body)
+	}
+	ev := []byte(`{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"app_mention","user":"U1","channel":"C9","text":"<@UBOT> status SIP-7K3QF2"}}`)
+	for retry := range 3 { // first delivery and two retries
+		r := signedRequest("/slack/events", ev, testNow, testSecret)
+		if retry > 0 {
+			r.Header.Set("X-Slack-Retry-Num", string(rune('0'+retry)))
+			r.Header.Set("X-Slack-Retry-Reason", "http_timeout")
+		}
+		if w := tb.do(r); w.Code != http.StatusOK {
+			t.Fatalf("delivery %d: status %d", retry, w.Code)
+		}
+	}
+	waitFor(t, "ephemeral answer", func() bool { return len(tb.api.callsTo("chat.postEphemeral")) > 0 })
+	cmds, _ := tb.handler.calls()
+	if len(cmds) != 1 || cmds[0].Text != "status SIP-7K3QF2" {
+		t.Fatalf("core got %+v, want one status command", cmds)
+	}
+	post := tb.api.callsTo("chat.postEphemeral")[0]
+	if post.Form.Get("channel") != "C9" || post.Form.Get("user") != "U1" {
+		t.Errorf("ephemeral to %v", post.Form)
+	}
+}
+
+func TestUnknownUserLinkedByEmailOnce(t *testing.T) {
+	tb := newTestBot(t)
+	tb.api.emails["U1"] = "karin@lund.example"
+	tb.command("mina", "")
+	tb.command("mina", "")
+	cmds, _ := tb.handler.calls()
+	if len(cmds) != 2 || cmds[0].Who.Email != "karin@lund.example" || cmds[1].Who.Email != "karin@lund.example" {
+		t.Fatalf("actors %+v", cmds)
+	}
+	if n := len(tb.api.callsTo("users.info")); n != 1 {
+		t.Errorf("users.info called %d times, want 1 (cached)", n)
+	}
+}
