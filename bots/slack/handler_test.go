@@ -141,9 +141,11 @@ func TestNewCaseSubmission(t *testing.T) {
 			errors: map[string]string{"forslag": "upp till 3"},
 		},
 		{
-			name:     "core refuses",
-			values:   newCaseValues("Atlantis", "14", []string{"bup"}, "", "", "", ""),
-			core:     func(string) chat.Reply { return chat.Reply{Text: "Okänd kommun: Atlantis. Exempel: /sip ny kommun=Lund ålder=14 parter=bup"} },
+			name:   "core refuses",
+			values: newCaseValues("Atlantis", "14", []string{"bup"}, "", "", "", ""),
+			core: func(string) chat.Reply {
+				return chat.Reply{Text: "Okänd kommun: Atlantis. Exempel: /sip ny kommun=Lund ålder=14 parter=bup"}
+			},
 			errors:   map[string]string{"kommun": "Okänd kommun"},
 			commands: []string{"ny kommun=Atlantis ålder=14 parter=bup"},
 		},
