@@ -1,0 +1,152 @@
+package agenda
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/samla-sip/samla/directory"
+)
+
+// ContactLister is the part of *directory.Directory the name index needs.
+type ContactLister interface {
+	Contacts(fn func(*directory.Contact) bool)
+}
+
+// NameIndex matches the names of the people in a directory snapshot. It
+// keeps only the distinct name words (not one entry per person), so a
+// directory of a million contacts costs a few hundred thousand map keys.
+// Safe for concurrent use once built.
+type NameIndex struct {
+	first map[string]struct{} // folded first words of person names
+	rest  map[string]struct{} // folded later words (middle and last names)
+	alone map[string]struct{} // folded words never matched on their own (kommun names)
+}
+
+// NewNameIndex indexes the names of the person contacts of src. A word
+// that is also a kommun name ("Lund", "Mora") is only matched next to
+// another name word, so "BUP Lund" stays readable while "Eva Lund" does not.
+func NewNameIndex(src ContactLister) *NameIndex {
+	x := &NameIndex{
+		first: make(map[string]struct{}),
+		rest:  make(map[string]struct{}),
+		alone: make(map[string]struct{}),
+	}
+	src.Contacts(func(c *directory.Contact) bool {
+		if c.Kind != "" && c.Kind != "person" {
+			return true
+		}
+		for i, w := range strings.Fields(c.Name) {
+			f := fold(strings.Trim(w, ",.()"))
+			if utf8.RuneCountInString(f) < 2 {
+				continue
+			}
+			if i == 0 {
+				x.first[f] = struct{}{}
+			} else {
+				x.rest[f] = struct{}{}
+			}
+		}
+		return true
+	})
+	for _, k := range directory.Kommuner() {
+		for _, w := range strings.Fields(k.Name) {
+			x.alone[fold(w)] = struct{}{}
+		}
+	}
+	return x
+}
+
+// has reports whether the folded word w is a name word.
+func (x *NameIndex) has(w string) bool {
+	_, a := x.first[w]
+	_, b := x.rest[w]
+	return a || b
+}
+
+func (x *NameIndex) isFirst(w string) bool { _, ok := x.first[w]; return ok }
+func (x *NameIndex) isRest(w string) bool  { _, ok := x.rest[w]; return ok }
+
+func (x *NameIndex) notAlone(w string) bool { _, ok := x.alone[w]; return ok }
+
+func fold(s string) string { return strings.ToLower(s) }
+
+// nameCache keeps the index of the directory snapshot in service and
+// rebuilds it, once, when the snapshot changes.
+type nameCache struct {
+	mu  sync.Mutex
+	src ContactLister
+	idx *NameIndex
+}
+
+// get returns the index for src (nil for a nil src). src must be a
+// comparable value such as *directory.Directory.
+func (c *nameCache) get(src ContactLister) *NameIndex {
+	if src == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.idx == nil || c.src != src {
+		c.idx = NewNameIndex(src)
+		c.src = src
+	}
+	return c.idx
+}
+
+// word is one word of a text: byte offsets, the folded form, whether it is
+// capitalised, and whether it directly follows "[" (a placeholder).
+type word struct {
+	start, end   int
+	text, folded string
+	capital      bool
+	placeholder  bool
+}
+
+// words splits s into words: letters, with inner hyphens and apostrophes
+// ("Anna-Karin", "O'Neil").
+func words(s string) []word {
+	var ws []word
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) {
+				i += n
+				continue
+			}
+			if (r == '-' || r == '\'') && i+n < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[i+n:])
+				if unicode.IsLetter(next) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		t := s[start:i]
+		first, _ := utf8.DecodeRuneInString(t)
+		ws = append(ws, word{
+			start: start, end: i, text: t, folded: fold(t),
+			capital:     unicode.IsUpper(first),
+			placeholder: start > 0 && s[start-1] == '[',
+		})
+	}
+	return ws
+}
+
+// onlySpaceBetween reports whether s[a:b] is non-empty horizontal space,
+// so two words form one name.
+func onlySpaceBetween(s string, a, b int) bool {
+	if b <= a {
+		return false
+	}
+	return strings.Trim(s[a:b], " \t") == ""
+}
