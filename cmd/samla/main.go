@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // SAMLA_TIMEZONE works on hosts without a zoneinfo database
 )
 
 // command is one subcommand. Each lives in its own file.
@@ -27,6 +28,9 @@ type cliEnv struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// environ lists the environment as "K=V" (for warnings about unknown
+	// SAMLA_* names); may be nil.
+	environ func() []string
 }
 
 func commands() []command {
@@ -42,7 +46,7 @@ func commands() []command {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, environ: os.Environ}
 	os.Exit(run(ctx, env, os.Args[1:]))
 }
 

@@ -1,0 +1,90 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/samla-sip/samla/directory"
+)
+
+// httpMetrics counts requests by route pattern, method and status code.
+// Labels are bounded: the route is the mux pattern, never the raw path.
+type httpMetrics struct {
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+}
+
+func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
+	m := &httpMetrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "samla_http_requests_total",
+			Help: "HTTP requests by route pattern, method and status code.",
+		}, []string{"route", "method", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "samla_http_request_duration_seconds",
+			Help:    "HTTP request durations by route pattern and method.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"route", "method"}),
+	}
+	reg.MustRegister(m.requests, m.duration)
+	return m
+}
+
+func (m *httpMetrics) observe(route, method string, code int, d time.Duration) {
+	if !knownMethod(method) {
+		method = "other"
+	}
+	m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
+	m.duration.WithLabelValues(route, method).Observe(d.Seconds())
+}
+
+func knownMethod(m string) bool {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+func (s *Server) metricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{Registry: s.reg})
+}
+
+// directoryCollector reports the size of the directory in service at
+// scrape time.
+type directoryCollector struct {
+	current  func() Directory
+	contacts *prometheus.Desc
+	loaded   *prometheus.Desc
+}
+
+func newDirectoryCollector(current func() Directory) *directoryCollector {
+	return &directoryCollector{
+		current:  current,
+		contacts: prometheus.NewDesc("samla_directory_contacts", "Contacts in the directory in service.", nil, nil),
+		loaded:   prometheus.NewDesc("samla_directory_loaded", "1 when a directory is in service.", nil, nil),
+	}
+}
+
+func (c *directoryCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- c.contacts
+	ch <- c.loaded
+}
+
+func (c *directoryCollector) Collect(ch chan<- prometheus.Metric) {
+	d := c.current()
+	if d == nil {
+		ch <- prometheus.MustNewConstMetric(c.loaded, prometheus.GaugeValue, 0)
+		ch <- prometheus.MustNewConstMetric(c.contacts, prometheus.GaugeValue, 0)
+		return
+	}
+	n := 0
+	d.Contacts(func(*directory.Contact) bool { n++; return true })
+	ch <- prometheus.MustNewConstMetric(c.loaded, prometheus.GaugeValue, 1)
+	ch <- prometheus.MustNewConstMetric(c.contacts, prometheus.GaugeValue, float64(n))
+}
