@@ -1,0 +1,77 @@
+package mattermost
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"*fet* och _kursiv_", "**fet** och _kursiv_"},
+		{"redan **fet**", "redan **fet**"},
+		{"• *BUP Lund*: kommer\n• Skola: väntar", "• **BUP Lund**: kommer\n• Skola: väntar"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := markdown(tt.in); got != tt.want {
+			t.Errorf("markdown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{"*a*", "**", "a*b**c***", "å*ä*ö"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := markdown(s)
+		if strings.ReplaceAll(got, "*", "") != strings.ReplaceAll(s, "*", "") {
+			t.Fatalf("markdown(%q) = %q changed more than asterisks", s, got)
+		}
+		if strings.Count(got, "*") < strings.Count(s, "*") {
+			t.Fatalf("markdown(%q) = %q lost asterisks", s, got)
+		}
+	})
+}
+
+func TestRenderPlainAndPromptDialogs(t *testing.T) {
+	fake := newFakeMM(t)
+	b := testBot(t, fake, &recorder{}, nil)
+	msg, props := b.render("skane", anyUser, chat.Message{Text: "Ärende *SIP-7K3QF2* stängt."})
+	if msg != "Ärende **SIP-7K3QF2** stängt." || len(props) != 0 {
+		t.Errorf("plain message rendered as %q, %v", msg, props)
+	}
+	tests := []struct {
+		name   string
+		prompt chat.Prompt
+	}{
+		{"dialog_reason", chat.Prompt{Title: "Kan inte komma", Label: "Varför kan du inte komma?", Optional: true}},
+		{"dialog_long_labels", chat.Prompt{
+			Title: "En mycket lång rubrik som inte får plats", Label: strings.Repeat("lång etikett ", 20),
+			Checkbox: "Ersättaren har mandat att fatta beslut för enheten",
+		}},
+	}
+	for _, tt := range tests {
+		d := b.promptDialog(tt.prompt, "(signed)")
+		if err := d.IsValid(); err != nil {
+			t.Errorf("%s: Mattermost would refuse the dialog: %v", tt.name, err)
+		}
+		golden(t, tt.name, d)
+	}
+	if err := (&model.OpenDialogRequest{URL: "x", TriggerId: "t", Dialog: b.newCaseDialog("s")}).IsValid(); err != nil {
+		t.Errorf("new-case dialog: %v", err)
+	}
+	for _, a := range func() []*model.PostAction {
+		_, props := b.render("skane", "u", invitation)
+		return props[model.PostPropsAttachments].([]*model.SlackAttachment)[0].Actions
+	}() {
+		if err := a.IsValid(); err != nil {
+			t.Errorf("button %q: %v", a.Name, err)
+		}
+	}
+}

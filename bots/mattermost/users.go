@@ -1,0 +1,180 @@
+package mattermost
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// botID returns the bot account's own user id.
+func (s *server) botID(ctx context.Context) (string, error) {
+	s.mu.Lock()
+	id := s.botUser
+	s.mu.Unlock()
+	if id != "" {
+		return id, nil
+	}
+	u, resp, err := s.api.GetMe(ctx, "")
+	if err != nil {
+		return "", classify(resp, err, "get bot user")
+	}
+	s.mu.Lock()
+	s.botUser = u.Id
+	s.mu.Unlock()
+	return u.Id, nil
+}
+
+// userID resolves a username or a user id to a user id.
+func (s *server) userID(ctx context.Context, user string) (string, error) {
+	if user == "" {
+		return "", fmt.Errorf("mattermost: no user in address: %w", chat.ErrPermanent)
+	}
+	s.mu.Lock()
+	id, ok := s.userIDs[user]
+	s.mu.Unlock()
+	if ok {
+		return id, nil
+	}
+	var u *model.User
+	var resp *model.Response
+	var err error
+	if model.IsValidId(user) {
+		u, resp, err = s.api.GetUser(ctx, user, "")
+	}
+	if u == nil {
+		u, resp, err = s.api.GetUserByUsername(ctx, user, "")
+	}
+	if err != nil {
+		return "", classify(resp, err, "find user")
+	}
+	s.remember(u)
+	return u.Id, nil
+}
+
+// user returns a user's profile (for linking by e-mail), cached.
+func (s *server) user(ctx context.Context, id string) (*model.User, error) {
+	s.mu.Lock()
+	u, ok := s.users[id]
+	s.mu.Unlock()
+	if ok {
+		return u, nil
+	}
+	u, resp, err := s.api.GetUser(ctx, id, "")
+	if err != nil {
+		return nil, classify(resp, err, "get user")
+	}
+	s.remember(u)
+	return u, nil
+}
+
+func (s *server) remember(u *model.User) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.userIDs[u.Username] = u.Id
+	s.userIDs[u.Id] = u.Id
+	s.users[u.Id] = u
+}
+
+// dmChannel returns the direct-message channel between the bot and a user.
+func (s *server) dmChannel(ctx context.Context, userID string) (string, error) {
+	s.mu.Lock()
+	ch, ok := s.dms[userID]
+	s.mu.Unlock()
+	if ok {
+		return ch, nil
+	}
+	bot, err := s.botID(ctx)
+	if err != nil {
+		return "", err
+	}
+	c, resp, err := s.api.CreateDirectChannel(ctx, bot, userID)
+	if err != nil {
+		return "", classify(resp, err, "open direct channel")
+	}
+	s.mu.Lock()
+	s.dms[userID] = c.Id
+	s.dmUsers[c.Id] = userID
+	s.mu.Unlock()
+	return c.Id, nil
+}
+
+// channelUser returns the user a direct-message channel with the bot is
+// with, or "*" for any other channel (buttons there are for anyone in it).
+func (s *server) channelUser(ctx context.Context, channelID string) (string, error) {
+	s.mu.Lock()
+	u, ok := s.dmUsers[channelID]
+	s.mu.Unlock()
+	if ok {
+		return u, nil
+	}
+	c, resp, err := s.api.GetChannel(ctx, channelID, "")
+	if err != nil {
+		return "", classify(resp, err, "get channel")
+	}
+	if c.Type != model.ChannelTypeDirect {
+		return anyUser, nil
+	}
+	bot, err := s.botID(ctx)
+	if err != nil {
+		return "", err
+	}
+	other := c.GetOtherUserIdForDM(bot)
+	if other == "" {
+		return anyUser, nil
+	}
+	s.mu.Lock()
+	s.dmUsers[channelID] = other
+	s.dms[other] = channelID
+	s.mu.Unlock()
+	return other, nil
+}
+
+// anyUser marks a button anyone who sees it may press.
+const anyUser = "*"
+
+// actor builds the chat actor for a Mattermost user (by username, which is
+// what the directory's reach names), linked to the directory by reach
+// (server + username) or else by the user's e-mail.
+func (b *Bot) actor(ctx context.Context, s *server, userID, username, channel string) chat.Actor {
+	a := chat.Actor{Platform: chat.Mattermost, Workspace: s.name, UserID: username, Channel: channel}
+	var profile *model.User
+	if username == "" {
+		u, err := s.user(ctx, userID)
+		if err != nil {
+			b.opts.Log.WarnContext(ctx, "mattermost: cannot read user", "server", s.name, "user_id", userID, "err", err)
+			a.UserID = userID
+			return a
+		}
+		profile, a.UserID = u, u.Username
+	}
+	var dir *directory.Directory
+	if b.opts.Directory != nil {
+		dir = b.opts.Directory.Current()
+	}
+	if dir == nil {
+		return a
+	}
+	if c, ok := dir.ContactByReach(chat.Mattermost, s.name, a.UserID); ok {
+		a.ContactID = c.ID
+		return a
+	}
+	if profile == nil {
+		u, err := s.user(ctx, userID)
+		if err != nil {
+			b.opts.Log.WarnContext(ctx, "mattermost: cannot read user for linking", "server", s.name, "user_id", userID, "err", err)
+			return a
+		}
+		profile = u
+	}
+	a.Email = profile.Email
+	if profile.Email != "" {
+		if c, ok := dir.ContactByEmail(profile.Email); ok {
+			a.ContactID = c.ID
+		}
+	}
+	return a
+}
