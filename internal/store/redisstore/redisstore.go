@@ -1,0 +1,80 @@
+// Package redisstore is the shared store.Store for several replicas, on
+// Redis (single node, Sentinel or Cluster through redis.UniversalClient).
+//
+// Every key of one store carries the hash tag {prefix}, so all of them live
+// in one Cluster hash slot. That is what lets one Lua script check record
+// versions, write records, change indexes and schedule jobs atomically, and
+// claim jobs without a race. The trade-off: one store is served by one
+// shard (plus its replicas); Cluster adds availability, not write capacity,
+// for a store. Samla's data (cases, invitations, reminders) is small enough
+// for one shard; run several stores with different prefixes to spread load.
+//
+// Layout, with P = "{prefix}":
+//
+//	P:rec:<bucket>      HASH key → value
+//	P:ver:<bucket>      HASH key → version
+//	P:idx:<index>       SET of members
+//	P:q:<queue>:due     ZSET id by due time (ms), pending jobs
+//	P:q:<queue>:run     ZSET id by lease deadline (ms), claimed jobs
+//	P:q:<queue>:job     HASH id → payload
+//	P:q:<queue>:att     HASH id → attempts
+//	P:q:<queue>:tok     HASH id → token of the current claim
+//	P:seq               counter issuing claim tokens
+//	P:once:<key>        string with expiry (SET NX PX)
+package redisstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/samla-sip/samla/internal/store"
+)
+
+// Store is a store.Store on Redis.
+type Store struct {
+	rdb  redis.UniversalClient
+	base string // "{prefix}"
+}
+
+var _ store.Store = (*Store)(nil)
+
+// New returns a store keeping every key under the hash tag {prefix}. The
+// prefix must be non-empty and must not contain '{' or '}', or the hash tag
+// (and with it atomicity on Cluster) breaks. Close closes rdb.
+func New(rdb redis.UniversalClient, prefix string) *Store {
+	return &Store{rdb: rdb, base: "{" + prefix + "}"}
+}
+
+func (s *Store) recKey(bucket string) string { return s.base + ":rec:" + bucket }
+func (s *Store) verKey(bucket string) string { return s.base + ":ver:" + bucket }
+func (s *Store) idxKey(index string) string  { return s.base + ":idx:" + index }
+func (s *Store) seqKey() string              { return s.base + ":seq" }
+func (s *Store) onceKey(key string) string   { return s.base + ":once:" + key }
+
+// queueKeys are one queue's keys, in the order the scripts take them.
+type queueKeys struct{ due, run, job, att, tok string }
+
+func (s *Store) queue(name string) queueKeys {
+	p := s.base + ":q:" + name + ":"
+	return queueKeys{due: p + "due", run: p + "run", job: p + "job", att: p + "att", tok: p + "tok"}
+}
+
+func (q queueKeys) all() []string { return []string{q.due, q.run, q.job, q.att, q.tok} }
+
+// Ping reports whether Redis answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.rdb.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redisstore: ping: %w", err)
+	}
+	return nil
+}
+
+// Close closes the Redis client the store was given.
+func (s *Store) Close() error {
+	if err := s.rdb.Close(); err != nil {
+		return fmt.Errorf("redisstore: close: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package redisstore_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/store/redisstore"
+	"github.com/samla-sip/samla/internal/store/storetest"
+)
+
+// testURL is the real Redis the tests use.
+func testURL() string {
+	if u := os.Getenv("SAMLA_TEST_REDIS_URL"); u != "" {
+		return u
+	}
+	return "redis://127.0.0.1:6379/0"
+}
+
+var prefixSeq atomic.Int64
+
+// openReal returns a store on the real Redis under a prefix unique to this
+// test, deleting its keys afterwards. An unreachable Redis fails the test.
+func openReal(t testing.TB) *redisstore.Store {
+	t.Helper()
+	opt, err := redis.ParseURL(testURL())
+	if err != nil {
+		t.Fatalf("SAMLA_TEST_REDIS_URL: %v", err)
+	}
+	rdb := redis.NewClient(opt)
+	ctx := context.Background()
+	if err := rdb.Ping(ctx).Err(); err != nil {
+		_ = rdb.Close()
+		t.Fatalf("Redis at %s is unreachable (set SAMLA_TEST_REDIS_URL): %v", opt.Addr, err)
+	}
+	prefix := fmt.Sprintf("samla-test-%d-%d-%d", os.Getpid(), time.Now().UnixNano(), prefixSeq.Add(1))
+	t.Cleanup(func() {
+		keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
+		if err != nil {
+			t.Errorf("cleanup: %v", err)
+		}
+		if len(keys) > 0 {
+			if err := rdb.Del(ctx, keys...).Err(); err != nil {
+				t.Errorf("cleanup: %v", err)
+			}
+		}
+		_ = rdb.Close()
+	})
+	return redisstore.New(rdb, prefix)
+}
+
+func TestConformanceRealRedis(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store { return openReal(t) })
+}
+
+func TestConformanceMiniredis(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		mr := miniredis.RunT(t)
+		rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+		stop := make(chan struct{})
+		done := make(chan struct{})
+		go passTime(mr, stop, done)
+		t.Cleanup(func() {
+			close(stop)
+			<-done
+			_ = rdb.Close()
+		})
+		return redisstore.New(rdb, "samla")
+	})
+}
+
+// passTime lets key expiry follow the wall clock: miniredis only expires
+// keys when told time passed.
+func passTime(mr *miniredis.Miniredis, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	const tick = 10 * time.Millisecond
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			mr.FastForward(tick)
+		}
+	}
+}
+
+// TestKeysShareOneSlot checks every key a store writes carries the hash tag,
+// so Cluster keeps them in one slot.
+func TestKeysShareOneSlot(t *testing.T) {
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	defer rdb.Close()
+	st := redisstore.New(rdb, "p")
+	ctx := context.Background()
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	err := st.Commit(ctx, store.Tx{
+		Puts:  []store.Put{{Bucket: "case", Key: "k", Value: []byte("v")}},
+		Index: []store.IndexOp{{Index: "open", Member: "k"}},
+		Jobs:  []store.Job{{Queue: "outbox", ID: "a", Due: now}, {Queue: "outbox", ID: "b", Due: now}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Claim(ctx, "outbox", now, time.Minute, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Once(ctx, "o", time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	keys := mr.Keys()
+	if len(keys) < 8 {
+		t.Fatalf("only %d keys written: %v", len(keys), keys)
+	}
+	for _, k := range keys {
+		if len(k) < 3 || k[:3] != "{p}" {
+			t.Errorf("key %q lacks the {p} hash tag", k)
+		}
+	}
+}
