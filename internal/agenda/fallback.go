@@ -33,7 +33,7 @@ func Fallback(parties []string, lang string) Agenda {
 			Parties: all,
 		},
 		Topic{
-			Title:   text{"Åtgärder från andra, till exempel skola eller Försäkringskassan", "Measures by others, for example school or the Social Insurance Agency"}.in(lang),
+			Title:   text{"Åtgärder från andra aktörer, till exempel Försäkringskassan", "Measures by others, for example the Social Insurance Agency"}.in(lang),
 			Parties: []string{},
 		},
 	)

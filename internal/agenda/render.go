@@ -38,11 +38,7 @@ func Markdown(d Draft) string {
 	section(text{"Individens mål – med egna ord", "The individual's goals – in their own words"}.in(lang), goals...)
 	topics := make([]string, 0, len(a.Topics))
 	for _, t := range a.Topics {
-		if len(t.Parties) > 0 {
-			topics = append(topics, fmt.Sprintf("%s (%s)", t.Title, partyList(t.Parties, lang)))
-		} else {
-			topics = append(topics, t.Title)
-		}
+		topics = append(topics, topicLine(t, d.Parties, lang))
 	}
 	section(text{"Nuläge, behov och insatser", "Current situation, needs and efforts"}.in(lang), topics...)
 	if len(a.Questions) > 0 {
@@ -79,4 +75,29 @@ func partyList(ids []string, lang string) string {
 		names[i] = careName(id, lang)
 	}
 	return strings.Join(names, ", ")
+}
+
+// topicLine is "Title — Party, Party". A party's own item ("Skola: …")
+// does not repeat its name, and an item for all the case's parties does
+// not list them again.
+func topicLine(t Topic, caseParties []string, lang string) string {
+	switch {
+	case len(t.Parties) == 0,
+		len(t.Parties) == 1 && strings.HasPrefix(t.Title, careName(t.Parties[0], lang)),
+		len(t.Parties) > 1 && sameSet(t.Parties, caseParties):
+		return t.Title
+	}
+	return t.Title + " — " + partyList(t.Parties, lang)
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
