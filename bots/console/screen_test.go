@@ -1,0 +1,76 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+func TestScreenSendUpdateButtons(t *testing.T) {
+	var out bytes.Buffer
+	s := NewScreen(&out)
+	senders := s.Senders()
+	if len(senders) != 3 {
+		t.Fatalf("got %d senders, want console, slack, mattermost", len(senders))
+	}
+	mm := senders[2]
+	if mm.Platform() != chat.Mattermost {
+		t.Fatalf("third sender is %q", mm.Platform())
+	}
+	to := chat.Address{Platform: chat.Mattermost, Workspace: "lund", User: "anna", ContactID: "anna-id"}
+	msg := chat.Message{Title: "Kallelse", Text: "rad ett\nrad två", Fields: []chat.Field{{Label: "Kommun", Value: "Lund"}},
+		Buttons: []chat.Button{{Action: "rsvp.attend", Label: "Jag kommer"}, {Action: "rsvp.decline", Label: "Kan inte", Prompt: &chat.Prompt{Title: "x"}}}}
+	ref, err := mm.Send(context.Background(), to, msg, "k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mm.Update(context.Background(), ref, chat.Message{Text: "ny", Buttons: []chat.Button{{Action: "a", Label: "A"}}}); err != nil {
+		t.Fatal(err)
+	}
+	want := `→ anna-id [mattermost]
+  *Kallelse*
+  rad ett
+  rad två
+  Kommun: Lund
+  [b1] Jag kommer  [b2] Kan inte…
+✎ anna-id [mattermost] (uppdaterat/updated)
+  ny
+  [b3] A
+`
+	if out.String() != want {
+		t.Fatalf("output:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if _, ok := s.button("b1"); ok {
+		t.Error("b1 of the replaced message is still clickable")
+	}
+	if b, ok := s.button("b3"); !ok || b.to.ContactID != "anna-id" {
+		t.Errorf("b3 = %+v, %v; want the updated message's button to anna-id", b, ok)
+	}
+	if err := mm.Update(context.Background(), chat.Ref{ID: "m99"}, msg); err == nil {
+		t.Error("update of an unknown message succeeded")
+	}
+}
+
+func TestSplitFlag(t *testing.T) {
+	tests := []struct {
+		in     string
+		choice string
+		flag   bool
+	}{
+		{"2 mandat", "2", true},
+		{"2 med mandat", "2", true},
+		{"omar utan mandat", "omar", false},
+		{"3", "3", false},
+		{"1 with mandate", "1", true},
+		{"1 without mandate", "1", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		c, f := splitFlag(tt.in)
+		if c != tt.choice || f != tt.flag {
+			t.Errorf("splitFlag(%q) = %q, %v; want %q, %v", tt.in, c, f, tt.choice, tt.flag)
+		}
+	}
+}

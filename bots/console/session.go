@@ -1,0 +1,267 @@
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// Deliverer delivers the outbox's due messages (outbox.Worker or Outbox).
+type Deliverer interface {
+	DeliverDue(ctx context.Context) (int, error)
+}
+
+// DirectorySource gives the directory in service.
+type DirectorySource interface {
+	Current() *directory.Directory
+}
+
+// Session reads console lines and plays them against the core:
+//
+//	:as CONTACT_ID   type as a contact of the directory
+//	/sip …           run a command as that contact
+//	:click b3        press a button shown to that contact
+//	:help, :quit, # comment
+//
+// A button with a prompt reads its answer from the next line.
+type Session struct {
+	Handler   chat.Handler
+	Directory DirectorySource
+	Screen    *Screen
+	Outbox    Deliverer
+	Lang      string // console's own texts: "sv" or "en"
+	// Echo prints each input line (for scripts, where input is not seen).
+	Echo bool
+
+	actor  chat.Actor
+	prompt *pendingPrompt
+}
+
+// pendingPrompt is a button press waiting for its prompt answer.
+type pendingPrompt struct {
+	action string
+	value  string
+	prompt chat.Prompt
+}
+
+// errQuit ends Run.
+var errQuit = fmt.Errorf("console: quit")
+
+// Run reads lines from in until EOF, :quit or ctx is done.
+func (s *Session) Run(ctx context.Context, in io.Reader) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.Line(ctx, sc.Text())
+		if err == errQuit {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// SetActor sets who is typing (the --as flag).
+func (s *Session) SetActor(contactID string) error {
+	return s.as(contactID)
+}
+
+// Line handles one input line.
+func (s *Session) Line(ctx context.Context, line string) error {
+	line = strings.TrimSpace(line)
+	if s.Echo && line != "" {
+		if strings.HasPrefix(line, "#") {
+			s.Screen.println("%s", line)
+		} else {
+			s.Screen.println("%s> %s", s.who(), line)
+		}
+	}
+	if s.prompt != nil {
+		p := s.prompt
+		s.prompt = nil
+		return s.answer(ctx, p, line)
+	}
+	switch {
+	case line == "" || strings.HasPrefix(line, "#"):
+		return nil
+	case line == ":quit" || line == ":q":
+		return errQuit
+	case line == ":help":
+		s.Screen.println("%s", s.text("help"))
+		return nil
+	case strings.HasPrefix(line, ":as"):
+		if err := s.as(strings.TrimSpace(strings.TrimPrefix(line, ":as"))); err != nil {
+			s.Screen.println("! %v", err)
+		}
+		return nil
+	case strings.HasPrefix(line, ":click"):
+		return s.click(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":click")))
+	case strings.HasPrefix(line, "/sip"):
+		if s.actor.Platform == "" {
+			s.Screen.println("! %s", s.text("noactor"))
+			return nil
+		}
+		reply := s.Handler.Command(ctx, s.actor, strings.TrimPrefix(line, "/sip"))
+		return s.handleReply(ctx, reply)
+	default:
+		s.Screen.println("! %s", s.text("unknown"))
+		return nil
+	}
+}
+
+func (s *Session) who() string {
+	if s.actor.ContactID != "" {
+		return s.actor.ContactID
+	}
+	return "?"
+}
+
+// as switches to a contact, on their preferred chat platform.
+func (s *Session) as(id string) error {
+	c, ok := s.Directory.Current().Contact(id)
+	if !ok {
+		return fmt.Errorf("%s: %q", s.text("nocontact"), id)
+	}
+	a := chat.Actor{Platform: chat.Console, UserID: c.ID, ContactID: c.ID}
+	for _, r := range c.Reach {
+		if r.Kind == chat.Slack && r.User != "" {
+			a = chat.Actor{Platform: chat.Slack, Workspace: r.Workspace, UserID: r.User, ContactID: c.ID}
+			break
+		}
+		if r.Kind == chat.Mattermost && r.User != "" {
+			a = chat.Actor{Platform: chat.Mattermost, Workspace: r.Server, UserID: r.User, ContactID: c.ID}
+			break
+		}
+	}
+	s.actor = a
+	return nil
+}
+
+// click presses a button shown to the current contact.
+func (s *Session) click(ctx context.Context, id string) error {
+	b, ok := s.Screen.button(id)
+	if !ok {
+		s.Screen.println("! %s %q", s.text("nobutton"), id)
+		return nil
+	}
+	if s.actor.ContactID == "" || b.to.ContactID != s.actor.ContactID {
+		s.Screen.println("! %s", s.text("notyours"))
+		return nil
+	}
+	if b.Prompt != nil {
+		s.ask(b.Action, b.Value, *b.Prompt)
+		return nil
+	}
+	return s.handleReply(ctx, s.Handler.Act(ctx, s.actor, chat.Action{Name: b.Action, Value: b.Value}))
+}
+
+// ask shows a prompt; the next line answers it.
+func (s *Session) ask(action, value string, p chat.Prompt) {
+	s.prompt = &pendingPrompt{action: action, value: value, prompt: p}
+	s.Screen.println("? %s – %s", p.Title, p.Label)
+	for i, o := range p.Options {
+		s.Screen.println("  %d) %s [%s]", i+1, o.Label, o.Value)
+	}
+	switch {
+	case len(p.Options) > 0 && p.Checkbox != "":
+		s.Screen.println("  %s", s.text("answer.choice.flag", p.Checkbox))
+	case len(p.Options) > 0:
+		s.Screen.println("  %s", s.text("answer.choice"))
+	default:
+		s.Screen.println("  %s", s.text("answer.text"))
+	}
+}
+
+// answer completes a prompted button press with the line typed.
+func (s *Session) answer(ctx context.Context, p *pendingPrompt, line string) error {
+	act := chat.Action{Name: p.action, Value: p.value, Input: line}
+	if len(p.prompt.Options) > 0 {
+		choice, flag := splitFlag(line)
+		act.Flag = flag
+		act.Input = choice
+		if n, err := strconv.Atoi(choice); err == nil && n >= 1 && n <= len(p.prompt.Options) {
+			act.Input = p.prompt.Options[n-1].Value
+		}
+	}
+	if line == "" && !p.prompt.Optional {
+		s.Screen.println("! %s", s.text("cancelled"))
+		return nil
+	}
+	return s.handleReply(ctx, s.Handler.Act(ctx, s.actor, act))
+}
+
+// splitFlag reads "2 mandat", "omar utan mandat", "2 med mandat",
+// "2 with mandate", "2 without mandate": the choice and the checkbox.
+func splitFlag(line string) (string, bool) {
+	f := strings.Fields(strings.ToLower(line))
+	if len(f) == 0 {
+		return "", false
+	}
+	rest := strings.Join(f[1:], " ")
+	switch rest {
+	case "mandat", "med mandat", "ja", "yes", "with mandate", "mandate":
+		return f[0], true
+	default:
+		return f[0], false
+	}
+}
+
+// handleReply prints a reply, asks its prompt if any, then delivers what
+// the command queued.
+func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
+	to := s.actor.Address()
+	s.Screen.printReply(to, reply)
+	if reply.Prompt != nil {
+		s.ask(reply.PromptAction, reply.PromptValue, *reply.Prompt)
+	}
+	if s.Outbox == nil {
+		return nil
+	}
+	if _, err := s.Outbox.DeliverDue(ctx); err != nil {
+		return fmt.Errorf("console: deliver: %w", err)
+	}
+	return nil
+}
+
+var texts = map[string][2]string{
+	"help": {`Rader / lines:
+  :as KONTAKT-ID     skriv som en kontakt i katalogen
+  /sip …             kör ett kommando (/sip hjälp listar dem)
+  :click b3          tryck på en knapp som visats för dig
+  :quit              avsluta        # kommentar`, `Lines:
+  :as CONTACT_ID     type as a contact of the directory
+  /sip …             run a command (/sip help lists them)
+  :click b3          press a button shown to you
+  :quit              leave          # comment`},
+	"noactor":            {"Välj först vem du är: :as KONTAKT-ID", "First choose who you are: :as CONTACT_ID"},
+	"unknown":            {"Okänd rad – skriv :help", "Unknown line – type :help"},
+	"nocontact":          {"ingen sådan kontakt i katalogen", "no such contact in the directory"},
+	"nobutton":           {"ingen sådan knapp", "no such button"},
+	"notyours":           {"den knappen visades inte för dig", "that button was not shown to you"},
+	"answer.text":        {"(skriv svaret på nästa rad)", "(type the answer on the next line)"},
+	"answer.choice":      {"(skriv nummer eller id på nästa rad)", "(type a number or id on the next line)"},
+	"answer.choice.flag": {"(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},
+	"cancelled":          {"avbrutet", "cancelled"},
+}
+
+func (s *Session) text(id string, args ...any) string {
+	i := 0
+	if s.Lang == "en" {
+		i = 1
+	}
+	if len(args) == 0 {
+		return texts[id][i]
+	}
+	return fmt.Sprintf(texts[id][i], args...)
+}
