@@ -28,6 +28,10 @@ type Unit struct {
 	AgeMax   int      `json:"age_max"`  // inclusive; 200 when unset
 	Entry    string   `json:"entry"`    // contact id of the väg in
 	About    string   `json:"about,omitempty"`
+	// AreaWide is set when kommuner held "*": the unit serves its whole
+	// organisation's area and is routed to only when no unit names the
+	// kommun itself.
+	AreaWide bool `json:"area_wide,omitempty"`
 }
 
 // Contact is a person or a function mailbox.

@@ -9,12 +9,25 @@ type Directory struct {
 	orgs     map[string]*Organisation
 	units    map[string]*Unit
 	contacts map[string]*Contact
+
+	orgList     []*Organisation // load order
+	unitList    []*Unit
+	contactList []*Contact
+	files       int
+
+	unitContacts map[*Unit][]*Contact // load order
+	byReach      map[reachKey]*Contact
+	byEmail      map[string]*Contact
+	routes       map[routeKey][]*Unit // direct units first, then area-wide
+	orgsByKommun map[string][]*Organisation
+	coordinators map[*Organisation][]*Contact // holders of sip-samordnare
+	orgCare      map[*Organisation]map[string]bool
+	search       *searchIndex
 }
 
-// Load reads, merges and validates the YAML files (or folders) in order.
-// On validation failure the error is a *ValidationError listing every
-// problem with file:line.
-func Load(paths ...string) (*Directory, error) { panic("directory: Load not yet implemented") }
+type reachKey struct{ kind, space, user string }
+
+type routeKey struct{ care, kommun string }
 
 // Organisation returns the organisation with the id.
 func (d *Directory) Organisation(id string) (*Organisation, bool) { o, ok := d.orgs[id]; return o, ok }
@@ -27,25 +40,53 @@ func (d *Directory) Contact(id string) (*Contact, bool) { c, ok := d.contacts[id
 
 // ContactByReach finds the contact reachable at a chat identity:
 // kind "slack" (space = team id) or "mattermost" (space = server name).
-func (d *Directory) ContactByReach(kind, space, user string) (*Contact, bool) { return nil, false }
+func (d *Directory) ContactByReach(kind, space, user string) (*Contact, bool) {
+	c, ok := d.byReach[reachKey{kind, space, user}]
+	return c, ok
+}
 
 // ContactByEmail finds a contact by e-mail address, case-insensitively.
-func (d *Directory) ContactByEmail(email string) (*Contact, bool) { return nil, false }
+func (d *Directory) ContactByEmail(email string) (*Contact, bool) {
+	c, ok := d.byEmail[lowerASCII(email)]
+	return c, ok
+}
 
-// Contacts calls fn for every contact until fn returns false.
-func (d *Directory) Contacts(fn func(*Contact) bool) {}
+// Contacts calls fn for every contact, in file order, until fn returns
+// false.
+func (d *Directory) Contacts(fn func(*Contact) bool) {
+	for _, c := range d.contactList {
+		if !fn(c) {
+			return
+		}
+	}
+}
 
-// Route returns the ordered candidates for a query. It never returns an
-// absent person without saying so, and "no match" is a result with a Note.
-func (d *Directory) Route(q Query) RouteResult { return RouteResult{} }
+// Organisations returns the organisations in file order.
+func (d *Directory) Organisations() []*Organisation {
+	return append([]*Organisation(nil), d.orgList...)
+}
 
-// Search ranks contacts by free text over names, units, roles, care levels
-// and kommuner; tolerant of case, å/ä/ö and prefixes.
-func (d *Directory) Search(q string, limit int) []Hit { return nil }
+// Units returns the units in file order.
+func (d *Directory) Units() []*Unit { return append([]*Unit(nil), d.unitList...) }
 
-// LookupKommun resolves a kommun name (any case, with or without
-// "kommun"/"stad", with or without å/ä/ö) or SCB code.
-func LookupKommun(s string) (Kommun, bool) { return Kommun{}, false }
+// UnitContacts returns the contacts of a unit in file order.
+func (d *Directory) UnitContacts(unitID string) []*Contact {
+	u, ok := d.units[unitID]
+	if !ok {
+		return nil
+	}
+	return append([]*Contact(nil), d.unitContacts[u]...)
+}
+
+// Stats counts what the directory holds.
+type Stats struct {
+	Organisations, Units, Contacts, Files int
+}
+
+// Stats returns the directory's size.
+func (d *Directory) Stats() Stats {
+	return Stats{len(d.orgList), len(d.unitList), len(d.contactList), d.files}
+}
 
 // Holder keeps the directory in service and swaps it on reload.
 type Holder struct{ p atomic.Pointer[Directory] }
@@ -59,13 +100,17 @@ func (h *Holder) Current() *Directory { return h.p.Load() }
 // Swap puts d in service.
 func (h *Holder) Swap(d *Directory) { h.p.Store(d) }
 
-// FindPersonnummer returns the first Luhn-valid Swedish personal identity
-// number or samordningsnummer in s (10 or 12 digits, with or without a
-// separator).
-func FindPersonnummer(s string) (match string, ok bool) { return "", false }
-
-// ContainsPersonnummer reports whether s holds a personnummer.
-func ContainsPersonnummer(s string) bool { _, ok := FindPersonnummer(s); return ok }
-
-// Kommuner lists Sweden's 290 kommuner ordered by SCB code.
-func Kommuner() []Kommun { return nil }
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

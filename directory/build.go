@@ -1,0 +1,498 @@
+package directory
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// builder resolves and validates raw documents into a Directory,
+// collecting every problem.
+type builder struct {
+	d        *Directory
+	problems []Problem
+	fileIdx  map[string]int
+	strs     map[string]string // interned short values
+	arena    arena
+	where    map[*Contact]loc
+	uwhere   map[*Unit]loc
+	entries  map[*Unit]sval
+	care     map[string]bool
+	roles    map[string]bool
+	rawAway  map[*Contact]*rawAway
+}
+
+type loc struct {
+	file string
+	line int
+}
+
+var orgKinds = []string{"kommun", "region", "stat", "privat"}
+
+func build(srcs []source) (*Directory, error) {
+	b := &builder{
+		d: &Directory{
+			orgs: map[string]*Organisation{}, units: map[string]*Unit{}, contacts: map[string]*Contact{},
+			unitContacts: map[*Unit][]*Contact{}, byReach: map[reachKey]*Contact{}, byEmail: map[string]*Contact{},
+			routes: map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
+			coordinators: map[*Organisation][]*Contact{}, orgCare: map[*Organisation]map[string]bool{},
+			files: len(srcs),
+		},
+		fileIdx: map[string]int{}, strs: map[string]string{},
+		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},
+		care: setOf(CareLevels), roles: setOf(Roles), rawAway: map[*Contact]*rawAway{},
+	}
+	total := 0
+	for i, s := range srcs {
+		b.fileIdx[s.file] = i
+		b.problems = append(b.problems, s.problems...)
+		total += len(s.doc.Contacts)
+	}
+	for _, s := range srcs {
+		for i := range s.doc.Orgs {
+			b.org(s.file, &s.doc.Orgs[i])
+		}
+	}
+	for _, s := range srcs {
+		for i := range s.doc.Units {
+			b.unit(s.file, &s.doc.Units[i])
+		}
+	}
+	slab := make([]Contact, 0, total)
+	for _, s := range srcs {
+		for i := range s.doc.Contacts {
+			slab = append(slab, Contact{})
+			b.contact(s.file, &s.doc.Contacts[i], &slab[len(slab)-1])
+		}
+	}
+	b.checkEntries()
+	b.checkDelegates()
+	if len(b.problems) > 0 {
+		sort.SliceStable(b.problems, func(i, j int) bool {
+			pi, pj := b.problems[i], b.problems[j]
+			if fi, fj := b.fileIdx[pi.File], b.fileIdx[pj.File]; fi != fj {
+				return fi < fj
+			}
+			return pi.Line < pj.Line
+		})
+		return nil, &ValidationError{Problems: b.problems}
+	}
+	b.index()
+	return b.d, nil
+}
+
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+func (b *builder) add(file string, line int, format string, args ...any) {
+	b.problems = append(b.problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// text checks a free-text or id value for a personnummer and returns it
+// as a retained string.
+func (b *builder) text(file string, v sval, field string) string {
+	if ContainsPersonnummer(v.V) {
+		b.add(file, v.Line, "%s contains a Swedish personnummer or samordningsnummer; staff directories must not hold those", field)
+	}
+	return b.arena.clone(v.V)
+}
+
+// intern returns one shared copy of a short repeated value.
+func (b *builder) intern(s string) string {
+	if v, ok := b.strs[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	b.strs[v] = v
+	return v
+}
+
+func (b *builder) required(file string, line int, v sval, what string) bool {
+	if strings.TrimSpace(v.V) == "" {
+		b.add(file, max(v.Line, line), "%s is missing", what)
+		return false
+	}
+	return true
+}
+
+func (b *builder) org(file string, r *rawOrg) {
+	o := &Organisation{
+		ID:   b.text(file, r.ID, "organisation id"),
+		Name: b.text(file, r.Name, "organisation name"),
+		Kind: b.intern(r.Kind.V),
+	}
+	b.text(file, r.Kommun, "organisation kommun")
+	b.text(file, r.Region, "organisation region")
+	b.text(file, r.Lan, "organisation lan")
+	b.required(file, r.Line, r.Name, "organisation name")
+	if b.required(file, r.Line, r.Kind, "organisation kind") && !contains(orgKinds, o.Kind) {
+		b.add(file, r.Kind.Line, "unknown organisation kind %q (use kommun, region, stat or privat)", o.Kind)
+	}
+	o.Kommuner = b.orgArea(file, r, o)
+	if b.required(file, r.Line, r.ID, "organisation id") {
+		if _, dup := b.d.orgs[o.ID]; dup {
+			b.add(file, r.ID.Line, "duplicate organisation id %q", o.ID)
+			return
+		}
+		b.d.orgs[o.ID] = o
+		b.d.orgList = append(b.d.orgList, o)
+	}
+}
+
+// orgArea resolves the organisation's area: kommun:, region: or lan:,
+// else derived from the name, else all of Sweden for stat and privat.
+func (b *builder) orgArea(file string, r *rawOrg, o *Organisation) []string {
+	given := 0
+	for _, v := range []sval{r.Kommun, r.Region, r.Lan} {
+		if v.V != "" {
+			given++
+		}
+	}
+	if given > 1 {
+		b.add(file, r.Line, "organisation %q: give only one of kommun:, region: or lan:", o.ID)
+		return nil
+	}
+	switch {
+	case r.Kommun.V != "":
+		k, ok := LookupKommun(r.Kommun.V)
+		if !ok {
+			b.add(file, r.Kommun.Line, "unknown kommun %q", r.Kommun.V)
+			return nil
+		}
+		return []string{k.Code}
+	case r.Region.V != "" || r.Lan.V != "":
+		v := r.Region
+		if v.V == "" {
+			v = r.Lan
+		}
+		reg, ok := LookupRegion(v.V)
+		if !ok {
+			b.add(file, v.Line, "unknown region or län %q", v.V)
+			return nil
+		}
+		return KommunerInLan(reg.LanCode)
+	case o.Kind == "kommun":
+		if k, ok := LookupKommun(o.Name); ok {
+			return []string{k.Code}
+		}
+	case o.Kind == "region":
+		if reg, ok := LookupRegion(o.Name); ok {
+			return KommunerInLan(reg.LanCode)
+		}
+	case o.Kind == "stat" || o.Kind == "privat":
+		return allKommunCodes()
+	}
+	return nil
+}
+
+func allKommunCodes() []string {
+	t := table()
+	out := make([]string, len(t.kommuner))
+	for i, k := range t.kommuner {
+		out[i] = k.Code
+	}
+	return out
+}
+
+func (b *builder) unit(file string, r *rawUnit) {
+	u := &Unit{
+		ID:     b.text(file, r.ID, "unit id"),
+		Org:    b.text(file, r.Org, "unit org"),
+		Name:   b.text(file, r.Name, "unit name"),
+		About:  b.text(file, r.About, "unit about"),
+		AgeMax: 200,
+	}
+	b.text(file, r.Entry, "unit entry")
+	b.required(file, r.Line, r.Name, "unit name")
+	org, orgOK := b.d.orgs[u.Org]
+	if b.required(file, r.Line, r.Org, "unit org") && !orgOK {
+		b.add(file, r.Org.Line, "unit %q: unknown organisation %q", u.ID, u.Org)
+	}
+	if len(r.Care) == 0 {
+		b.add(file, r.Line, "unit %q has no care level (care: [...])", u.ID)
+	}
+	for _, c := range r.Care {
+		if !b.care[c.V] {
+			b.add(file, c.Line, "unknown care level %q", c.V)
+			continue
+		}
+		u.Care = append(u.Care, b.intern(c.V))
+	}
+	if len(r.Kommuner) == 0 {
+		b.add(file, r.Line, "unit %q has no kommuner (names, SCB codes or \"*\" for the organisation's area)", u.ID)
+	}
+	seen := map[string]bool{}
+	for _, k := range r.Kommuner {
+		var codes []string
+		if strings.TrimSpace(k.V) == "*" {
+			u.AreaWide = true
+			switch {
+			case !orgOK:
+			case len(org.Kommuner) == 0:
+				b.add(file, k.Line, "kommuner: \"*\" but organisation %q has no area (set kommun:, region: or lan: on it)", org.ID)
+			default:
+				codes = org.Kommuner
+			}
+		} else if km, ok := LookupKommun(k.V); ok {
+			codes = []string{km.Code}
+		} else {
+			b.add(file, k.Line, "unknown kommun %q", k.V)
+		}
+		for _, c := range codes {
+			if !seen[c] {
+				seen[c] = true
+				u.Kommuner = append(u.Kommuner, b.intern(c))
+			}
+		}
+	}
+	if r.Ages.V != "" {
+		lo, hi, ok := parseAges(r.Ages.V)
+		if !ok {
+			b.add(file, r.Ages.Line, "ages %q: write a range like 0-17 or 65-", r.Ages.V)
+		}
+		u.AgeMin, u.AgeMax = lo, hi
+	}
+	if strings.TrimSpace(r.Entry.V) == "" {
+		b.add(file, r.Line, "unit %q has no entry (väg in): set entry: to a contact id of the unit", u.ID)
+	}
+	if !b.required(file, r.Line, r.ID, "unit id") {
+		return
+	}
+	if _, dup := b.d.units[u.ID]; dup {
+		b.add(file, r.ID.Line, "duplicate unit id %q", u.ID)
+		return
+	}
+	u.Entry = b.arena.clone(r.Entry.V)
+	b.d.units[u.ID] = u
+	b.d.unitList = append(b.d.unitList, u)
+	b.uwhere[u] = loc{file, r.Line}
+	b.entries[u] = r.Entry
+}
+
+// parseAges reads "A-B" (inclusive) or "A-" (A and older).
+func parseAges(s string) (lo, hi int, ok bool) {
+	a, z, found := strings.Cut(strings.ReplaceAll(s, " ", ""), "-")
+	if !found {
+		return 0, 200, false
+	}
+	lo, err := strconv.Atoi(a)
+	if err != nil || lo < 0 {
+		return 0, 200, false
+	}
+	hi = 200
+	if z != "" {
+		if hi, err = strconv.Atoi(z); err != nil || hi < lo || hi > 200 {
+			return 0, 200, false
+		}
+	}
+	return lo, hi, true
+}
+
+func (b *builder) contact(file string, r *rawContact, c *Contact) {
+	c.ID = b.text(file, r.ID, "contact id")
+	c.Name = b.text(file, r.Name, "contact name")
+	c.HSAID = b.text(file, r.HSAID, "contact hsa_id")
+	c.Kind = b.intern(r.Kind.V)
+	b.text(file, r.Unit, "contact unit")
+	b.required(file, r.Line, r.Name, "contact name")
+	if b.required(file, r.Line, r.Kind, "contact kind") && c.Kind != "person" && c.Kind != "function" {
+		b.add(file, r.Kind.Line, "unknown contact kind %q (use person or function)", c.Kind)
+	}
+	u, unitOK := b.d.units[r.Unit.V]
+	if b.required(file, r.Line, r.Unit, "contact unit") && !unitOK {
+		b.add(file, r.Unit.Line, "contact %q: unknown unit %q", c.ID, r.Unit.V)
+	}
+	if unitOK {
+		c.Unit = u.ID
+	}
+	for _, role := range r.Roles {
+		if !b.roles[role.V] {
+			b.add(file, role.Line, "unknown role %q", role.V)
+			continue
+		}
+		c.Roles = append(c.Roles, b.intern(role.V))
+	}
+	if len(r.Reach) == 0 {
+		b.add(file, r.Line, "contact %q has no way to reach it (reach: slack, mattermost, email or phone)", c.ID)
+	}
+	c.Reach = make([]Reach, 0, len(r.Reach))
+	for i := range r.Reach {
+		if rc, ok := b.reach(file, &r.Reach[i]); ok {
+			c.Reach = append(c.Reach, rc)
+		}
+	}
+	if r.Away != nil {
+		c.Away = b.away(file, r.Away)
+		b.rawAway[c] = r.Away
+	}
+	if !b.required(file, r.Line, r.ID, "contact id") {
+		return
+	}
+	if _, dup := b.d.contacts[c.ID]; dup {
+		b.add(file, r.ID.Line, "duplicate contact id %q", c.ID)
+		return
+	}
+	b.d.contacts[c.ID] = c
+	b.d.contactList = append(b.d.contactList, c)
+	b.where[c] = loc{file, r.Line}
+	if unitOK {
+		b.d.unitContacts[u] = append(b.d.unitContacts[u], c)
+	}
+}
+
+func (b *builder) reach(file string, r *rawReach) (Reach, bool) {
+	out := Reach{Kind: r.Kind}
+	ok := true
+	switch r.Kind {
+	case "slack", "mattermost":
+		space, what := r.Workspace, "workspace"
+		if r.Kind == "mattermost" {
+			space, what = r.Server, "server"
+		}
+		if space.V == "" {
+			b.add(file, r.Line, "%s reach needs %s:", r.Kind, what)
+			ok = false
+		}
+		if r.User.V == "" && r.Channel.V == "" {
+			b.add(file, r.Line, "%s reach needs user: or channel:", r.Kind)
+			ok = false
+		}
+		out.Workspace = b.intern(r.Workspace.V)
+		out.Server = b.intern(r.Server.V)
+		out.User = b.text(file, r.User, r.Kind+" user")
+		out.Channel = b.text(file, r.Channel, r.Kind+" channel")
+	case "email":
+		out.Address = b.text(file, r.Addr, "email")
+		if at := strings.IndexByte(out.Address, '@'); at <= 0 || at == len(out.Address)-1 || strings.ContainsAny(out.Address, " \t") {
+			b.add(file, r.Addr.Line, "email %q is not an e-mail address", out.Address)
+			ok = false
+		}
+	case "phone":
+		out.Address = b.text(file, r.Addr, "phone")
+		digits := 0
+		for _, ch := range out.Address {
+			switch {
+			case ch >= '0' && ch <= '9':
+				digits++
+			case strings.ContainsRune(" +-()", ch):
+			default:
+				digits = -100
+			}
+		}
+		if digits < 5 {
+			b.add(file, r.Addr.Line, "phone %q is not a phone number", out.Address)
+			ok = false
+		}
+	}
+	return out, ok
+}
+
+func (b *builder) away(file string, r *rawAway) *Away {
+	a := &Away{}
+	var okFrom, okUntil bool
+	if r.From.V != "" {
+		a.From, okFrom = b.date(file, r.From, "away from")
+	}
+	if r.Until.V != "" {
+		a.Until, okUntil = b.date(file, r.Until, "away until")
+	}
+	if r.From.V == "" && r.Until.V == "" {
+		b.add(file, r.Line, "away needs from: and/or until: (YYYY-MM-DD)")
+	}
+	if okFrom && okUntil && a.Until.Before(a.From) {
+		b.add(file, r.Until.Line, "away until %s is before from %s", r.Until.V, r.From.V)
+	}
+	a.Delegate = b.text(file, r.Delegate, "away delegate")
+	return a
+}
+
+func (b *builder) date(file string, v sval, what string) (time.Time, bool) {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(v.V))
+	if err != nil {
+		b.add(file, v.Line, "%s %q is not a date (YYYY-MM-DD)", what, v.V)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// checkEntries needs all contacts: each unit's entry must be one of its
+// contacts.
+func (b *builder) checkEntries() {
+	for _, u := range b.d.unitList {
+		e := b.entries[u]
+		if e.V == "" {
+			continue
+		}
+		c, ok := b.d.contacts[e.V]
+		switch {
+		case !ok:
+			b.add(b.uwhere[u].file, e.Line, "unit %q: entry %q is not a contact", u.ID, e.V)
+		case c.Unit != u.ID:
+			b.add(b.uwhere[u].file, e.Line, "unit %q: entry %q belongs to unit %q", u.ID, e.V, c.Unit)
+		}
+	}
+}
+
+// checkDelegates reports unknown delegates, self-delegation and cycles.
+func (b *builder) checkDelegates() {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := map[*Contact]int{}
+	for _, c := range b.d.contactList {
+		if c.Away == nil || c.Away.Delegate == "" {
+			continue
+		}
+		ra := b.rawAway[c]
+		file := b.where[c].file
+		switch d, ok := b.d.contacts[c.Away.Delegate]; {
+		case !ok:
+			b.add(file, ra.Delegate.Line, "contact %q: delegate %q is not a contact", c.ID, c.Away.Delegate)
+		case d == c:
+			b.add(file, ra.Delegate.Line, "contact %q is their own delegate", c.ID)
+		}
+	}
+	for _, start := range b.d.contactList {
+		var path []*Contact
+		c := start
+		for c != nil && state[c] == unseen {
+			state[c] = onPath
+			path = append(path, c)
+			c = b.delegateOf(c)
+		}
+		if c != nil && state[c] == onPath {
+			i := 0
+			for path[i] != c {
+				i++
+			}
+			cycle := path[i:]
+			if len(cycle) > 1 {
+				names := make([]string, 0, len(cycle)+1)
+				for _, x := range cycle {
+					names = append(names, x.ID)
+				}
+				names = append(names, c.ID)
+				b.add(b.where[c].file, b.rawAway[c].Delegate.Line, "delegate cycle: %s", strings.Join(names, " → "))
+			}
+		}
+		for _, x := range path {
+			state[x] = done
+		}
+	}
+}
+
+func (b *builder) delegateOf(c *Contact) *Contact {
+	if c.Away == nil || c.Away.Delegate == "" {
+		return nil
+	}
+	return b.d.contacts[c.Away.Delegate]
+}

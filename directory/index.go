@@ -1,0 +1,79 @@
+package directory
+
+// index builds the lookup structures of a validated directory.
+func (b *builder) index() {
+	d := b.d
+	var wide []*Unit
+	for _, u := range d.unitList {
+		if u.AreaWide {
+			wide = append(wide, u)
+			continue
+		}
+		d.addRoutes(u)
+	}
+	for _, u := range wide { // after every direct unit of the same key
+		d.addRoutes(u)
+	}
+	for _, o := range d.orgList {
+		if o.Kind != "kommun" && o.Kind != "region" {
+			continue
+		}
+		for _, code := range o.Kommuner {
+			d.orgsByKommun[code] = append(d.orgsByKommun[code], o)
+		}
+	}
+	for _, u := range d.unitList {
+		org := d.orgs[u.Org]
+		if d.orgCare[org] == nil {
+			d.orgCare[org] = map[string]bool{}
+		}
+		for _, c := range u.Care {
+			d.orgCare[org][c] = true
+		}
+	}
+	for _, c := range d.contactList {
+		u := d.units[c.Unit]
+		if hasRole(c, "sip-samordnare") {
+			org := d.orgs[u.Org]
+			d.coordinators[org] = append(d.coordinators[org], c)
+		}
+		for _, r := range c.Reach {
+			switch {
+			case r.Kind == "slack" && r.User != "":
+				d.addReach(reachKey{"slack", r.Workspace, r.User}, c)
+			case r.Kind == "mattermost" && r.User != "":
+				d.addReach(reachKey{"mattermost", r.Server, r.User}, c)
+			case r.Kind == "email":
+				if k := lowerASCII(r.Address); d.byEmail[k] == nil {
+					d.byEmail[k] = c
+				}
+			}
+		}
+	}
+	d.search = buildSearch(d)
+}
+
+func (d *Directory) addRoutes(u *Unit) {
+	for _, care := range u.Care {
+		for _, k := range u.Kommuner {
+			key := routeKey{care, k}
+			d.routes[key] = append(d.routes[key], u)
+		}
+	}
+}
+
+// addReach keeps the first contact that claims a chat identity.
+func (d *Directory) addReach(k reachKey, c *Contact) {
+	if d.byReach[k] == nil {
+		d.byReach[k] = c
+	}
+}
+
+func hasRole(c *Contact, role string) bool {
+	for _, r := range c.Roles {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}

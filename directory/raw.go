@@ -1,0 +1,52 @@
+package directory
+
+// The raw document is what a parser produces from one file: every value
+// as text with its line, before resolution and validation. Both parsers
+// (the fast line-oriented one and yaml.v3) produce the same rawDoc for the
+// same input.
+
+// sval is a scalar value and the line it was on (0 when absent).
+type sval struct {
+	V    string
+	Line int
+}
+
+type rawDoc struct {
+	Orgs     []rawOrg
+	Units    []rawUnit
+	Contacts []rawContact
+}
+
+type rawOrg struct {
+	Line                int
+	ID, Name, Kind      sval
+	Kommun, Region, Lan sval
+}
+
+type rawUnit struct {
+	Line           int
+	ID, Org, Name  sval
+	Care, Kommuner []sval
+	Ages, Entry    sval
+	About          sval
+}
+
+type rawContact struct {
+	Line                 int
+	ID, Unit, Kind, Name sval
+	Roles                []sval
+	HSAID                sval
+	Reach                []rawReach
+	Away                 *rawAway
+}
+
+type rawReach struct {
+	Line                                   int
+	Kind                                   string // slack | mattermost | email | phone
+	Workspace, Server, User, Channel, Addr sval
+}
+
+type rawAway struct {
+	Line                  int
+	From, Until, Delegate sval
+}

@@ -1,0 +1,295 @@
+package directory
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Route returns the ordered candidates for a query:
+//
+//  1. units giving the care level in the kommun (and taking the age), in
+//     file order; within a unit the holders of the requested role (or,
+//     without a role, the SIP coordinators and then the entry points);
+//     when nobody holds the role, the unit's entry point;
+//  2. when no unit names the kommun: units whose area ("*") covers it;
+//  3. else the SIP coordinators of the kommun's or region's organisation;
+//  4. else no candidates and a Note saying what to try.
+//
+// An absent contact is replaced by their delegate (following chains, never
+// ending at someone absent) and the reason says so; an absent contact
+// without a delegate is skipped and the next candidate's reason says why.
+// A zero q.Date means today.
+func (d *Directory) Route(q Query) RouteResult {
+	if q.Date.IsZero() {
+		q.Date = time.Now()
+	}
+	r := router{d: d, q: q, day: dayOf(q.Date), seen: map[*Contact]bool{}}
+	care := strings.ToLower(strings.TrimSpace(q.Care))
+	if _, ok := careLabels[care]; !ok {
+		return RouteResult{Note: says("Okänd vårdnivå %q. Välj en av: %s.", "Unknown care level %q. Choose one of: %s.", q.Care, strings.Join(CareLevels, ", "))}
+	}
+	k, ok := LookupKommun(q.Kommun)
+	if !ok {
+		return RouteResult{Note: says("Okänd kommun %q. Skriv kommunens namn eller SCB-kod, t.ex. Lund eller 1281.", "Unknown kommun %q. Give the kommun's name or SCB code, e.g. Lund or 1281.", q.Kommun)}
+	}
+	r.care, r.kommun = care, k
+	var direct, wide []*Unit
+	for _, u := range d.routes[routeKey{care, k.Code}] {
+		if q.Age >= 0 && (q.Age < u.AgeMin || q.Age > u.AgeMax) {
+			continue
+		}
+		if u.AreaWide {
+			wide = append(wide, u)
+		} else {
+			direct = append(direct, u)
+		}
+	}
+	for _, u := range direct {
+		r.fromUnit(u, text{})
+	}
+	if len(r.out) == 0 && len(wide) > 0 {
+		for _, u := range wide {
+			org := d.orgs[u.Org]
+			r.fromUnit(u, text{
+				fmt.Sprintf("ingen enhet i %s ger %s → %s för hela %s område", k.Name, CareLabel(care, "sv"), u.Name, genitive(org.Name)),
+				fmt.Sprintf("no unit in %s gives %s → %s for all of %s's area", k.Name, CareLabel(care, "en"), u.Name, org.Name),
+			})
+		}
+	}
+	if len(r.out) == 0 {
+		r.coordinators()
+	}
+	res := RouteResult{Candidates: r.out}
+	switch {
+	case len(r.out) == 0:
+		res.Note = r.noMatch()
+	case len(r.skipped) > 0: // absent contacts after the last candidate
+		res.Note = join(r.skipped...)
+	}
+	return res
+}
+
+type router struct {
+	d       *Directory
+	q       Query
+	day     time.Time
+	care    string
+	kommun  Kommun
+	out     []Candidate
+	seen    map[*Contact]bool
+	skipped []text // absent contacts not yet explained
+}
+
+// fromUnit adds the unit's role holders or its entry point.
+func (r *router) fromUnit(u *Unit, context text) {
+	roles := []string{"sip-samordnare", "vag-in"}
+	if r.q.Role != "" {
+		roles = []string{r.q.Role}
+	}
+	holders, added := 0, false
+	for _, role := range roles {
+		for _, c := range r.d.unitContacts[u] {
+			if !hasRole(c, role) {
+				continue
+			}
+			holders++
+			why := text{RoleLabel(role, "sv") + " på " + u.Name, RoleLabel(role, "en") + " at " + u.Name}
+			if r.offer(c, u, join(context, why)) {
+				added = true
+			}
+		}
+	}
+	if added {
+		return
+	}
+	entry, ok := r.d.contacts[u.Entry]
+	if !ok {
+		return
+	}
+	var why text
+	switch {
+	case r.q.Role != "" && holders == 0:
+		why = text{
+			fmt.Sprintf("ingen på %s har rollen %s → enhetens väg in", u.Name, RoleLabel(r.q.Role, "sv")),
+			fmt.Sprintf("nobody at %s holds the role %s → the unit's entry point", u.Name, RoleLabel(r.q.Role, "en")),
+		}
+	case holders > 0:
+		why = says("ingen med rollen är på plats på %s → enhetens väg in", "nobody holding the role is in at %s → the unit's entry point", u.Name)
+	default:
+		why = says("enhetens väg in på %s", "the unit's entry point at %s", u.Name)
+	}
+	r.offer(entry, u, join(context, why))
+}
+
+// coordinators adds the SIP coordinators (at most three per
+// organisation) of the organisations that are huvudman for the care level
+// (Huvudman) and whose area holds the kommun, those that give the care
+// level somewhere first.
+func (r *router) coordinators() {
+	kinds := Huvudman(r.care)
+	var orgs []*Organisation
+	for _, o := range r.d.orgsByKommun[r.kommun.Code] {
+		if slices.Contains(kinds, o.Kind) {
+			orgs = append(orgs, o)
+		}
+	}
+	slices.SortStableFunc(orgs, func(a, b *Organisation) int {
+		return boolRank(r.d.orgCare[b][r.care]) - boolRank(r.d.orgCare[a][r.care])
+	})
+	for _, org := range orgs {
+		why := text{
+			fmt.Sprintf("ingen enhet i %s ger %s → %s SIP-samordnare", r.kommun.Name, CareLabel(r.care, "sv"), genitive(org.Name)),
+			fmt.Sprintf("no unit in %s gives %s → %s's SIP coordinator", r.kommun.Name, CareLabel(r.care, "en"), org.Name),
+		}
+		n := 0
+		for _, c := range r.d.coordinators[org] {
+			if n == 3 {
+				break
+			}
+			if r.offer(c, r.d.units[c.Unit], why) {
+				n++
+			}
+		}
+	}
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// offer adds c, or the delegate standing in for c, as a candidate. It
+// reports false when nobody available could be added.
+func (r *router) offer(c *Contact, u *Unit, why text) bool {
+	target := c
+	var chain []text
+	visited := map[*Contact]bool{c: true}
+	for r.away(target) {
+		next, ok := r.d.contacts[delegateID(target)]
+		if !ok || visited[next] {
+			r.skipped = append(r.skipped, then(awayText(target), says("ingen ersättare på plats", "no delegate in")))
+			return false
+		}
+		visited[next] = true
+		chain = append(chain, then(awayText(target), says("ersättare %s", "delegate %s", next.Name)))
+		target = next
+	}
+	if r.seen[target] {
+		return true
+	}
+	r.seen[target] = true
+	if len(chain) > 0 {
+		c := join(chain...)
+		why = text{why.sv + ": " + c.sv, why.en + ": " + c.en}
+	}
+	parts := append(slices.Clone(r.skipped), why)
+	r.skipped = nil
+	tu := u
+	if target != c {
+		tu = r.d.units[target.Unit]
+	}
+	r.out = append(r.out, Candidate{Contact: target, Unit: tu, Channel: BestChannel(target), Reason: join(parts...)})
+	return true
+}
+
+func delegateID(c *Contact) string {
+	if c.Away == nil {
+		return ""
+	}
+	return c.Away.Delegate
+}
+
+// genitive adds the Swedish genitive s unless the name ends in s, x or z.
+func genitive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "x") || strings.HasSuffix(name, "z") {
+		return name
+	}
+	return name + "s"
+}
+
+// away reports whether c is absent on the query's day.
+func (r *router) away(c *Contact) bool { return c.AwayOn(r.day) }
+
+// AwayOn reports whether the contact is absent on the day of t.
+func (c *Contact) AwayOn(t time.Time) bool {
+	if c.Away == nil {
+		return false
+	}
+	day := dayOf(t)
+	return (c.Away.From.IsZero() || !day.Before(c.Away.From)) && (c.Away.Until.IsZero() || !day.After(c.Away.Until))
+}
+
+// noMatch says what to try when nothing matched.
+func (r *router) noMatch() text {
+	var sv, en []string
+	for _, s := range r.skipped {
+		sv, en = append(sv, s.sv), append(en, s.en)
+	}
+	sv = append(sv, "Ingen enhet i "+r.kommun.Name+" ger "+CareLabel(r.care, "sv")+" och ingen SIP-samordnare finns för området.")
+	en = append(en, "No unit in "+r.kommun.Name+" gives "+CareLabel(r.care, "en")+" and no SIP coordinator covers the area.")
+	if others := r.neighbours(); len(others) > 0 {
+		sv = append(sv, "Prova: "+strings.Join(others, ", ")+".")
+		en = append(en, "Try: "+strings.Join(others, ", ")+".")
+	}
+	sv = append(sv, "Eller sök: samla directory search "+r.care)
+	en = append(en, "Or search: samla directory search "+r.care)
+	return text{strings.Join(sv, " "), strings.Join(en, " ")}
+}
+
+// neighbours lists up to three units giving the care level, those in the
+// same region first.
+func (r *router) neighbours() []string {
+	var near, far []string
+	for _, u := range r.d.unitList {
+		if !slices.Contains(u.Care, r.care) {
+			continue
+		}
+		inRegion := false
+		for _, code := range u.Kommuner {
+			if k, ok := LookupKommun(code); ok && k.LanCode == r.kommun.LanCode {
+				inRegion = true
+				break
+			}
+		}
+		label := u.Name + " (" + u.ID + ")"
+		if inRegion {
+			near = append(near, label)
+		} else {
+			far = append(far, label)
+		}
+	}
+	all := append(near, far...)
+	return all[:min(3, len(all))]
+}
+
+// BestChannel picks how to reach a contact: chat first (Slack or
+// Mattermost, whichever is listed first; a direct user before a team
+// channel), then e-mail, then phone.
+func BestChannel(c *Contact) Reach {
+	best, rank := Reach{}, 99
+	for _, r := range c.Reach {
+		if k := channelRank(r); k < rank {
+			best, rank = r, k
+		}
+	}
+	return best
+}
+
+func channelRank(r Reach) int {
+	switch r.Kind {
+	case "slack", "mattermost":
+		if r.User != "" {
+			return 0
+		}
+		return 1
+	case "email":
+		return 2
+	case "phone":
+		return 3
+	}
+	return 9
+}

@@ -1,0 +1,277 @@
+package directory
+
+import "fmt"
+
+// walk turns a parsed tree into a rawDoc. Structural problems (unknown or
+// repeated fields, a list where a value belongs) are reported; values are
+// checked later by build.
+func walk(t *tree) (rawDoc, []Problem) {
+	w := walker{t: t}
+	root := int32(0)
+	var doc rawDoc
+	switch t.nodes[root].kind {
+	case nullNode:
+		return doc, nil
+	case mapNode:
+	default:
+		w.problem(root, "the file must be a mapping with organisations, units and contacts")
+		return doc, w.problems
+	}
+	w.fields(root, "the file", func(key string, k, v int32) bool {
+		switch key {
+		case "organisations":
+			w.items(v, key, func(n int32) { doc.Orgs = append(doc.Orgs, w.org(n)) })
+		case "units":
+			w.items(v, key, func(n int32) { doc.Units = append(doc.Units, w.unit(n)) })
+		case "contacts":
+			w.items(v, key, func(n int32) { doc.Contacts = append(doc.Contacts, w.contact(n)) })
+		default:
+			return false
+		}
+		return true
+	})
+	return doc, w.problems
+}
+
+type walker struct {
+	t        *tree
+	problems []Problem
+	buf      []int32
+}
+
+func (w *walker) line(n int32) int { return int(w.t.nodes[n].line) }
+
+func (w *walker) problem(n int32, format string, args ...any) {
+	w.problems = append(w.problems, Problem{Line: w.line(n), Msg: fmt.Sprintf(format, args...)})
+}
+
+// fields calls fn for each key of mapping n; fn returns false for an
+// unknown key. Repeated keys are reported and skipped.
+func (w *walker) fields(n int32, what string, fn func(key string, k, v int32) bool) {
+	if w.t.nodes[n].kind != mapNode {
+		w.problem(n, "%s must be a mapping of fields", what)
+		return
+	}
+	var seen []string
+	for k := w.t.nodes[n].first; k >= 0; {
+		v := w.t.nodes[k].next
+		if v < 0 {
+			break
+		}
+		kn := w.t.nodes[k]
+		key := kn.value
+		switch {
+		case kn.kind != scalarNode:
+			w.problem(k, "%s: field names must be plain words", what)
+		case contains(seen, key):
+			w.problem(k, "%s: field %q given twice", what, key)
+		default:
+			seen = append(seen, key)
+			if !fn(key, k, v) {
+				w.problem(k, "%s: unknown field %q", what, key)
+			}
+		}
+		k = w.t.nodes[v].next
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// items calls fn for each element of sequence n (null = empty).
+func (w *walker) items(n int32, what string, fn func(int32)) {
+	switch w.t.nodes[n].kind {
+	case nullNode:
+		return
+	case seqNode:
+	default:
+		w.problem(n, "%s must be a list", what)
+		return
+	}
+	for c := w.t.nodes[n].first; c >= 0; c = w.t.nodes[c].next {
+		fn(c)
+	}
+}
+
+// scalar reads a single value; key k gives the line of a null value.
+func (w *walker) scalar(k, v int32, what string) sval {
+	nd := w.t.nodes[v]
+	switch nd.kind {
+	case scalarNode:
+		return sval{V: nd.value, Line: int(nd.line)}
+	case nullNode:
+		return sval{Line: w.line(k)}
+	}
+	w.problem(v, "%s must be a single value", what)
+	return sval{Line: w.line(k)}
+}
+
+// list reads a list of values; a single value is a one-element list.
+func (w *walker) list(k, v int32, what string) []sval {
+	nd := w.t.nodes[v]
+	switch nd.kind {
+	case nullNode:
+		return nil
+	case scalarNode:
+		return []sval{{V: nd.value, Line: int(nd.line)}}
+	case mapNode:
+		w.problem(v, "%s must be a list of values", what)
+		return nil
+	}
+	var out []sval
+	for c := nd.first; c >= 0; c = w.t.nodes[c].next {
+		out = append(out, w.scalar(c, c, what))
+	}
+	return out
+}
+
+func (w *walker) org(n int32) rawOrg {
+	o := rawOrg{Line: w.line(n)}
+	w.fields(n, "organisation", func(key string, k, v int32) bool {
+		f := map[string]*sval{"id": &o.ID, "name": &o.Name, "kind": &o.Kind,
+			"kommun": &o.Kommun, "region": &o.Region, "lan": &o.Lan}[key]
+		if f == nil {
+			return false
+		}
+		*f = w.scalar(k, v, "organisation "+key)
+		return true
+	})
+	return o
+}
+
+func (w *walker) unit(n int32) rawUnit {
+	u := rawUnit{Line: w.line(n)}
+	w.fields(n, "unit", func(key string, k, v int32) bool {
+		switch key {
+		case "id":
+			u.ID = w.scalar(k, v, "unit id")
+		case "org":
+			u.Org = w.scalar(k, v, "unit org")
+		case "name":
+			u.Name = w.scalar(k, v, "unit name")
+		case "care":
+			u.Care = w.list(k, v, "unit care")
+		case "kommuner":
+			u.Kommuner = w.list(k, v, "unit kommuner")
+		case "ages":
+			u.Ages = w.scalar(k, v, "unit ages")
+		case "entry":
+			u.Entry = w.scalar(k, v, "unit entry")
+		case "about":
+			u.About = w.scalar(k, v, "unit about")
+		default:
+			return false
+		}
+		return true
+	})
+	return u
+}
+
+func (w *walker) contact(n int32) rawContact {
+	c := rawContact{Line: w.line(n)}
+	w.fields(n, "contact", func(key string, k, v int32) bool {
+		switch key {
+		case "id":
+			c.ID = w.scalar(k, v, "contact id")
+		case "unit":
+			c.Unit = w.scalar(k, v, "contact unit")
+		case "kind":
+			c.Kind = w.scalar(k, v, "contact kind")
+		case "name":
+			c.Name = w.scalar(k, v, "contact name")
+		case "roles":
+			c.Roles = w.list(k, v, "contact roles")
+		case "hsa_id":
+			c.HSAID = w.scalar(k, v, "contact hsa_id")
+		case "reach":
+			w.items(v, "contact reach", func(r int32) {
+				if rr, ok := w.reach(r); ok {
+					c.Reach = append(c.Reach, rr)
+				}
+			})
+		case "away":
+			c.Away = w.away(k, v)
+		default:
+			return false
+		}
+		return true
+	})
+	return c
+}
+
+// reach reads one reach item: a mapping with exactly one of slack,
+// mattermost, email or phone.
+func (w *walker) reach(n int32) (rawReach, bool) {
+	r := rawReach{Line: w.line(n)}
+	if w.t.nodes[n].kind != mapNode {
+		w.problem(n, "reach: each item must be slack:, mattermost:, email: or phone:")
+		return r, false
+	}
+	count := 0
+	w.fields(n, "reach", func(key string, k, v int32) bool {
+		switch key {
+		case "slack", "mattermost":
+			count++
+			r.Kind = key
+			r.Line = w.line(k)
+			w.fields(v, "reach "+key, func(sub string, sk, sv int32) bool {
+				var f *sval
+				switch {
+				case sub == "user":
+					f = &r.User
+				case sub == "channel":
+					f = &r.Channel
+				case sub == "workspace" && key == "slack":
+					f = &r.Workspace
+				case sub == "server" && key == "mattermost":
+					f = &r.Server
+				default:
+					return false
+				}
+				*f = w.scalar(sk, sv, "reach "+key+" "+sub)
+				return true
+			})
+		case "email", "phone":
+			count++
+			r.Kind = key
+			r.Line = w.line(k)
+			r.Addr = w.scalar(k, v, "reach "+key)
+		default:
+			return false
+		}
+		return true
+	})
+	if count > 1 {
+		w.problem(n, "reach: one kind per item (write each on its own \"- \" line)")
+	}
+	return r, count == 1
+}
+
+func (w *walker) away(k, v int32) *rawAway {
+	if w.t.nodes[v].kind == nullNode {
+		return nil
+	}
+	a := &rawAway{Line: w.line(k)}
+	w.fields(v, "away", func(key string, fk, fv int32) bool {
+		var f *sval
+		switch key {
+		case "from":
+			f = &a.From
+		case "until":
+			f = &a.Until
+		case "delegate":
+			f = &a.Delegate
+		default:
+			return false
+		}
+		*f = w.scalar(fk, fv, "away "+key)
+		return true
+	})
+	return a
+}
