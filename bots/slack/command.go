@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -43,6 +44,7 @@ func isBareNew(text string) bool {
 // onCommand runs a slash command and returns the response body (nil for
 // an empty 200). Used by HTTP and Socket Mode alike.
 func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
+	start := time.Now()
 	if cmd.TeamID == "" || cmd.UserID == "" {
 		return textBody(b.t("bad_request"))
 	}
@@ -51,7 +53,7 @@ func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
 	}
 	who := b.actor(ctx, cmd.TeamID, cmd.UserID, cmd.ChannelID)
 	text := strings.TrimSpace(cmd.Text)
-	reply, inline := b.runInline(ctx,
+	reply, inline := b.runInline(ctx, start,
 		func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) },
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, cmd.ResponseURL, r) })
 	if !inline {

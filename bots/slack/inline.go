@@ -18,10 +18,11 @@ import (
 const lateTimeout = 60 * time.Second
 
 // runInline runs call in the background bound to the bot's lifetime and
-// waits up to the inline wait for it. When it finishes in time the reply is
+// waits for it until the inline wait after start (when the request
+// arrived) has passed. When it finishes in time the reply is
 // returned with ok=true; otherwise ok=false and late gets the reply when it
 // is ready (in the background goroutine). A closed bot answers "stopping".
-func (b *Bot) runInline(ctx context.Context, call func(context.Context) chat.Reply, late func(context.Context, chat.Reply)) (chat.Reply, bool) {
+func (b *Bot) runInline(ctx context.Context, start time.Time, call func(context.Context) chat.Reply, late func(context.Context, chat.Reply)) (chat.Reply, bool) {
 	var (
 		mu      sync.Mutex
 		gaveUp  bool
@@ -43,7 +44,7 @@ func (b *Bot) runInline(ctx context.Context, call func(context.Context) chat.Rep
 	if !started {
 		return chat.Reply{Text: b.t("stopping")}, true
 	}
-	timer := time.NewTimer(b.inlineWait)
+	timer := time.NewTimer(b.inlineWait - time.Since(start))
 	defer timer.Stop()
 	select {
 	case r := <-done:

@@ -90,7 +90,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 	if a.Value == "" && a.SelectedOption.Value != "" {
 		act.Value = a.SelectedOption.Value
 	}
-	received := b.now()
+	received := time.Now()
 	who := b.actor(ctx, team, cb.User.ID, cb.Channel.ID)
 	meta := viewMeta{Action: act.Name, Value: act.Value, ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
 	if prompt != nil {
@@ -110,7 +110,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
 		r := b.handler.Act(cctx, who, act)
-		if r.Prompt != nil && b.now().Sub(received) < triggerLife {
+		if r.Prompt != nil && time.Since(received) < triggerLife {
 			b.openReplyPrompt(cctx, team, cb.TriggerID, r, viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID})
 			return
 		}
@@ -122,6 +122,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 
 // onPromptSubmission runs the action a prompt modal collected input for.
 func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+	start := time.Now()
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
 	input, flag := promptAnswer(cb.View.State)
 	if directory.ContainsPersonnummer(input) {
@@ -129,7 +130,7 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 	}
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}
-	reply, inline := b.runInline(ctx,
+	reply, inline := b.runInline(ctx, start,
 		func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) },
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
 	if !inline {
@@ -152,13 +153,14 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 // `/sip möte …` when a time was given) and runs it through the core.
 // Input errors are shown inline in the modal.
 func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+	start := time.Now()
 	f := readNewCaseForm(cb.View.State)
 	if errs := f.validate(b.t); len(errs) > 0 {
 		return slackgo.NewErrorsViewSubmissionResponse(errs)
 	}
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
-	reply, inline := b.runInline(ctx,
+	reply, inline := b.runInline(ctx, start,
 		func(ctx context.Context) chat.Reply {
 			r := b.handler.Command(ctx, who, f.command())
 			ref, ok := createdRef(r)
