@@ -3,8 +3,150 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/samla-sip/samla/config"
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/agenda"
 )
 
+// maxNeedsBytes bounds the needs text read from stdin.
+const maxNeedsBytes = 64 << 10
+
+// runAgenda implements "samla agenda draft [--json] [--parter bup,skola]
+// [--lang sv|en] [--config FILE]": needs text on stdin, the draft on
+// stdout, which source was used and what was redacted on stderr.
 func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
-	return errors.New("not yet implemented")
+	if len(args) == 0 || args[0] != "draft" {
+		fmt.Fprintln(env.stderr, "Usage: samla agenda draft [--json] [--parter bup,skola] [--lang sv|en] [--config FILE] < behov.txt")
+		return exitCode(2)
+	}
+	fs := subcommandFlags("agenda draft", env)
+	asJSON := fs.Bool("json", false, "print the draft as JSON instead of chat Markdown")
+	parter := fs.String("parter", "", "comma-separated care-level `IDS` chosen on the case, e.g. bup,skola")
+	lang := fs.String("lang", "", "language of the draft: sv or en (default SAMLA_LANG)")
+	file := fs.String("config", "", "read settings from `FILE` (SAMLA_NAME=value lines); the environment overrides it")
+	if err := fs.Parse(args[1:]); err != nil {
+		return flagParseExit(err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "samla agenda draft: oväntat argument %q; behovstexten läses från stdin (the needs text is read from stdin)\n", fs.Arg(0))
+		return exitCode(2)
+	}
+	cfg, err := loadConfig(env, *file)
+	if err != nil {
+		return err
+	}
+	l := *lang
+	if l == "" {
+		l = cfg.Lang
+	}
+	if l != "sv" && l != "en" {
+		fmt.Fprintf(env.stderr, "samla agenda draft: --lang måste vara sv eller en (must be sv or en), inte %q\n", l)
+		return exitCode(2)
+	}
+
+	needs, err := agendaReadNeeds(env.stdin)
+	if err != nil {
+		fmt.Fprintln(env.stderr, agendaMsg(l, "Behovstexten är för lång (högst 64 KiB).", "The needs text is too long (at most 64 KiB)."))
+		return exitCode(1)
+	}
+	dir, err := agendaDirectory(cfg)
+	if err != nil {
+		return fmt.Errorf("directory: %w", err)
+	}
+	if dir == nil && cfg.LLM.Enabled() {
+		fmt.Fprintln(env.stderr, agendaMsg(l,
+			"Obs: ingen katalog är laddad (SAMLA_DIRECTORY), så namn på personer i katalogen maskeras inte.",
+			"Note: no directory is loaded (SAMLA_DIRECTORY), so names of people in the directory are not redacted."))
+	}
+
+	d := agenda.New(agenda.Options{
+		BaseURL:   cfg.LLM.BaseURL,
+		Model:     cfg.LLM.Model,
+		APIKey:    cfg.LLM.APIKey,
+		Timeout:   cfg.LLM.Timeout,
+		Directory: directory.NewHolder(dir),
+		Log:       agendaLogger(env.stderr, cfg.LogLevel),
+	})
+	draft, err := d.Draft(ctx, agenda.Request{Needs: needs, Parties: agendaSplitIDs(*parter), Lang: l})
+	var in *agenda.InputError
+	if errors.As(err, &in) {
+		fmt.Fprintln(env.stderr, in.Text(l))
+		return exitCode(2)
+	}
+	if err != nil {
+		return err
+	}
+
+	if *asJSON {
+		b, err := agenda.JSON(draft)
+		if err != nil {
+			return err
+		}
+		if _, err := env.stdout.Write(b); err != nil {
+			return fmt.Errorf("write draft: %w", err)
+		}
+	} else if _, err := io.WriteString(env.stdout, agenda.Markdown(draft)); err != nil {
+		return fmt.Errorf("write draft: %w", err)
+	}
+
+	fmt.Fprintln(env.stderr, draft.Reason)
+	if draft.Redacted.Total() > 0 {
+		fmt.Fprintln(env.stderr, agendaMsg(l, "Maskerat innan texten användes: ", "Redacted before the text was used: ")+draft.Redacted.Text(l)+".")
+	}
+	return nil
+}
+
+// agendaReadNeeds reads stdin up to maxNeedsBytes.
+func agendaReadNeeds(r io.Reader) (string, error) {
+	if r == nil {
+		return "", nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxNeedsBytes+1))
+	if err != nil {
+		return "", fmt.Errorf("read stdin: %w", err)
+	}
+	if len(b) > maxNeedsBytes {
+		return "", errors.New("needs text too long")
+	}
+	return string(b), nil
+}
+
+// agendaDirectory loads SAMLA_DIRECTORY; nil when none is configured.
+func agendaDirectory(cfg config.Config) (*directory.Directory, error) {
+	if len(cfg.Directory) == 0 {
+		return nil, nil
+	}
+	return directory.Load(cfg.Directory...)
+}
+
+// agendaLogger logs warnings (debug with SAMLA_LOG_LEVEL=debug) as text on
+// stderr, so the draft on stdout stays clean.
+func agendaLogger(w io.Writer, level string) *slog.Logger {
+	lvl := slog.LevelWarn
+	if level == "debug" {
+		lvl = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+func agendaSplitIDs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func agendaMsg(lang, sv, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return sv
 }
