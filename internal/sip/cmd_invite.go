@@ -10,6 +10,9 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
+// channelSelf marks the convener representing a party themselves.
+const channelSelf = "self"
+
 // invJobID is the outbox job id of an invitation.
 func invJobID(ref, invID string) string { return "inv|" + ref + "|" + invID + "|v1" }
 
@@ -96,6 +99,9 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 		if cand.Reason != nil {
 			sv, en = cand.Reason.Text("sv"), cand.Reason.Text("en")
 		}
+		if cand.Contact.ID == c.Convener.ContactID {
+			return s.selfInvitation(r, c, party, cand.Contact), nil
+		}
 		return s.addInvitation(ctx, r, c, fx, party, cand.Contact, cand.Channel, sv, en)
 	}
 	line := "• " + t(r.lang, "invite.nomatch", partyName(r.lang, party))
@@ -152,4 +158,20 @@ func partyOfContact(dir *directory.Directory, c *directory.Contact) string {
 		return u.Care[0]
 	}
 	return ""
+}
+
+// selfInvitation records that the convener represents a party
+// themselves (a kurator convening for the school): attending, no message.
+func (s *Service) selfInvitation(r *request, c *Case, party string, contact *directory.Contact) string {
+	c.NextInv++
+	at := r.now
+	in := Invitation{
+		ID: fmt.Sprintf("i%d", c.NextInv), Party: party,
+		ContactID: contact.ID, ContactName: contact.Name, Unit: contact.Unit, UnitName: c.Convener.UnitName,
+		Channel: channelSelf, ReasonSV: t("sv", "reason.self"), ReasonEN: t("en", "reason.self"),
+		State: StateAttending, Sent: r.now, Answered: &at,
+	}
+	c.Invitations = append(c.Invitations, in)
+	c.event("invited", r.me.Name, r.now, party, contact.Name, in.UnitName)
+	return "• " + t(r.lang, "invite.self", partyName(r.lang, party))
 }

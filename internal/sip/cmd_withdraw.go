@@ -32,7 +32,9 @@ func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Re
 			in.State = StateCancelled
 			fx.cancelJob(invJobID(c.Ref, in.ID))
 			if in.Address == nil {
-				manual = append(manual, fmt.Sprintf("%s (%s)", in.ContactName, in.Manual))
+				if in.Manual != "" {
+					manual = append(manual, fmt.Sprintf("%s (%s)", in.ContactName, in.Manual))
+				}
 				continue
 			}
 			lang := s.userLang(ctx, in.ContactID)

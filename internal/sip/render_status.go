@@ -98,7 +98,10 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 // invitationLine: "• BUP: Väg in BUP Lund (BUP Lund) · mattermost — ⏳ inget svar än".
 func (s *Service) invitationLine(lang string, in *Invitation) string {
 	route := in.Channel
-	if in.Manual != "" {
+	switch {
+	case in.Channel == channelSelf:
+		route = t(lang, "route.self")
+	case in.Manual != "":
 		route = t(lang, "channel."+in.Channel) + " " + in.Manual
 	}
 	line := fmt.Sprintf("• %s: %s%s · %s — %s", partyName(lang, in.Party), in.ContactName,
