@@ -1,5 +1,12 @@
 package slack
 
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/samla-sip/samla/directory"
+)
+
 // texts are the bot's own user-visible strings, by language.
 var texts = map[string]map[string]string{
 	"sv": {
@@ -78,31 +85,6 @@ var texts = map[string]map[string]string{
 	},
 }
 
-// careLabels are display names of directory.CareLevels.
-var careLabels = map[string][2]string{ // id → {sv, en}
-	"bup":                {"BUP (barn- och ungdomspsykiatri)", "Child and adolescent psychiatry"},
-	"vuxenpsykiatri":     {"Vuxenpsykiatri", "Adult psychiatry"},
-	"primarvard":         {"Primärvård / vårdcentral", "Primary care"},
-	"slutenvard":         {"Slutenvård (sjukhus)", "Hospital in-patient care"},
-	"habilitering":       {"Habilitering", "Habilitation"},
-	"beroendevard":       {"Beroendevård", "Addiction care"},
-	"hemsjukvard":        {"Hemsjukvård", "Home health care"},
-	"hemtjanst":          {"Hemtjänst", "Home care service"},
-	"aldreomsorg":        {"Äldreomsorg / biståndshandläggning", "Elderly care"},
-	"lss":                {"LSS", "Disability support (LSS)"},
-	"socialtjanst-barn":  {"Socialtjänst barn och unga", "Social services, children"},
-	"socialtjanst-vuxen": {"Socialtjänst vuxen", "Social services, adults"},
-	"ekonomiskt-bistand": {"Ekonomiskt bistånd", "Financial assistance"},
-	"skola":              {"Skola", "School"},
-	"elevhalsa":          {"Elevhälsa (kurator, skolsköterska)", "Pupil health"},
-	"forskola":           {"Förskola", "Preschool"},
-	"sis":                {"SiS (statens institutionsstyrelse)", "State youth homes (SiS)"},
-	"hvb":                {"HVB-hem", "Residential care home (HVB)"},
-	"forsakringskassan":  {"Försäkringskassan", "Social Insurance Agency"},
-	"arbetsformedlingen": {"Arbetsförmedlingen", "Public Employment Service"},
-	"kriminalvarden":     {"Kriminalvården", "Prison and Probation Service"},
-}
-
 // t returns the bot's text id in the bot's language.
 func (b *Bot) t(id string) string {
 	if s, ok := texts[b.lang][id]; ok {
@@ -111,14 +93,10 @@ func (b *Bot) t(id string) string {
 	return texts["sv"][id]
 }
 
-// careLabel is a care level's display name in lang.
+// careLabel is a care level's display name in lang, capitalised for a
+// list of choices.
 func careLabel(id, lang string) string {
-	l, ok := careLabels[id]
-	if !ok {
-		return id
-	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
+	l := directory.CareLabel(id, lang)
+	r, n := utf8.DecodeRuneInString(l)
+	return string(unicode.ToUpper(r)) + l[n:]
 }
