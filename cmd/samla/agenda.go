@@ -10,6 +10,7 @@ import (
 
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/agenda"
 )
 
@@ -57,11 +58,6 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 	dir, err := agendaDirectory(cfg)
 	if err != nil {
 		return fmt.Errorf("directory: %w", err)
-	}
-	if dir == nil && cfg.LLM.Enabled() {
-		fmt.Fprintln(env.stderr, agendaMsg(l,
-			"Obs: ingen katalog är laddad (SAMLA_DIRECTORY), så namn på personer i katalogen maskeras inte.",
-			"Note: no directory is loaded (SAMLA_DIRECTORY), so names of people in the directory are not redacted."))
 	}
 
 	d := agenda.New(agenda.Options{
@@ -116,10 +112,11 @@ func agendaReadNeeds(r io.Reader) (string, error) {
 	return string(b), nil
 }
 
-// agendaDirectory loads SAMLA_DIRECTORY; nil when none is configured.
+// agendaDirectory loads SAMLA_DIRECTORY, or the embedded sample directory
+// when none is configured.
 func agendaDirectory(cfg config.Config) (*directory.Directory, error) {
 	if len(cfg.Directory) == 0 {
-		return nil, nil
+		return directory.LoadFS(examples.Directory(), ".")
 	}
 	return directory.Load(cfg.Directory...)
 }

@@ -45,7 +45,7 @@ func TestAgendaDraftFallback(t *testing.T) {
 			name:   "english from SAMLA_LANG",
 			args:   []string{"agenda", "draft", "--parter", "socialtjanst-barn"},
 			vars:   map[string]string{"SAMLA_LANG": "en"},
-			stdout: []string{"*Agenda for the SIP meeting*", "Social services (children and youth): current efforts"},
+			stdout: []string{"*Agenda for the SIP meeting*", "Social services for children: current efforts"},
 			stderr: []string{"Standard template: the language model is not switched on", "Redacted before the text was used: 1 phone number, 1 name."},
 		},
 		{
@@ -121,7 +121,8 @@ func TestAgendaDraftUsesModel(t *testing.T) {
 		"SAMLA_LLM_API_KEY":  "test-key",
 		"SAMLA_LLM_TIMEOUT":  "5s",
 	}
-	env, out, errOut := agendaEnv(agendaNeeds, vars)
+	// Sara Lindberg is a kurator in the embedded sample directory.
+	env, out, errOut := agendaEnv(agendaNeeds+" Kuratorn Sara Lindberg har haft kontakt med familjen.", vars)
 	if code := run(context.Background(), env, []string{"agenda", "draft", "--parter", "skola"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -139,7 +140,7 @@ func TestAgendaDraftUsesModel(t *testing.T) {
 	if !strings.HasPrefix(bodies[0], "/v1/chat/completions Bearer test-key ") {
 		t.Errorf("request: %.80s", bodies[0])
 	}
-	for _, secret := range []string{"Maja", "070-123 45 67"} {
+	for _, secret := range []string{"Maja", "070-123 45 67", "Sara", "Lindberg"} {
 		if strings.Contains(bodies[0], secret) {
 			t.Errorf("request body holds %q", secret)
 		}
@@ -161,6 +162,7 @@ func TestAgendaDraftUsageErrors(t *testing.T) {
 		{"stray argument", []string{"agenda", "draft", "behov.txt"}, nil, 2, "läses från stdin"},
 		{"bad flag", []string{"agenda", "draft", "--nope"}, nil, 2, "flag provided but not defined"},
 		{"bad config", []string{"agenda", "draft"}, map[string]string{"SAMLA_LLM_TIMEOUT": "soon"}, 1, "SAMLA_LLM_TIMEOUT"},
+		{"missing directory", []string{"agenda", "draft"}, map[string]string{"SAMLA_DIRECTORY": "/nonexistent/samla-directory"}, 1, "directory"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

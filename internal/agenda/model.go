@@ -106,8 +106,7 @@ func (d *Drafter) ask(ctx context.Context, redacted string, parties []string, la
 // complete sends one chat completion and returns the answer's text.
 func (d *Drafter) complete(ctx context.Context, redacted string, parties []string, lang string, levels []string, useSchema bool, correction string) (string, error) {
 	req := openai.ChatCompletionRequest{
-		Model:       d.model,
-		Temperature: 0.2,
+		Model: d.model,
 		Messages: []openai.ChatCompletionMessage{
 			{Role: openai.ChatMessageRoleSystem, Content: systemPrompt(lang, levels, !useSchema)},
 			{Role: openai.ChatMessageRoleUser, Content: userPrompt(redacted, parties)},
@@ -185,5 +184,5 @@ func classify(ctx context.Context, err error) failure {
 	if errors.As(err, &syntaxErr) || errors.As(err, &typeErr) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return failInvalid
 	}
-	return failUnreachable
+	return failServer
 }
