@@ -22,8 +22,9 @@ import (
 type ServerConfig struct {
 	URL      string // e.g. https://mattermost.example.se
 	BotToken string // the bot account's access token
-	// CommandToken is the token of this server's /sip slash command;
-	// empty means Options.CommandToken.
+	// CommandToken is the token of this server's /sip slash command; a
+	// server with the command in several teams lists each team's token,
+	// separated by spaces. Empty means Options.CommandToken.
 	CommandToken string
 }
 
@@ -37,7 +38,8 @@ type Options struct {
 	// Servers maps a server name (the directory's reach.mattermost.server)
 	// to its settings.
 	Servers map[string]ServerConfig
-	// CommandToken is the slash-command token of servers without their own.
+	// CommandToken is the slash-command token(s) of servers without their
+	// own.
 	CommandToken string
 	// ActionKey is the HMAC key for button contexts and dialog states
 	// (at least 16 bytes).
@@ -74,9 +76,9 @@ var _ client = (*model.Client4)(nil)
 
 // server is one configured Mattermost server and its caches.
 type server struct {
-	name         string
-	commandToken string
-	api          client
+	name          string
+	commandTokens []string
+	api           client
 
 	mu      sync.Mutex
 	botUser string                 // the bot account's user id
@@ -161,11 +163,12 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 		if token == "" {
 			token = opts.CommandToken
 		}
-		if token == "" {
+		tokens := strings.Fields(token)
+		if len(tokens) == 0 {
 			return nil, fmt.Errorf("mattermost: server %q has no slash-command token", name)
 		}
 		b.servers[name] = &server{
-			name: name, commandToken: token, api: c,
+			name: name, commandTokens: tokens, api: c,
 			userIDs: map[string]string{}, dms: map[string]string{},
 			dmUsers: map[string]string{}, users: map[string]*model.User{},
 		}

@@ -80,18 +80,27 @@ func (b *Bot) authenticate(name, token string) (*server, bool) {
 		if !ok {
 			return nil, false
 		}
-		return s, subtle.ConstantTimeCompare([]byte(token), []byte(s.commandToken)) == 1
+		return s, s.hasToken(token)
 	}
 	var match *server
 	n := 0
 	for _, name := range b.names {
-		s := b.servers[name]
-		if subtle.ConstantTimeCompare([]byte(token), []byte(s.commandToken)) == 1 {
+		if s := b.servers[name]; s.hasToken(token) {
 			match = s
 			n++
 		}
 	}
 	return match, n == 1
+}
+
+// hasToken compares token with each of the server's command tokens in
+// constant time (all are compared, whatever matches).
+func (s *server) hasToken(token string) bool {
+	ok := 0
+	for _, t := range s.commandTokens {
+		ok |= subtle.ConstantTimeCompare([]byte(token), []byte(t))
+	}
+	return ok == 1
 }
 
 // commandResponse renders a reply; its buttons are for the caller only.

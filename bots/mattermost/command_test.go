@@ -33,6 +33,8 @@ func TestCommandRefusesWrongToken(t *testing.T) {
 		{"token with suffix", "", "tok-skanex", http.StatusUnauthorized},
 		{"right token", "", "tok-skane", http.StatusOK},
 		{"right token, named server", "?server=skane", "tok-skane", http.StatusOK},
+		{"second team's token", "", "tok-skane-team2", http.StatusOK},
+		{"both tokens as one", "", "tok-skane tok-skane-team2", http.StatusUnauthorized},
 		{"global token, named server", "?server=vgr", "tok-global", http.StatusOK},
 	}
 	for _, tt := range tests {

@@ -300,7 +300,7 @@ func testBot(t *testing.T, fake *fakeMM, h chat.Handler, now func() time.Time) *
 	}
 	b, err := New(Options{
 		Servers: map[string]ServerConfig{
-			"skane": {URL: fake.srv.URL, BotToken: "bot-token", CommandToken: "tok-skane"},
+			"skane": {URL: fake.srv.URL, BotToken: "bot-token", CommandToken: "tok-skane tok-skane-team2"},
 			"vgr":   {URL: fake.srv.URL, BotToken: "bot-token"},
 		},
 		CommandToken: "tok-global",
