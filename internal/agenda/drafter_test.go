@@ -55,12 +55,13 @@ func TestDraftSendsOnlyRedactedText(t *testing.T) {
 		"maja.svensson@example.se",     // e-mail
 		"Storgatan 12", "211 45 Malmö", // street address, postnummer
 		"Anna Lindqvist", "Lindqvist", "Åkesson", // directory people
-		"Maja", // the individual, introduced with "heter"
+		"Maja",        // the individual, introduced with "heter"
+		"ADHD", "F90", // clinical detail
 	}
 	needs := "Hon heter Maja, 19121212-1212, och har inte varit i skolan sedan oktober. " +
 		"Mamma nås på 070-123 45 67 eller 0701234567, maja.svensson@example.se. " +
 		"Familjen bor på Storgatan 12, 211 45 Malmö. Kuratorn har pratat med Anna Lindqvist på BUP " +
-		"och Björn Åkesson. Maja vill tillbaka till sin klass."
+		"och Björn Åkesson. Maja har ADHD (F90.0) och vill tillbaka till sin klass."
 
 	draft, err := d.Draft(context.Background(), Request{Needs: needs, Parties: []string{"skola", "bup"}, Lang: "sv"})
 	if err != nil {
@@ -86,7 +87,7 @@ func TestDraftSendsOnlyRedactedText(t *testing.T) {
 			t.Errorf("request body lacks %q: %s", p, reqs[0])
 		}
 	}
-	want := Report{Personnummer: 1, Phone: 2, Email: 1, Address: 2, Name: 4}
+	want := Report{Personnummer: 1, Phone: 2, Email: 1, Address: 2, Name: 4, Diagnosis: 2}
 	if draft.Redacted != want {
 		t.Errorf("report = %+v, want %+v", draft.Redacted, want)
 	}

@@ -28,11 +28,12 @@ type Report struct {
 	Email        int `json:"email"`
 	Address      int `json:"address"`
 	Name         int `json:"name"`
+	Diagnosis    int `json:"diagnosis"`
 }
 
 // Total is the number of replacements.
 func (r Report) Total() int {
-	return r.Personnummer + r.Phone + r.Email + r.Address + r.Name
+	return r.Personnummer + r.Phone + r.Email + r.Address + r.Name + r.Diagnosis
 }
 
 // Text lists the non-zero categories, e.g. "1 personnummer, 2 namn".
@@ -47,6 +48,7 @@ func (r Report) Text(lang string) string {
 		{r.Email, text{"e-postadress", "e-mail address"}, text{"e-postadresser", "e-mail addresses"}},
 		{r.Address, text{"adress", "address"}, text{"adresser", "addresses"}},
 		{r.Name, text{"namn", "name"}, text{"namn", "names"}},
+		{r.Diagnosis, text{"diagnos", "diagnosis"}, text{"diagnoser", "diagnoses"}},
 	}
 	var parts []string
 	for _, it := range items {
@@ -65,10 +67,11 @@ func (r Report) Text(lang string) string {
 
 // Redact replaces, in this order, personal identity numbers and
 // samordningsnummer (directory.FindPersonnummer), e-mail addresses, phone
-// numbers, street addresses, c/o lines, postal codes with their town, and
-// names: people in names (may be nil) and the individual's own name where
-// the text introduces it ("heter Kalle", "min son Kalle", …). The result is
-// the only form of the text that may be sent or logged.
+// numbers, street addresses, c/o lines, postal codes with their town,
+// diagnosis codes and named diagnoses, and names: people in names (may be
+// nil) and the individual's own name where the text introduces it ("heter
+// Kalle", "min son Kalle", …). The result is the only form of the text
+// that may be sent or logged.
 func Redact(s string, names *NameIndex) (string, Report) {
 	var r Report
 	s = redactPersonnummer(s, &r.Personnummer)
@@ -77,6 +80,7 @@ func Redact(s string, names *NameIndex) (string, Report) {
 	for _, re := range addressREs {
 		s = replaceGroup(re, s, placeholderAddress, &r.Address)
 	}
+	s = redactDiagnoses(s, &r.Diagnosis)
 	s = redactNames(s, names, &r.Name)
 	// Placeholders hold no digits, so no replacement above can create a
 	// number; this pass is a guard for the invariant, not a detector.

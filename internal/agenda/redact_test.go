@@ -34,6 +34,8 @@ func TestRedact(t *testing.T) {
 		{"individual eleven", "Eleven Ahmed har hög frånvaro.", "Eleven [NAMN-1] har hög frånvaro.", Report{Name: 1}},
 		{"individual han", "Det är han Kalle som inte kommer.", "Det är han [NAMN-1] som inte kommer.", Report{Name: 1}},
 		{"individual english", "My daughter Lily is 12. The patient, Lily, wants to swim.", "My daughter [NAMN-1] is 12. The patient, [NAMN-1], wants to swim.", Report{Name: 2}},
+		{"diagnoses", "Har ADHD och autism, diagnos F90.0 (F84). Depressionen är svår; ångest och sömn.", "Har [DIAGNOS] och [DIAGNOS], diagnos [DIAGNOS] ([DIAGNOS]). [DIAGNOS] är svår; ångest och sömn.", Report{Diagnosis: 5}},
+		{"no diagnosis in codes", "KVÅ AU124 och KSI XAH.20.75, åk 8, kl 10.00.", "KVÅ AU124 och KSI XAH.20.75, åk 8, kl 10.00.", Report{}},
 		{"placeholder not renamed", "Hon heter [NAMN-1].", "Hon heter [NAMN-1].", Report{}},
 		{"mixed", "Maja (heter Maja) 070-1234567 maja@example.se Storgatan 1 Anna Lindqvist", "[NAMN-1] (heter [NAMN-1]) [TELEFON] [E-POST] [ADRESS] [NAMN-2]", Report{Phone: 1, Email: 1, Address: 1, Name: 3}},
 	}
@@ -76,6 +78,8 @@ func TestReportText(t *testing.T) {
 		{Report{}, "inget", "nothing"},
 		{Report{Personnummer: 1, Name: 2}, "1 personnummer, 2 namn", "1 personal identity number, 2 names"},
 		{Report{Phone: 2, Email: 1, Address: 3}, "2 telefonnummer, 1 e-postadress, 3 adresser", "2 phone numbers, 1 e-mail address, 3 addresses"},
+		{Report{Diagnosis: 1}, "1 diagnos", "1 diagnosis"},
+		{Report{Diagnosis: 2}, "2 diagnoser", "2 diagnoses"},
 	}
 	for _, tc := range tests {
 		if got := tc.rep.Text("sv"); got != tc.sv {
