@@ -1,0 +1,130 @@
+package reminders
+
+import (
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// Target is someone a reminder can go to.
+type Target struct {
+	Name    string
+	Address chat.Address
+	// Chat is false when the contact has no chat address; Manual is then
+	// their e-mail or phone for a person to use.
+	Chat   bool
+	Manual string
+}
+
+// Directory answers the few questions reminders ask of the directory.
+type Directory interface {
+	// Entry is the väg in (entry point) of a unit.
+	Entry(unitID string) (Target, bool)
+	// Person is a contact's direct messages.
+	Person(contactID string) (Target, bool)
+	// Team is the team channel of a contact (reach.slack.channel or
+	// reach.mattermost.channel).
+	Team(contactID string) (Target, bool)
+	// OrgKind is the kind of the organisation a unit belongs to: "region",
+	// "kommun", "stat" or "privat"; "" when unknown.
+	OrgKind(unitID string) string
+}
+
+// DirectorySource gives the directory in service (it is hot-reloaded).
+type DirectorySource interface {
+	Current() *directory.Directory
+}
+
+// DirectoryFrom adapts the directory to Directory.
+func DirectoryFrom(src DirectorySource) Directory { return dirAdapter{src} }
+
+type dirAdapter struct{ src DirectorySource }
+
+func (d dirAdapter) Entry(unitID string) (Target, bool) {
+	dir := d.src.Current()
+	if dir == nil {
+		return Target{}, false
+	}
+	u, ok := dir.Unit(unitID)
+	if !ok || u.Entry == "" {
+		return Target{}, false
+	}
+	return d.Person(u.Entry)
+}
+
+func (d dirAdapter) Person(contactID string) (Target, bool) {
+	c, ok := d.contact(contactID)
+	if !ok {
+		return Target{}, false
+	}
+	t := Target{Name: c.Name}
+	for _, r := range c.Reach {
+		if a, ok := addressOf(r, c.ID, false); ok {
+			t.Address, t.Chat = a, true
+			return t, true
+		}
+	}
+	for _, r := range c.Reach {
+		if r.Kind == "email" || r.Kind == "phone" {
+			t.Manual = r.Address
+			return t, true
+		}
+	}
+	return t, false
+}
+
+func (d dirAdapter) Team(contactID string) (Target, bool) {
+	c, ok := d.contact(contactID)
+	if !ok {
+		return Target{}, false
+	}
+	for _, r := range c.Reach {
+		if a, ok := addressOf(r, "", true); ok {
+			return Target{Name: c.Name, Address: a, Chat: true}, true
+		}
+	}
+	return Target{}, false
+}
+
+func (d dirAdapter) OrgKind(unitID string) string {
+	dir := d.src.Current()
+	if dir == nil {
+		return ""
+	}
+	u, ok := dir.Unit(unitID)
+	if !ok {
+		return ""
+	}
+	o, ok := dir.Organisation(u.Org)
+	if !ok {
+		return ""
+	}
+	return o.Kind
+}
+
+func (d dirAdapter) contact(id string) (*directory.Contact, bool) {
+	dir := d.src.Current()
+	if dir == nil || id == "" {
+		return nil, false
+	}
+	return dir.Contact(id)
+}
+
+// addressOf maps a chat reach to an address: the user's direct messages,
+// or with channel the team channel.
+func addressOf(r directory.Reach, contactID string, channel bool) (chat.Address, bool) {
+	a := chat.Address{ContactID: contactID}
+	switch r.Kind {
+	case chat.Slack:
+		a.Platform, a.Workspace = chat.Slack, r.Workspace
+	case chat.Mattermost:
+		a.Platform, a.Workspace = chat.Mattermost, r.Server
+	default:
+		return chat.Address{}, false
+	}
+	if channel {
+		a.Channel = r.Channel
+		return a, r.Channel != ""
+	}
+	a.User = r.User
+	return a, r.User != ""
+}

@@ -1,0 +1,84 @@
+package reminders
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/samla-sip/samla/internal/store"
+)
+
+// Store buckets of this package.
+const (
+	bucketPrefs = "reminder-prefs" // key case|recipient: snooze and stop
+	bucketFired = "reminder-fired" // key job id: the last due written to the outbox
+	maxRetries  = 10
+)
+
+// Prefs is what a recipient chose for one case's reminders.
+type Prefs struct {
+	SnoozeUntil time.Time `json:"snooze_until,omitzero"`
+	Stopped     bool      `json:"stopped,omitempty"`
+}
+
+func prefsKey(ref, recipient string) string { return ref + "|" + recipient }
+
+// loadPrefs reads the prefs of (case, recipient) and their version.
+func loadPrefs(ctx context.Context, st store.Store, ref, recipient string) (Prefs, int64, error) {
+	var p Prefs
+	rec, err := st.Get(ctx, bucketPrefs, prefsKey(ref, recipient))
+	if errors.Is(err, store.ErrNotFound) {
+		return p, 0, nil
+	}
+	if err != nil {
+		return p, 0, fmt.Errorf("reminders: read prefs: %w", err)
+	}
+	if err := json.Unmarshal(rec.Value, &p); err != nil {
+		return p, 0, fmt.Errorf("reminders: decode prefs: %w", err)
+	}
+	return p, rec.Version, nil
+}
+
+// updatePrefs applies fn to the prefs of (case, recipient) and commits
+// them with the jobs and cancels fn returns, retrying on conflicts.
+func updatePrefs(ctx context.Context, st store.Store, ref, recipient string, fn func(*Prefs) store.Tx) error {
+	for range maxRetries {
+		p, version, err := loadPrefs(ctx, st, ref, recipient)
+		if err != nil {
+			return err
+		}
+		tx := fn(&p)
+		b, err := json.Marshal(p)
+		if err != nil {
+			return fmt.Errorf("reminders: encode prefs: %w", err)
+		}
+		tx.Puts = append(tx.Puts, store.Put{Bucket: bucketPrefs, Key: prefsKey(ref, recipient), Value: b, Version: version})
+		err = st.Commit(ctx, tx)
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("reminders: save prefs: %w", err)
+		}
+		return nil
+	}
+	return fmt.Errorf("reminders: save prefs: %w", store.ErrConflict)
+}
+
+// fired reads which due of a job was last written to the outbox.
+func fired(ctx context.Context, st store.Store, id string) (time.Time, int64, error) {
+	rec, err := st.Get(ctx, bucketFired, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return time.Time{}, 0, nil
+	}
+	if err != nil {
+		return time.Time{}, 0, fmt.Errorf("reminders: read fired %s: %w", id, err)
+	}
+	var t time.Time
+	if err := t.UnmarshalText(rec.Value); err != nil {
+		return time.Time{}, 0, fmt.Errorf("reminders: decode fired %s: %w", id, err)
+	}
+	return t, rec.Version, nil
+}

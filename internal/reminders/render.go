@@ -1,0 +1,257 @@
+package reminders
+
+import (
+	"strings"
+
+	"github.com/samla-sip/samla/internal/chat"
+)
+
+// Button actions on reminder messages.
+const (
+	ActionPrefix = "reminder."
+	ActionSnooze = "reminder.snooze" // Value: "1d|<job id>" or "1w|<job id>"
+	ActionStop   = "reminder.stop"   // Value: "<job id>"
+)
+
+// outMsg is one message a firing writes to the outbox.
+type outMsg struct {
+	suffix string // distinguishes several messages of one firing
+	to     chat.Address
+	msg    chat.Message
+}
+
+// renderer turns a due reminder into messages.
+type renderer struct {
+	set Settings
+	dir Directory
+}
+
+func buttons(lang, id string) []chat.Button {
+	return []chat.Button{
+		{Action: ActionSnooze, Label: tr(lang, "btn.snooze1d"), Value: "1d|" + id},
+		{Action: ActionSnooze, Label: tr(lang, "btn.snooze1w"), Value: "1w|" + id},
+		{Action: ActionStop, Label: tr(lang, "btn.stop"), Value: id, Style: "danger"},
+	}
+}
+
+// render builds the messages of r for case c; none when nobody can be
+// reached by chat.
+func (rd renderer) render(c *Case, r Reminder) []outMsg {
+	lang, loc := rd.set.Lang, rd.set.Hours.Loc
+	one := func(to chat.Address, ok bool, title, text string) []outMsg {
+		if !ok {
+			return nil
+		}
+		return []outMsg{{to: to, msg: chat.Message{Title: title, Text: text, Buttons: buttons(lang, r.ID())}}}
+	}
+	convener := fmtWho(c.Convener.Name, c.Convener.UnitName)
+	switch r.Kind {
+	case KindNudge:
+		in := c.invitation(r.Invitation)
+		if in == nil || in.Address == nil {
+			return nil
+		}
+		return one(*in.Address, true, tr(lang, "nudge.title"), tr(lang, "nudge.text", c.Ref, convener))
+	case KindEscalate:
+		return rd.escalate(c, r)
+	case KindMeetingDay, KindMeetingHour:
+		to, ok := rd.attendee(c, r.Recipient)
+		title, text := "meeting.day.title", "meeting.day.text"
+		if r.Kind == KindMeetingHour {
+			title, text = "meeting.hr.title", "meeting.hr.text"
+		}
+		body := tr(lang, text, c.Ref, when(lang, c.Meeting.At, loc))
+		if line := meetingLine(lang, c.Meeting); line != "" {
+			body += "\n" + line
+		}
+		return one(to, ok, tr(lang, title, c.Ref), body)
+	case KindAfterMeeting:
+		return one(c.Convener.Address, true, tr(lang, "after.title", c.Ref), rd.afterText(c))
+	case KindNoFollowUp:
+		return one(c.Convener.Address, true, tr(lang, "nofollow.title", c.Ref),
+			tr(lang, "nofollow.text", c.Ref, day(lang, c.Meeting.At, loc), c.Ref))
+	case KindFollowUpWeek, KindFollowUpDay:
+		to, ok := rd.followUpTarget(c, r.Recipient)
+		title, text := "follow.week.title", "follow.week.text"
+		if r.Kind == KindFollowUpDay {
+			title, text = "follow.day.title", "follow.day.text"
+		}
+		body := tr(lang, text, c.Ref, day(lang, *c.Plan.FollowUp, c.Plan.FollowUp.Location()))
+		if c.Plan.ResponsibleName != "" {
+			body += "\n" + tr(lang, "follow.resp", c.Plan.ResponsibleName)
+		}
+		return one(to, ok, tr(lang, title, c.Ref), body)
+	}
+	return nil
+}
+
+// escalate writes to the unit's väg in and notes it to the convener.
+func (rd renderer) escalate(c *Case, r Reminder) []outMsg {
+	lang := rd.set.Lang
+	in := c.invitation(r.Invitation)
+	if in == nil {
+		return nil
+	}
+	unit := in.UnitName
+	if unit == "" {
+		unit = in.Unit
+	}
+	var out []outMsg
+	note := tr(lang, "esc.noentry.text", unit)
+	if entry, ok := rd.dir.Entry(in.Unit); ok {
+		switch {
+		case entry.Chat:
+			out = append(out, outMsg{suffix: "entry", to: entry.Address, msg: chat.Message{
+				Title:   tr(lang, "esc.entry.title"),
+				Text:    tr(lang, "esc.entry.text", in.ContactName, unit, c.Ref, fmtWho(c.Convener.Name, c.Convener.UnitName)),
+				Buttons: buttons(lang, r.ID()),
+			}})
+			note = tr(lang, "esc.note.text", unit)
+		case entry.Manual != "":
+			note = tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual)
+		}
+	}
+	out = append(out, outMsg{suffix: "convener", to: c.Convener.Address, msg: chat.Message{
+		Title: tr(lang, "esc.note.title", c.Ref), Text: note,
+	}})
+	return out
+}
+
+// attendee is where a pre-meeting reminder to key goes.
+func (rd renderer) attendee(c *Case, key string) (chat.Address, bool) {
+	if key == c.Convener.Key {
+		return c.Convener.Address, true
+	}
+	for _, in := range c.Invitations {
+		if in.ContactID == key && in.accepted() && in.Address != nil {
+			return *in.Address, true
+		}
+	}
+	return chat.Address{}, false
+}
+
+// followUpTarget resolves a follow-up recipient: a team channel, the
+// responsible person, or the convener.
+func (rd renderer) followUpTarget(c *Case, key string) (chat.Address, bool) {
+	if key == c.Convener.Key {
+		return c.Convener.Address, true
+	}
+	if contact, ok := strings.CutPrefix(key, teamPrefix); ok {
+		t, ok := rd.dir.Team(contact)
+		return t.Address, ok && t.Chat
+	}
+	if t, ok := rd.dir.Person(key); ok && t.Chat {
+		return t.Address, true
+	}
+	if key == c.Convener.ContactID {
+		return c.Convener.Address, true
+	}
+	return chat.Address{}, false
+}
+
+// afterText is the plan checklist and the registration code prompt.
+func (rd renderer) afterText(c *Case) string {
+	lang := rd.set.Lang
+	lines := []string{tr(lang, "after.text", c.Ref, c.Ref)}
+	var missing []string
+	if len(c.Plan.Efforts) == 0 {
+		missing = append(missing, tr(lang, "after.efforts"))
+	}
+	if c.Plan.Responsible == "" {
+		missing = append(missing, tr(lang, "after.responsible"))
+	}
+	if c.Plan.FollowUp == nil {
+		missing = append(missing, tr(lang, "after.followup"))
+	}
+	if len(missing) > 0 {
+		lines = append(lines, tr(lang, "after.missing"))
+		lines = append(lines, missing...)
+	} else {
+		lines = append(lines, tr(lang, "after.complete"))
+	}
+	lines = append(lines, rd.codeLine(c), tr(lang, "code.note"))
+	return strings.Join(lines, "\n")
+}
+
+// RegistrationCode returns the code for a SIP meeting: for a region KVÅ
+// AU124 (drawn up), AU125 (at discharge) or AW010 (follow-up); for a
+// kommun KSI XAH.20.75 (drawn up) or XAH.20.65 (at discharge), and ""
+// for a kommun follow-up, which has no KSI code of its own.
+func RegistrationCode(orgKind string, discharge, followUp bool) string {
+	switch {
+	case orgKind == "region" && followUp:
+		return "AW010"
+	case orgKind == "region" && discharge:
+		return "AU125"
+	case orgKind == "region":
+		return "AU124"
+	case orgKind == "kommun" && followUp:
+		return ""
+	case orgKind == "kommun" && discharge:
+		return "XAH.20.65"
+	case orgKind == "kommun":
+		return "XAH.20.75"
+	}
+	return ""
+}
+
+func (rd renderer) codeLine(c *Case) string {
+	lang := rd.set.Lang
+	discharge, followUp := c.hasParty("slutenvard"), rd.isFollowUpMeeting(c)
+	switch kind := rd.dir.OrgKind(c.Convener.Unit); kind {
+	case "region":
+		code := RegistrationCode(kind, discharge, followUp)
+		return tr(lang, "code.region", code, tr(lang, "code."+code))
+	case "kommun":
+		code := RegistrationCode(kind, discharge, followUp)
+		if code == "" {
+			return tr(lang, "code.kommun.none")
+		}
+		return tr(lang, "code.kommun", code, tr(lang, "code."+code))
+	default:
+		rc, kc := RegistrationCode("region", discharge, followUp), RegistrationCode("kommun", discharge, followUp)
+		if kc == "" {
+			return tr(lang, "code.region", rc, tr(lang, "code."+rc))
+		}
+		return tr(lang, "code.unknown", rc, tr(lang, "code."+rc), kc, tr(lang, "code."+kc))
+	}
+}
+
+// isFollowUpMeeting: the case has a follow-up date and the meeting is at
+// most two weeks before it (or after it) — the follow-up meeting itself.
+func (rd renderer) isFollowUpMeeting(c *Case) bool {
+	if c.Plan.FollowUp == nil || c.Meeting == nil {
+		return false
+	}
+	p := Planner{set: rd.set}
+	return !c.Meeting.At.Before(p.followUpDay(*c.Plan.FollowUp).AddDate(0, 0, -14))
+}
+
+func meetingLine(lang string, m *Meeting) string {
+	switch {
+	case m.Place != "":
+		return tr(lang, "meeting.place", m.Place)
+	case m.Video:
+		return tr(lang, "meeting.video")
+	}
+	return ""
+}
+
+func fmtWho(name, unit string) string {
+	switch {
+	case name != "" && unit != "":
+		return name + " (" + unit + ")"
+	case name != "":
+		return name
+	}
+	return unit
+}
+
+func (c *Case) invitation(id string) *Invitation {
+	for i := range c.Invitations {
+		if c.Invitations[i].ID == id {
+			return &c.Invitations[i]
+		}
+	}
+	return nil
+}
