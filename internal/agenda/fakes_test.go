@@ -21,5 +21,6 @@ func testContacts() *fakeContacts {
 		{ID: "c3", Kind: "person", Name: "Eva-Lena Lund"},
 		{ID: "c4", Kind: "function", Name: "BUP Lund väg in"},
 		{ID: "c5", Kind: "person", Name: "Östen Berg"},
+		{ID: "c6", Kind: "person", Name: "Per Holm"},
 	}}
 }
