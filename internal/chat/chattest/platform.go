@@ -42,6 +42,7 @@ type Platform struct {
 	sent     []Sent
 	updates  []Updated
 	perKey   map[string]int      // accepted sends per idempotency key
+	calls    map[string]int      // successful Send calls per key, deduped or not
 	refByKey map[string]chat.Ref // for dedupe
 	live     map[string]bool     // refs that exist (ref id → true)
 	seq      int
@@ -62,7 +63,7 @@ func WithLatency(d time.Duration) Option { return func(p *Platform) { p.latency 
 
 // New returns a fake platform named name (e.g. chat.Slack).
 func New(name string, opts ...Option) *Platform {
-	p := &Platform{name: name, perKey: map[string]int{}, refByKey: map[string]chat.Ref{}, live: map[string]bool{}}
+	p := &Platform{name: name, perKey: map[string]int{}, calls: map[string]int{}, refByKey: map[string]chat.Ref{}, live: map[string]bool{}}
 	for _, o := range opts {
 		o(p)
 	}
@@ -137,6 +138,7 @@ func (p *Platform) Send(ctx context.Context, to chat.Address, msg chat.Message, 
 	if err := p.fault(); err != nil {
 		return chat.Ref{}, err
 	}
+	p.calls[key]++
 	if ref, ok := p.refByKey[key]; ok && p.dedupe && key != "" {
 		return ref, nil
 	}
@@ -191,6 +193,14 @@ func (p *Platform) Count(key string) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.perKey[key]
+}
+
+// Calls returns how many Send calls with key succeeded, including those
+// a deduping platform dropped as repeats.
+func (p *Platform) Calls(key string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.calls[key]
 }
 
 // Keys returns the accepted sends per idempotency key.

@@ -58,7 +58,7 @@ func TestDedupe(t *testing.T) {
 			if err1 != nil || err2 != nil {
 				t.Fatal(err1, err2)
 			}
-			if p.Count("k") != tc.wantN || (r1 == r2) != tc.sameID {
+			if p.Count("k") != tc.wantN || (r1 == r2) != tc.sameID || p.Calls("k") != 2 {
 				t.Fatalf("count %d refs %v %v", p.Count("k"), r1, r2)
 			}
 		})

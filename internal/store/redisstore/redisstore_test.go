@@ -2,9 +2,6 @@ package redisstore_test
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,43 +13,12 @@ import (
 	"github.com/samla-sip/samla/internal/store/storetest"
 )
 
-// testURL is the real Redis the tests use.
-func testURL() string {
-	if u := os.Getenv("SAMLA_TEST_REDIS_URL"); u != "" {
-		return u
-	}
-	return "redis://127.0.0.1:6379/0"
-}
-
-var prefixSeq atomic.Int64
-
 // openReal returns a store on the real Redis under a prefix unique to this
-// test, deleting its keys afterwards. An unreachable Redis fails the test.
+// test. The store does not own the client: storetest.Redis closes it after
+// deleting the test's keys.
 func openReal(t testing.TB) *redisstore.Store {
 	t.Helper()
-	opt, err := redis.ParseURL(testURL())
-	if err != nil {
-		t.Fatalf("SAMLA_TEST_REDIS_URL: %v", err)
-	}
-	rdb := redis.NewClient(opt)
-	ctx := context.Background()
-	if err := rdb.Ping(ctx).Err(); err != nil {
-		_ = rdb.Close()
-		t.Fatalf("Redis at %s is unreachable (set SAMLA_TEST_REDIS_URL): %v", opt.Addr, err)
-	}
-	prefix := fmt.Sprintf("samla-test-%d-%d-%d", os.Getpid(), time.Now().UnixNano(), prefixSeq.Add(1))
-	t.Cleanup(func() {
-		keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
-		if err != nil {
-			t.Errorf("cleanup: %v", err)
-		}
-		if len(keys) > 0 {
-			if err := rdb.Del(ctx, keys...).Err(); err != nil {
-				t.Errorf("cleanup: %v", err)
-			}
-		}
-		_ = rdb.Close()
-	})
+	rdb, prefix := storetest.Redis(t)
 	return redisstore.New(rdb, prefix)
 }
 

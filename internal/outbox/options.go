@@ -1,0 +1,94 @@
+package outbox
+
+import (
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/samla-sip/samla/internal/store"
+)
+
+// Options tune a Worker; zero fields take the defaults below.
+type Options struct {
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// Lease is how long a claimed job is reserved for this worker before
+	// another may take it (default 1 minute).
+	Lease time.Duration
+	// Batch is the most jobs claimed at once (default 50).
+	Batch int
+	// Parallel is how many recipients are served at once within a batch;
+	// one recipient's messages are always sent in order (default 4).
+	Parallel int
+	// Poll is how often Run looks for due jobs without a Notify (default 1s).
+	Poll time.Duration
+	// SendTimeout bounds one platform call (default 20s, below Lease).
+	SendTimeout time.Duration
+	// Backoff is the delay before retry number attempt (1, 2, …) after a
+	// transient failure (default Backoff(2s, 10m, rand.Float64)).
+	Backoff func(attempt int) time.Duration
+	// MaxAttempts gives up (dead letter) after this many tries (default 40,
+	// about five hours with the default backoff).
+	MaxAttempts int
+	// Log receives job ids, platforms and error classes only — never
+	// message text or addresses (default slog.Default()).
+	Log *slog.Logger
+	// OnDelivered, when set, is called after a job's message was accepted
+	// by its platform (at least once per job: again if a restart makes a
+	// later worker find the job already sent).
+	OnDelivered func(job store.Job, env Envelope)
+	// Metrics, when set, counts outcomes.
+	Metrics Metrics
+}
+
+// Metrics counts delivery outcomes by event ("sent", "updated",
+// "duplicate", "retry", "dead") and platform.
+type Metrics interface {
+	Count(event, platform string)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Lease <= 0 {
+		o.Lease = time.Minute
+	}
+	if o.Batch <= 0 {
+		o.Batch = 50
+	}
+	if o.Parallel <= 0 {
+		o.Parallel = 4
+	}
+	if o.Poll <= 0 {
+		o.Poll = time.Second
+	}
+	if o.SendTimeout <= 0 {
+		o.SendTimeout = 20 * time.Second
+	}
+	if o.Backoff == nil {
+		o.Backoff = Backoff(2*time.Second, 10*time.Minute, rand.Float64)
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 40
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	return o
+}
+
+// Backoff returns exponential backoff: base·2^(attempt-1), capped at max,
+// with "equal jitter" (half fixed, half random from rnd in [0,1)) so
+// replicas retrying after an outage do not stampede.
+func Backoff(base, max time.Duration, rnd func() float64) func(attempt int) time.Duration {
+	return func(attempt int) time.Duration {
+		d := base
+		for i := 1; i < attempt && d < max; i++ {
+			d *= 2
+		}
+		d = min(d, max)
+		half := d / 2
+		return half + time.Duration(rnd()*float64(half))
+	}
+}
