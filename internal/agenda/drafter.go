@@ -94,7 +94,8 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 	if err != nil {
 		return Draft{}, err
 	}
-	redacted, rep := Redact(req.Needs, d.names.get(d.contacts()))
+	names := d.names.get(d.contacts())
+	redacted, rep := Redact(req.Needs, names)
 	redacted = truncateRunes(redacted, maxNeedsRunes)
 	d.log.Debug("agenda: needs redacted", "text", redacted, "redacted", rep.Total())
 
@@ -108,8 +109,9 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 		d.log.Warn("agenda: using fallback", "reason", fail.code(), "elapsed", time.Since(start).Round(time.Millisecond))
 		return d.fallback(draft, fail), nil
 	}
+	a, out := redactAgenda(a, names)
 	d.log.Info("agenda: drafted by model", "elapsed", time.Since(start).Round(time.Millisecond),
-		"topics", len(a.Topics), "redacted", rep.Total())
+		"topics", len(a.Topics), "redacted", rep.Total(), "redacted_answer", out.Total())
 	draft.Agenda = a
 	draft.Source = SourceModel
 	draft.Reason = reasonModel.in(lang)
@@ -169,4 +171,26 @@ func (e *InputError) Text(lang string) string {
 		"Okänd part %q. Använd vårdnivåernas id, till exempel bup, skola, socialtjanst-barn.",
 		"Unknown party %q. Use the care-level ids, for example bup, skola, socialtjanst-barn.",
 	}.in(lang), e.Party)
+}
+
+// redactAgenda runs every text of the model's answer through Redact too,
+// in case the model invented a name, a number or an address.
+func redactAgenda(a Agenda, names *NameIndex) (Agenda, Report) {
+	var total Report
+	clean := func(s string) string {
+		out, r := Redact(s, names)
+		total = total.add(r)
+		return out
+	}
+	a.Title = clean(a.Title)
+	for i := range a.Goals {
+		a.Goals[i] = clean(a.Goals[i])
+	}
+	for i := range a.Topics {
+		a.Topics[i].Title = clean(a.Topics[i].Title)
+	}
+	for i := range a.Questions {
+		a.Questions[i] = clean(a.Questions[i])
+	}
+	return a, total
 }

@@ -293,3 +293,16 @@ func TestNameCacheBuildsOncePerSnapshot(t *testing.T) {
 		t.Error("nil snapshot gave an index")
 	}
 }
+
+func TestDraftRedactsModelAnswer(t *testing.T) {
+	answer := strings.Replace(validAnswer, `"Jag vill sova bättre"`, `"Ring Anna Lindqvist på 070-123 45 67"`, 1)
+	srv := newFakeOpenAI(t, reply{content: answer})
+	d := newTestDrafter(t, srv.baseURL(), 5*time.Second, nil)
+	md, fromModel, err := d.DraftMarkdown(context.Background(), "Behov.", nil, "sv")
+	if err != nil || !fromModel {
+		t.Fatalf("fromModel %v, err %v", fromModel, err)
+	}
+	if strings.Contains(md, "Lindqvist") || strings.Contains(md, "070") || !strings.Contains(md, "• Ring [NAMN-1] på [TELEFON]") {
+		t.Errorf("model answer not redacted:\n%s", md)
+	}
+}

@@ -36,6 +36,13 @@ func (r Report) Total() int {
 	return r.Personnummer + r.Phone + r.Email + r.Address + r.Name + r.Diagnosis
 }
 
+func (r Report) add(o Report) Report {
+	return Report{
+		Personnummer: r.Personnummer + o.Personnummer, Phone: r.Phone + o.Phone, Email: r.Email + o.Email,
+		Address: r.Address + o.Address, Name: r.Name + o.Name, Diagnosis: r.Diagnosis + o.Diagnosis,
+	}
+}
+
 // Text lists the non-zero categories, e.g. "1 personnummer, 2 namn".
 func (r Report) Text(lang string) string {
 	items := []struct {
