@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,8 @@ type DirectorySource interface {
 //	:click b3        press a button shown to that contact
 //	:help, :quit, # comment
 //
+// $REF in a line stands for the last case reference shown, so scripts
+// work whatever reference a case gets.
 // A button with a prompt reads its answer from the next line.
 type Session struct {
 	Handler   chat.Handler
@@ -39,9 +42,13 @@ type Session struct {
 	// Echo prints each input line (for scripts, where input is not seen).
 	Echo bool
 
-	actor  chat.Actor
-	prompt *pendingPrompt
+	actor   chat.Actor
+	prompt  *pendingPrompt
+	lastRef string // the last case reference shown, typed as $REF
 }
+
+// refPattern finds case references in replies.
+var refPattern = regexp.MustCompile(`SIP-[0-9A-Z]{6}`)
 
 // pendingPrompt is a button press waiting for its prompt answer.
 type pendingPrompt struct {
@@ -80,8 +87,11 @@ func (s *Session) SetActor(contactID string) error {
 // Line handles one input line.
 func (s *Session) Line(ctx context.Context, line string) error {
 	line = strings.TrimSpace(line)
+	if s.lastRef != "" {
+		line = strings.ReplaceAll(line, "$REF", s.lastRef)
+	}
 	if s.Echo && line != "" {
-		if strings.HasPrefix(line, "#") {
+		if strings.HasPrefix(line, "#") || s.actor.ContactID == "" {
 			s.Screen.println("%s", line)
 		} else {
 			s.Screen.println("%s> %s", s.who(), line)
@@ -222,6 +232,11 @@ func splitFlag(line string) (string, bool) {
 func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
 	to := s.actor.Address()
 	s.Screen.printReply(to, reply)
+	shown, _, _ := strings.Cut(reply.Text, " Exempel: ")
+	shown, _, _ = strings.Cut(shown, " Example: ")
+	if ref := refPattern.FindString(shown); ref != "" {
+		s.lastRef = ref
+	}
 	if reply.Prompt != nil {
 		s.ask(reply.PromptAction, reply.PromptValue, *reply.Prompt)
 	}
@@ -239,11 +254,13 @@ var texts = map[string][2]string{
   :as KONTAKT-ID     skriv som en kontakt i katalogen
   /sip …             kör ett kommando (/sip hjälp listar dem)
   :click b3          tryck på en knapp som visats för dig
-  :quit              avsluta        # kommentar`, `Lines:
+  :quit              avsluta        # kommentar
+  $REF               senast visade ärendereferens`, `Lines:
   :as CONTACT_ID     type as a contact of the directory
   /sip …             run a command (/sip help lists them)
   :click b3          press a button shown to you
-  :quit              leave          # comment`},
+  :quit              leave          # comment
+  $REF               the last case reference shown`},
 	"noactor":            {"Välj först vem du är: :as KONTAKT-ID", "First choose who you are: :as CONTACT_ID"},
 	"unknown":            {"Okänd rad – skriv :help", "Unknown line – type :help"},
 	"nocontact":          {"ingen sådan kontakt i katalogen", "no such contact in the directory"},

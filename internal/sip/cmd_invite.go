@@ -140,7 +140,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 	c.Invitations = append(c.Invitations, in)
 	c.event("invited", r.me.Name, r.now, party, contact.Name, in.UnitName)
 	if !chatOK {
-		return "• " + t(r.lang, "invite.manual", partyName(r.lang, party), contact.Name, in.UnitName,
+		return "• " + t(r.lang, "invite.manual", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName),
 			t(r.lang, "channel."+ch.Kind), ch.Address, reason), nil
 	}
 	lang := s.userLang(ctx, contact.ID)
@@ -148,7 +148,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
 		return "", err
 	}
-	return "• " + t(r.lang, "invite.sent", partyName(r.lang, party), contact.Name, in.UnitName, ch.Kind, reason), nil
+	return "• " + t(r.lang, "invite.sent", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName), ch.Kind, reason), nil
 }
 
 // partyOfContact is the care level a directly named contact represents:

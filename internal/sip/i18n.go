@@ -25,11 +25,11 @@ func t(lang, id string, args ...any) string {
 	return fmt.Sprintf(f, args...)
 }
 
+// exampleRef is the reference the examples use.
+const exampleRef = "SIP-7K3QF2"
+
 // example is the right form of a verb, shown after a mistake.
 func example(lang, verb string) string {
-	if verb == "" {
-		verb = "general"
-	}
 	if _, ok := catalogue["ex."+verb]; !ok {
 		return ""
 	}
@@ -226,6 +226,8 @@ var catalogue = map[string]msg{
 	"f.consent":            {"Samtycke", "Consent"},
 	"f.plan":               {"Plan", "Plan"},
 	"f.needs":              {"Behov", "Needs"},
+	"channel.slack":        {"Slack", "Slack"},
+	"channel.mattermost":   {"Mattermost", "Mattermost"},
 	"channel.email":        {"e-post", "e-mail"},
 	"channel.phone":        {"telefon", "phone"},
 	"channel.none":         {"ingen kanal", "no channel"},

@@ -95,12 +95,15 @@ var refArgVerbs = map[string]bool{
 	verbClose: true, verbAgenda: true,
 }
 
+// verbGeneral marks a mistake whose example is the general usage line.
+const verbGeneral = "general"
+
 // InputError is a user mistake: what was wrong (a catalogue id with
 // arguments) and the verb whose example shows the right form.
 type InputError struct {
 	ID   string
 	Args []any
-	Verb string // "" = general usage example
+	Verb string // whose example to show; "" = none, verbGeneral = usage
 }
 
 func (e *InputError) Error() string { return fmt.Sprintf("sip: input %s", e.ID) }
@@ -120,7 +123,7 @@ type token struct {
 // or contact exists is left to the command itself.
 func Parse(text string) (Cmd, error) {
 	if !utf8.ValidString(text) {
-		return Cmd{}, inputErr("", "err.encoding")
+		return Cmd{}, inputErr(verbGeneral, "err.encoding")
 	}
 	toks, err := tokenize(text)
 	if err != nil {
@@ -130,11 +133,11 @@ func Parse(text string) (Cmd, error) {
 		return Cmd{Verb: verbHelp}, nil
 	}
 	if toks[0].Key != "" {
-		return Cmd{}, inputErr("", "err.noverb")
+		return Cmd{}, inputErr(verbGeneral, "err.noverb")
 	}
 	verb, ok := verbAliases[strings.ToLower(toks[0].Value)]
 	if !ok {
-		return Cmd{}, inputErr("", "err.verb", toks[0].Value)
+		return Cmd{}, inputErr(verbGeneral, "err.verb", toks[0].Value)
 	}
 	c := Cmd{Verb: verb}
 	for _, t := range toks[1:] {
@@ -253,10 +256,10 @@ func tokenize(s string) ([]token, error) {
 		word := string(rs[start:i])
 		switch {
 		case i < len(rs) && isQuote(rs[i]):
-			return nil, inputErr("", "err.quote", word)
+			return nil, inputErr(verbGeneral, "err.quote", word)
 		case i < len(rs) && rs[i] == '=':
 			if word == "" {
-				return nil, inputErr("", "err.nokey")
+				return nil, inputErr(verbGeneral, "err.nokey")
 			}
 			i++
 			if i < len(rs) && isQuote(rs[i]) {
@@ -271,7 +274,7 @@ func tokenize(s string) ([]token, error) {
 			vs := i
 			for i < len(rs) && !unicode.IsSpace(rs[i]) {
 				if isQuote(rs[i]) || rs[i] == '=' {
-					return nil, inputErr("", "err.quote", word)
+					return nil, inputErr(verbGeneral, "err.quote", word)
 				}
 				i++
 			}
@@ -294,12 +297,12 @@ func readQuoted(rs []rune, i int) (string, int, error) {
 			b.WriteRune(rs[j])
 		case isCloseQuote(rs[j]):
 			if j+1 < len(rs) && !unicode.IsSpace(rs[j+1]) {
-				return "", 0, inputErr("", "err.afterquote")
+				return "", 0, inputErr(verbGeneral, "err.afterquote")
 			}
 			return b.String(), j + 1, nil
 		default:
 			b.WriteRune(rs[j])
 		}
 	}
-	return "", 0, inputErr("", "err.unterminated")
+	return "", 0, inputErr(verbGeneral, "err.unterminated")
 }

@@ -60,8 +60,8 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		in, id, verb string
 	}{
-		{"flyga", "err.verb", ""},
-		{"kommun=Lund", "err.noverb", ""},
+		{"flyga", "err.verb", verbGeneral},
+		{"kommun=Lund", "err.noverb", verbGeneral},
 		{"ny kommun=Lund ålder=14", "err.missing.parties", verbNew},
 		{"ny kommun=Lund parter=bup", "err.missing.age", verbNew},
 		{"ny ålder=14 parter=bup", "err.missing.kommun", verbNew},
@@ -70,10 +70,10 @@ func TestParseErrors(t *testing.T) {
 		{"ny kommun=Lund kommun=Malmö ålder=14 parter=bup", "err.dupkey", verbNew},
 		{"ny kommun=Lund ålder=14 parter=bup färg=blå", "err.key", verbNew},
 		{"ny kommun=Lund ålder=14 parter=bup extra", "err.extra", verbNew},
-		{`ny kommun="Lund ålder=14`, "err.unterminated", ""},
-		{`ny kommun="Lund"x`, "err.afterquote", ""},
-		{`ny kommun=Lu"nd`, "err.quote", ""},
-		{`ny =Lund`, "err.nokey", ""},
+		{`ny kommun="Lund ålder=14`, "err.unterminated", verbGeneral},
+		{`ny kommun="Lund"x`, "err.afterquote", verbGeneral},
+		{`ny kommun=Lu"nd`, "err.quote", verbGeneral},
+		{`ny =Lund`, "err.nokey", verbGeneral},
 		{"samtycke", "err.noref", verbConsent},
 		{"samtycke 123", "err.ref", verbConsent},
 		{"samtycke SIP-7K3QF2 kanske", "err.consentword", verbConsent},
@@ -95,7 +95,7 @@ func TestParseErrors(t *testing.T) {
 		{"språk fr", "err.lang", verbLang},
 		{"mina SIP-7K3QF2", "err.extra", verbMine},
 		{"status SIP-7K3QF2 mer", "err.extra", verbStatus},
-		{"ny kommun=Lund ålder=14 parter=bup behov=\xff", "err.encoding", ""},
+		{"ny kommun=Lund ålder=14 parter=bup behov=\xff", "err.encoding", verbGeneral},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

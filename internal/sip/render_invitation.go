@@ -96,7 +96,8 @@ func (s *Service) voteButtons(lang string, c *Case, invID string) []chat.Button 
 }
 
 // delegateOptions are the colleagues a contact may send instead: the same
-// unit first, then the rest of the organisation, in directory order.
+// unit first (its reception included), then the people of the rest of the
+// organisation, each group ordered by contact id.
 func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
 	me, ok := dir.Contact(contactID)
 	if !ok {
@@ -108,8 +109,8 @@ func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
 	}
 	var same, other []chat.Option
 	dir.Contacts(func(c *directory.Contact) bool {
-		if c.ID == me.ID || c.Kind == "function" {
-			return true
+		if c.ID == me.ID || c.Kind == "function" && c.Unit != me.Unit {
+			return true // a unit's own reception may be sent; others' may not
 		}
 		opt := chat.Option{Value: c.ID, Label: c.Name}
 		if u, ok := dir.Unit(c.Unit); ok {

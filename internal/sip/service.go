@@ -117,7 +117,12 @@ func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat
 	}
 	reply, err := s.run(ctx, r, cmd)
 	if err != nil {
-		return chat.Reply{Text: s.userError(ctx, r, err)}
+		msg := s.userError(ctx, r, err)
+		if refArgVerbs[cmd.Verb] {
+			// Examples show the user's own case, ready to copy.
+			msg = strings.ReplaceAll(msg, exampleRef, cmd.Args[0])
+		}
+		return chat.Reply{Text: msg}
 	}
 	return s.withUnknownNotice(ctx, r, reply)
 }

@@ -1,0 +1,131 @@
+package console
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/sip"
+	"github.com/samla-sip/samla/internal/store/bboltstore"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// play runs a script through a Session on the real core, a real bbolt
+// store and the sample directory, with a clock that moves one minute per
+// line and seeded randomness, and returns the console output.
+func play(t *testing.T, script, lang string) string {
+	t.Helper()
+	dir, err := directory.LoadFS(examples.Directory(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	holder := directory.NewHolder(dir)
+	now, err := time.Parse(time.RFC3339, "2026-11-23T09:00:00+01:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"), bboltstore.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var logs bytes.Buffer
+	svc := sip.New(sip.Deps{
+		Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{42}), Lang: lang,
+		Log: slog.New(slog.NewTextHandler(&logs, nil)),
+	})
+	var out bytes.Buffer
+	screen := NewScreen(&out)
+	s := &Session{
+		Handler: svc, Directory: holder, Screen: screen, Lang: lang, Echo: true,
+		Outbox: &Outbox{Store: st, Senders: screen.Senders(), Now: clock},
+	}
+	ctx := context.Background()
+	sc := bufio.NewScanner(strings.NewReader(script))
+	for sc.Scan() {
+		if err := s.Line(ctx, sc.Text()); err != nil {
+			if err == errQuit {
+				break
+			}
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		now = now.Add(time.Minute)
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("errors logged:\n%s", logs.String())
+	}
+	return out.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run with -update after checking):\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff shows the first differing line with context.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+// TestScenarioLund is scenario 1 of docs: a kurator in Lund convenes a SIP
+// for a 14-year-old who has stopped going to school — the whole flow.
+func TestScenarioLund(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("testdata", "scenario-lund.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := play(t, string(script), "sv")
+	golden(t, "scenario-lund.golden", got)
+	for _, want := range []string{
+		"Inga kallelser skickas",   // invite refused before consent
+		"✓ via video",              // BUP by video
+		"✗ kan inte: ",             // a decline with its reason
+		"↪ skickar",                // a delegate
+		"med mandat att fatta beslut",
+		"✓ kommer",
+		"✎ lund-skola-kurator-sara", // live status updated in place
+		"är avslutat",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("session output lacks %q", want)
+		}
+	}
+}
