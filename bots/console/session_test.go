@@ -115,10 +115,10 @@ func TestScenarioLund(t *testing.T) {
 	got := play(t, string(script), "sv")
 	golden(t, "scenario-lund.golden", got)
 	for _, want := range []string{
-		"Inga kallelser skickas",   // invite refused before consent
-		"✓ via video",              // BUP by video
-		"✗ kan inte: ",             // a decline with its reason
-		"↪ skickar",                // a delegate
+		"Inga kallelser skickas", // invite refused before consent
+		"✓ via video",            // BUP by video
+		"✗ kan inte: ",           // a decline with its reason
+		"↪ skickar",              // a delegate
 		"med mandat att fatta beslut",
 		"✓ kommer",
 		"✎ lund-skola-kurator-sara", // live status updated in place
