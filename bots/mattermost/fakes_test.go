@@ -3,6 +3,7 @@ package mattermost
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -336,4 +337,33 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// postText is everything a reader sees of a post: message, attachment
+// titles, texts, fields and button labels.
+func postText(p *model.Post) string {
+	var b strings.Builder
+	b.WriteString(p.Message)
+	for _, a := range p.Attachments() {
+		fmt.Fprintf(&b, "\n%s\n%s", a.Title, a.Text)
+		for _, f := range a.Fields {
+			fmt.Fprintf(&b, "\n%s: %v", f.Title, f.Value)
+		}
+		for _, act := range a.Actions {
+			fmt.Fprintf(&b, "\n[%s]", act.Name)
+		}
+	}
+	return b.String()
+}
+
+// button finds a button by label on a post.
+func button(p *model.Post, label string) (*model.PostAction, bool) {
+	for _, a := range p.Attachments() {
+		for _, act := range a.Actions {
+			if act.Name == label {
+				return act, true
+			}
+		}
+	}
+	return nil, false
 }
