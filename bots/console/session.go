@@ -13,7 +13,9 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
-// Deliverer delivers the outbox's due messages (outbox.Worker or Outbox).
+// Deliverer delivers one batch of the outbox's due messages and says how
+// many it claimed (outbox.Worker; use Options.Parallel 1 for output in
+// claim order).
 type Deliverer interface {
 	DeliverDue(ctx context.Context) (int, error)
 }
@@ -243,11 +245,22 @@ func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
 	if s.Outbox == nil {
 		return nil
 	}
-	if _, err := s.Outbox.DeliverDue(ctx); err != nil {
-		return fmt.Errorf("console: deliver: %w", err)
+	// Deliver everything the command queued before the next line, so the
+	// output reads in order; a job that failed waits for its retry time.
+	for range maxDeliveryRounds {
+		n, err := s.Outbox.DeliverDue(ctx)
+		if err != nil {
+			return fmt.Errorf("console: deliver: %w", err)
+		}
+		if n == 0 {
+			return nil
+		}
 	}
 	return nil
 }
+
+// maxDeliveryRounds bounds the batches delivered after one line.
+const maxDeliveryRounds = 100
 
 var texts = map[string][2]string{
 	"help": {`Rader / lines:

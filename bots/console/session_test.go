@@ -16,6 +16,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
@@ -51,7 +52,9 @@ func play(t *testing.T, script, lang string) string {
 	screen := NewScreen(&out)
 	s := &Session{
 		Handler: svc, Directory: holder, Screen: screen, Lang: lang, Echo: true,
-		Outbox: &Outbox{Store: st, Senders: screen.Senders(), Now: clock},
+		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
+			Now: clock, Parallel: 1, Batch: 100, Log: slog.New(slog.NewTextHandler(&logs, nil)),
+		}),
 	}
 	ctx := context.Background()
 	sc := bufio.NewScanner(strings.NewReader(script))

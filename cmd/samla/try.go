@@ -2,9 +2,147 @@ package main
 
 import (
 	"context"
-	"errors"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/samla-sip/samla/bots/console"
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
+	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
 
-func runTry(ctx context.Context, env *cliEnv, args []string) error {
-	return errors.New("not yet implemented")
+// tryOptions are what runTry wires; tests replace the clock and randomness.
+type tryOptions struct {
+	now  func() time.Time
+	rand io.Reader
 }
+
+// runTry implements "samla try": the console chat platform on the real
+// core and a real bbolt store (a temporary one unless --data is given).
+func runTry(ctx context.Context, env *cliEnv, args []string) error {
+	return runTryWith(ctx, env, args, tryOptions{now: time.Now, rand: rand.Reader})
+}
+
+func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions) error {
+	fs := flag.NewFlagSet("try", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dirFlag := fs.String("directory", env.getenv("SAMLA_DIRECTORY"), "directory files or folders, comma-separated (default: the embedded sample)")
+	dataFlag := fs.String("data", "", "keep the data in this folder (default: a temporary folder removed on exit)")
+	langFlag := fs.String("lang", defaultLang(env.getenv("SAMLA_LANG")), "language: sv or en")
+	asFlag := fs.String("as", "", "start typing as this directory contact")
+	if err := fs.Parse(args); err != nil {
+		return exitCode(2)
+	}
+	lang := defaultLang(*langFlag)
+
+	dir, err := loadTryDirectory(*dirFlag)
+	if err != nil {
+		return err
+	}
+	holder := directory.NewHolder(dir)
+
+	data := *dataFlag
+	if data == "" {
+		tmp, err := os.MkdirTemp("", "samla-try-")
+		if err != nil {
+			return fmt.Errorf("temporary data folder: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		data = tmp
+	}
+	st, err := bboltstore.Open(filepath.Join(data, "samla.db"), bboltstore.WithClock(opts.now))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	svc := sip.New(sip.Deps{
+		Store: st, Directory: holder, Now: opts.now, Rand: opts.rand, Lang: lang, Log: log,
+		Agenda: agenda.New(agenda.Options{
+			BaseURL: env.getenv("SAMLA_LLM_BASE_URL"), Model: env.getenv("SAMLA_LLM_MODEL"),
+			APIKey: env.getenv("SAMLA_LLM_API_KEY"), Directory: holder, Log: log,
+		}),
+	})
+	screen := console.NewScreen(env.stdout)
+	session := &console.Session{
+		Handler: svc, Directory: holder, Screen: screen, Lang: lang,
+		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
+			Now: opts.now, Parallel: 1, Batch: 100, Log: log,
+		}),
+		Echo:   !isTerminal(env.stdin),
+	}
+	if *asFlag != "" {
+		if err := session.SetActor(*asFlag); err != nil {
+			return err
+		}
+	}
+	if isTerminal(env.stdin) {
+		fmt.Fprint(env.stdout, welcome(lang))
+	}
+	return session.Run(ctx, env.stdin)
+}
+
+func defaultLang(l string) string {
+	if l == "en" {
+		return "en"
+	}
+	return "sv"
+}
+
+// loadTryDirectory loads the given paths, else the embedded sample.
+func loadTryDirectory(paths string) (*directory.Directory, error) {
+	if strings.TrimSpace(paths) == "" {
+		return directory.LoadFS(examples.Directory(), ".")
+	}
+	var list []string
+	for _, p := range strings.Split(paths, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			list = append(list, p)
+		}
+	}
+	d, err := directory.Load(list...)
+	if err != nil {
+		return nil, fmt.Errorf("load directory: %w", err)
+	}
+	return d, nil
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func welcome(lang string) string {
+	if lang == "en" {
+		return `Samla console – you are chatting with the SIP core on the sample directory.
+Try:
+  :as lund-skola-kurator-sara
+  /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn
+  /sip help
+(:help for console commands, :quit to leave)
+`
+	}
+	return `Samla konsol – du chattar med SIP-kärnan mot exempelkatalogen.
+Prova:
+  :as lund-skola-kurator-sara
+  /sip ny kommun=Lund ålder=14 parter=bup,skola,socialtjanst-barn
+  /sip hjälp
+(:help för konsolens kommandon, :quit för att sluta)
+`
+}
+

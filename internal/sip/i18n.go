@@ -54,7 +54,7 @@ func partyList(lang string, ids []string) string {
 
 var catalogue = map[string]msg{
 	// Care levels.
-	"care.bup":                {"BUP", "Child psychiatry (BUP)"},
+	"care.bup":                {"BUP", "BUP child psychiatry"},
 	"care.vuxenpsykiatri":     {"Vuxenpsykiatri", "Adult psychiatry"},
 	"care.primarvard":         {"Primärvård", "Primary care"},
 	"care.slutenvard":         {"Slutenvård", "Hospital care"},
@@ -63,15 +63,15 @@ var catalogue = map[string]msg{
 	"care.hemsjukvard":        {"Hemsjukvård", "Home health care"},
 	"care.hemtjanst":          {"Hemtjänst", "Home care"},
 	"care.aldreomsorg":        {"Äldreomsorg", "Elderly care"},
-	"care.lss":                {"LSS", "Disability support (LSS)"},
-	"care.socialtjanst-barn":  {"Socialtjänst barn", "Social services, children"},
-	"care.socialtjanst-vuxen": {"Socialtjänst vuxen", "Social services, adults"},
+	"care.lss":                {"LSS", "LSS disability support"},
+	"care.socialtjanst-barn":  {"Socialtjänst barn", "Children's social services"},
+	"care.socialtjanst-vuxen": {"Socialtjänst vuxen", "Adult social services"},
 	"care.ekonomiskt-bistand": {"Ekonomiskt bistånd", "Financial assistance"},
 	"care.skola":              {"Skola", "School"},
 	"care.elevhalsa":          {"Elevhälsa", "Pupil health"},
 	"care.forskola":           {"Förskola", "Preschool"},
 	"care.sis":                {"SiS", "SiS youth home"},
-	"care.hvb":                {"HVB", "Residential care home (HVB)"},
+	"care.hvb":                {"HVB", "HVB residential care"},
 	"care.forsakringskassan":  {"Försäkringskassan", "Social Insurance Agency"},
 	"care.arbetsformedlingen": {"Arbetsförmedlingen", "Public Employment Service"},
 	"care.kriminalvarden":     {"Kriminalvården", "Prison and Probation Service"},

@@ -165,7 +165,7 @@ func missingParties(lang string, c *Case) string {
 				why = "st.declinednoreplacement"
 			}
 		}
-		out = append(out, partyName(lang, p)+" ("+t(lang, why)+")")
+		out = append(out, partyName(lang, p)+" – "+t(lang, why))
 	}
 	return strings.Join(out, ", ")
 }

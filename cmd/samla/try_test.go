@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var updateTry = flag.Bool("update-try", false, "rewrite the samla try golden files")
+
+func tryEnv(stdin string, env map[string]string) (*cliEnv, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &cliEnv{
+		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut,
+		getenv: func(k string) string { return env[k] },
+	}, &out, &errOut
+}
+
+func fixedTry() tryOptions {
+	now := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	return tryOptions{now: func() time.Time { return now }, rand: rand.NewChaCha8([32]byte{7})}
+}
+
+// TestTryExampleScript runs the README's example script through
+// "samla try" on the embedded sample directory and a temporary bbolt store.
+func TestTryExampleScript(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("..", "..", "examples", "try.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.TrimSpace(string(script)), "\n") + 1; n != 5 {
+		t.Errorf("example script has %d lines, want 5", n)
+	}
+	for _, lang := range []string{"sv", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			env, out, errOut := tryEnv(string(script), nil)
+			if err := runTryWith(context.Background(), env, []string{"--lang", lang}, fixedTry()); err != nil {
+				t.Fatalf("try: %v\n%s", err, errOut.String())
+			}
+			if errOut.Len() > 0 {
+				t.Errorf("stderr: %s", errOut.String())
+			}
+			path := filepath.Join("testdata", "try", "example-"+lang+".golden")
+			if *updateTry {
+				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update-try)", err)
+			}
+			if out.String() != string(want) {
+				t.Errorf("output differs from %s (-update-try after checking):\n%s", path, out.String())
+			}
+		})
+	}
+}
+
+func TestTryFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		stdin   string
+		wantErr string
+		wantOut string
+	}{
+		{"as flag", []string{"--as", "bup-lund-vagin"}, nil, "/sip mina\n", "", "bup-lund-vagin> /sip mina"},
+		{"unknown contact", []string{"--as", "nobody"}, nil, "", "nobody", ""},
+		{"bad directory", []string{"--directory", filepath.Join(t.TempDir(), "missing.yaml")}, nil, "", "directory", ""},
+		{"directory from env", nil, map[string]string{"SAMLA_DIRECTORY": filepath.Join(t.TempDir(), "missing.yaml")}, "", "directory", ""},
+		{"english by env", nil, map[string]string{"SAMLA_LANG": "en"}, ":as bup-lund-vagin\n/sip help\n", "", "SIP commands"},
+		{"quit", nil, nil, ":quit\n:as bup-lund-vagin\n", "", ""},
+		{"no actor", nil, nil, "/sip mina\n", "", "Välj först vem du är"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, out, _ := tryEnv(tt.stdin, tt.env)
+			err := runTryWith(context.Background(), env, tt.args, fixedTry())
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want it to mention %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), tt.wantOut) {
+				t.Errorf("output %q lacks %q", out.String(), tt.wantOut)
+			}
+			if tt.name == "quit" && strings.Contains(out.String(), "bup-lund-vagin") {
+				t.Errorf("lines after :quit were read: %q", out.String())
+			}
+		})
+	}
+}
+
+func TestTryKeepsData(t *testing.T) {
+	data := t.TempDir()
+	env, _, _ := tryEnv(":as lund-skola-kurator-sara\n/sip ny kommun=Lund ålder=14 parter=bup\n", nil)
+	if err := runTryWith(context.Background(), env, []string{"--data", data}, fixedTry()); err != nil {
+		t.Fatal(err)
+	}
+	env, out, _ := tryEnv(":as lund-skola-kurator-sara\n/sip mina\n", nil)
+	if err := runTryWith(context.Background(), env, []string{"--data", data}, fixedTry()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Dina öppna ärenden (1)") {
+		t.Errorf("case not kept in --data: %q", out.String())
+	}
+}
