@@ -80,7 +80,7 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
 			Now: opts.now, Parallel: 1, Batch: 100, Log: log,
 		}),
-		Echo:   !isTerminal(env.stdin),
+		Echo: !isTerminal(env.stdin),
 	}
 	if *asFlag != "" {
 		if err := session.SetActor(*asFlag); err != nil {
@@ -145,4 +145,3 @@ Prova:
 (:help för konsolens kommandon, :quit för att sluta)
 `
 }
-
