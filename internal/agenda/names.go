@@ -25,8 +25,9 @@ type NameIndex struct {
 }
 
 // NewNameIndex indexes the names of the person contacts of src. A word
-// that is also a kommun name ("Lund", "Mora") is only matched next to
-// another name word, so "BUP Lund" stays readable while "Eva Lund" does not.
+// that is also a kommun name ("Lund", "Mora") or an everyday word ("Inga",
+// "Hans") is only matched next to another name word, so "BUP Lund" stays
+// readable while "Eva Lund" does not.
 func NewNameIndex(src ContactLister) *NameIndex {
 	x := &NameIndex{
 		first: make(map[string]struct{}),
@@ -55,7 +56,18 @@ func NewNameIndex(src ContactLister) *NameIndex {
 			x.alone[fold(w)] = struct{}{}
 		}
 	}
+	for _, w := range commonWordNames {
+		x.alone[w] = struct{}{}
+	}
 	return x
+}
+
+// commonWordNames are names that are also everyday Swedish words, often
+// capitalised at the start of a sentence ("Inga insatser", "Hans mamma",
+// "Per vecka"). Like kommun names they only count next to another name.
+var commonWordNames = []string{
+	"alla", "inga", "hans", "per", "bo", "bror", "dag", "liv", "stig", "sten",
+	"sol", "tor", "mod", "vid", "ros", "man", "hen", "bland", "ek", "berg",
 }
 
 // has reports whether the folded word w is a name word.

@@ -26,9 +26,37 @@ func redactNames(s string, x *NameIndex, n *int) string {
 	}
 	markIndividualNames(ws, individualNames(s), marks)
 
+	spans := nameSpans(s, ws, marks)
+	nm := newNamer(spans)
 	var b strings.Builder
-	nm := namer{numbers: make(map[string]int)}
 	last := 0
+	for _, sp := range spans {
+		b.WriteString(s[last:sp.start])
+		b.WriteString(placeholderNamePrefix + strconv.Itoa(nm.number(sp.keys)) + "]")
+		if sp.genitive {
+			b.WriteString("s")
+		}
+		last = sp.end
+		*n++
+	}
+	if len(spans) == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// nameSpan is one name to replace: byte offsets, the folded words without
+// a genitive s, and whether the name ends in a genitive s.
+type nameSpan struct {
+	start, end int
+	keys       []string
+	genitive   bool
+}
+
+// nameSpans joins adjacent marked words into spans.
+func nameSpans(s string, ws []word, marks []int) []nameSpan {
+	var spans []nameSpan
 	for i := 0; i < len(ws); i++ {
 		if marks[i] == notName {
 			continue
@@ -37,54 +65,56 @@ func redactNames(s string, x *NameIndex, n *int) string {
 		for j+1 < len(ws) && marks[j+1] != notName && onlySpaceBetween(s, ws[j].end, ws[j+1].start) {
 			j++
 		}
-		keys := make([]string, 0, j-i+1)
+		sp := nameSpan{start: ws[i].start, end: ws[j].end, genitive: marks[j] == isGenitive}
 		for k := i; k <= j; k++ {
 			key := ws[k].folded
 			if marks[k] == isGenitive {
 				key = strings.TrimSuffix(key, "s")
 			}
-			keys = append(keys, key)
+			sp.keys = append(sp.keys, key)
 		}
-		num := nm.number(keys)
-		b.WriteString(s[last:ws[i].start])
-		b.WriteString(placeholderNamePrefix + strconv.Itoa(num) + "]")
-		if marks[j] == isGenitive {
-			b.WriteString("s")
-		}
-		last = ws[j].end
-		*n++
+		spans = append(spans, sp)
 		i = j
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return spans
 }
 
-// namer hands out the placeholder numbers of one text.
+// namer hands out the placeholder numbers of one text, in order of first
+// appearance. A lone word of a full name used in the text counts as that
+// full name, so "Anna … Anna Lindqvist … Lindqvist" is [NAMN-1] three
+// times.
 type namer struct {
+	alias   map[string]string // word → the first full name holding it
 	numbers map[string]int
 	last    int
 }
 
-// number returns the number of the name made of keys: the one already
-// given to that name, or a new one. The words of a full name get its
-// number too, so "Anna Lindqvist … Anna" is [NAMN-1] … [NAMN-1].
+func newNamer(spans []nameSpan) *namer {
+	nm := &namer{alias: make(map[string]string), numbers: make(map[string]int)}
+	for _, sp := range spans {
+		if len(sp.keys) < 2 {
+			continue
+		}
+		full := strings.Join(sp.keys, " ")
+		for _, k := range sp.keys {
+			if _, ok := nm.alias[k]; !ok {
+				nm.alias[k] = full
+			}
+		}
+	}
+	return nm
+}
+
 func (nm *namer) number(keys []string) int {
-	full := strings.Join(keys, " ")
-	num, ok := nm.numbers[full]
+	id := strings.Join(keys, " ")
+	if full, ok := nm.alias[id]; ok && len(keys) == 1 {
+		id = full
+	}
+	num, ok := nm.numbers[id]
 	if !ok {
 		nm.last++
 		num = nm.last
-		nm.numbers[full] = num
-	}
-	if len(keys) > 1 {
-		for _, k := range keys {
-			if _, taken := nm.numbers[k]; !taken {
-				nm.numbers[k] = num
-			}
-		}
+		nm.numbers[id] = num
 	}
 	return num
 }
@@ -105,6 +135,7 @@ func markDirectoryNames(s string, ws []word, x *NameIndex, marks []int) {
 		}
 		return notName
 	}
+	inFullName := make(map[string]bool)
 	for i := 0; i < len(ws); i++ {
 		m := match(ws[i])
 		if m == notName {
@@ -122,7 +153,19 @@ func markDirectoryNames(s string, ws []word, x *NameIndex, marks []int) {
 			continue
 		}
 		copy(marks[i:], run)
+		if len(run) > 1 {
+			for _, w := range ws[i : i+len(run)] {
+				inFullName[w.folded] = true
+			}
+		}
 		i += len(run) - 1
+	}
+	// A word kept alone above ("Per", "Lund") is a name once the text has
+	// used it in a full name ("Per Holm … Per").
+	for i, w := range ws {
+		if marks[i] == notName && w.capital && !w.placeholder && inFullName[w.folded] {
+			marks[i] = isName
+		}
 	}
 }
 

@@ -38,7 +38,9 @@ func TestRedact(t *testing.T) {
 		{"no diagnosis in codes", "KVÅ AU124 och KSI XAH.20.75, åk 8, kl 10.00.", "KVÅ AU124 och KSI XAH.20.75, åk 8, kl 10.00.", Report{}},
 		{"more address forms", "Box 123, SE-211 45 Malmö, Järntorgsplan 1, c/o Anna Berg.", "[ADRESS], [ADRESS], [ADRESS], [ADRESS].", Report{Address: 4}},
 		{"more triggers", "Hen kallar sig Kim. Den unge Leo och the girl known as Mia.", "Hen kallar sig [NAMN-1]. Den unge [NAMN-2] och the girl known as [NAMN-3].", Report{Name: 3}},
-		{"over-redaction documented", "Per vecka: E22 stängd 0900-1000.", "[NAMN-1] vecka: [DIAGNOS] stängd [TELEFON].", Report{Phone: 1, Diagnosis: 1, Name: 1}},
+		{"over-redaction documented", "Björn vecka: E22 stängd 0900-1000.", "[NAMN-1] vecka: [DIAGNOS] stängd [TELEFON].", Report{Phone: 1, Diagnosis: 1, Name: 1}},
+		{"everyday word names kept alone", "Per vecka. Hans mamma. Inga insatser.", "Per vecka. Hans mamma. Inga insatser.", Report{}},
+		{"everyday word name after a full name", "Per vecka. Per Holm ringer; Holm och Per.", "[NAMN-1] vecka. [NAMN-1] ringer; [NAMN-1] och [NAMN-1].", Report{Name: 4}},
 		{"placeholder not renamed", "Hon heter [NAMN-1].", "Hon heter [NAMN-1].", Report{}},
 		{"mixed", "Maja (heter Maja) 070-1234567 maja@example.se Storgatan 1 Anna Lindqvist", "[NAMN-1] (heter [NAMN-1]) [TELEFON] [E-POST] [ADRESS] [NAMN-2]", Report{Phone: 1, Email: 1, Address: 1, Name: 3}},
 	}
