@@ -79,6 +79,7 @@ type Bot struct {
 	lang       string
 	inlineWait time.Duration
 	links      *linkCache
+	zone       *time.Location // meeting times are Swedish local time
 
 	bg      context.Context
 	stop    context.CancelFunc
@@ -164,6 +165,10 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 	}
 	b.bg, b.stop = context.WithCancel(base)
 	b.links = newLinkCache(b.now, time.Hour)
+	b.zone = time.UTC
+	if z, err := time.LoadLocation("Europe/Stockholm"); err == nil {
+		b.zone = z
+	}
 	return b, nil
 }
 
@@ -201,6 +206,11 @@ func (b *Bot) spawn(fn func(ctx context.Context)) bool {
 		fn(b.bg)
 	}()
 	return true
+}
+
+// today is the current date in Sweden as 2006-01-02.
+func (b *Bot) today() string {
+	return b.now().In(b.zone).Format(time.DateOnly)
 }
 
 // client returns the Web API client of a workspace.

@@ -49,11 +49,17 @@ func (tb *testBot) commandAs(team, user, text string) *http.Response {
 	return tb.do(signedRequest("/slack/commands", []byte(form.Encode()), testNow, testSecret)).Result()
 }
 
-// TestFullSlackFlow runs the real core on bbolt with the sample directory:
-// a vårdcentral's fast vårdkontakt convenes in Slack, records consent,
-// invites; BUP Lund's entry point gets a DM with buttons and presses
-// "Jag kommer"; the convener's status message is updated in place.
-func TestFullSlackFlow(t *testing.T) {
+// realFlow is a Bot on the real core, bbolt and the sample directory
+// (Region Skåne's Slack workspace T0SKANE01), with an outbox delivery pass.
+type realFlow struct {
+	*testBot
+	mattermost *otherPlatform
+	deliver    func() int
+	say        func(user, text string) string
+}
+
+func newRealFlow(t *testing.T) *realFlow {
+	t.Helper()
 	ctx := context.Background()
 	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
 	if err != nil {
@@ -71,9 +77,9 @@ func TestFullSlackFlow(t *testing.T) {
 		o.Handler, o.Dedup, o.Directory = core, st, holder
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
 	})
-	mattermost := &otherPlatform{name: chat.Mattermost}
-	outbox := &console.Outbox{Store: st, Senders: []chat.Sender{tb.Bot, mattermost}, Now: clock}
-	deliver := func() int {
+	f := &realFlow{testBot: tb, mattermost: &otherPlatform{name: chat.Mattermost}}
+	outbox := &console.Outbox{Store: st, Senders: []chat.Sender{tb.Bot, f.mattermost}, Now: clock}
+	f.deliver = func() int {
 		t.Helper()
 		n, err := outbox.DeliverDue(ctx)
 		if err != nil {
@@ -81,7 +87,7 @@ func TestFullSlackFlow(t *testing.T) {
 		}
 		return n
 	}
-	say := func(user, text string) string {
+	f.say = func(user, text string) string {
 		t.Helper()
 		resp := tb.commandAs("T0SKANE01", user, text)
 		var body struct{ Text string }
@@ -91,6 +97,56 @@ func TestFullSlackFlow(t *testing.T) {
 		t.Logf("/sip %s → %s", text, body.Text)
 		return body.Text
 	}
+	return f
+}
+
+// buttonValue finds the value of the button with actionID in the last
+// message posted to channel.
+func (f *realFlow) buttonIn(t *testing.T, channel, actionID string) string {
+	t.Helper()
+	value := ""
+	for _, c := range f.api.callsTo("chat.postMessage") {
+		if c.Form.Get("channel") != channel {
+			continue
+		}
+		var blocks []map[string]any
+		if err := json.Unmarshal([]byte(c.Form.Get("blocks")), &blocks); err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range blocks {
+			els, _ := b["elements"].([]any)
+			for _, e := range els {
+				if el := e.(map[string]any); el["action_id"] == actionID {
+					value = el["value"].(string)
+				}
+			}
+		}
+	}
+	return value
+}
+
+// press sends a signed block_actions payload from user in T0SKANE01.
+func (f *realFlow) press(t *testing.T, user, actionID, value, responseURL string) {
+	t.Helper()
+	p := map[string]any{
+		"type": "block_actions", "team": map[string]any{"id": "T0SKANE01"}, "user": map[string]any{"id": user},
+		"channel": map[string]any{"id": "D" + user}, "trigger_id": "trig-" + actionID, "response_url": responseURL,
+		"actions": []map[string]any{{"action_id": actionID, "block_id": "samla-actions-0", "type": "button", "value": value, "action_ts": "1764000000.5"}},
+	}
+	raw, _ := json.Marshal(p)
+	if w := f.interact(string(raw)); w.Code != http.StatusOK {
+		t.Fatalf("press %s: %d", actionID, w.Code)
+	}
+}
+
+// TestFullSlackFlow runs the real core on bbolt with the sample directory:
+// a vårdcentral's fast vårdkontakt convenes in Slack, is stopped before
+// consent, records consent, invites; BUP Lund's entry point gets a DM with
+// buttons and presses "Jag kommer"; the convener's status message is
+// updated in place (chat.update).
+func TestFullSlackFlow(t *testing.T) {
+	f := newRealFlow(t)
+	tb, say, deliver, mattermost := f.testBot, f.say, f.deliver, f.mattermost
 	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
 
 	created := say(convener, "ny kommun=Lund ålder=14 parter=bup,socialtjanst-barn")
@@ -114,24 +170,16 @@ func TestFullSlackFlow(t *testing.T) {
 	}
 
 	// BUP Lund's entry point got the invitation as a DM with four buttons.
-	var invitationValue string
+	invitationValue := f.buttonIn(t, "D"+bup, "rsvp.attend")
+	for _, action := range []string{"rsvp.video", "rsvp.decline", "rsvp.delegate"} {
+		if f.buttonIn(t, "D"+bup, action) == "" {
+			t.Errorf("invitation lacks %s", action)
+		}
+	}
 	var statusChannel string
 	for _, c := range tb.api.callsTo("chat.postMessage") {
 		if c.Token != "xoxb-skane" {
 			t.Errorf("posted with token %q", c.Token)
-		}
-		var blocks []map[string]any
-		if err := json.Unmarshal([]byte(c.Form.Get("blocks")), &blocks); err != nil {
-			t.Fatal(err)
-		}
-		for _, b := range blocks {
-			els, _ := b["elements"].([]any)
-			for _, e := range els {
-				el := e.(map[string]any)
-				if el["action_id"] == "rsvp.attend" && c.Form.Get("channel") == "D"+bup {
-					invitationValue = el["value"].(string)
-				}
-			}
 		}
 		if c.Form.Get("channel") == "D"+convener {
 			statusChannel = c.Form.Get("channel")
@@ -150,15 +198,7 @@ func TestFullSlackFlow(t *testing.T) {
 
 	// BUP presses "Jag kommer".
 	sink := newResponseSink(t)
-	press := map[string]any{
-		"type": "block_actions", "team": map[string]any{"id": "T0SKANE01"}, "user": map[string]any{"id": bup},
-		"channel": map[string]any{"id": "D" + bup}, "trigger_id": "trig-press", "response_url": sink.url(),
-		"actions": []map[string]any{{"action_id": "rsvp.attend", "block_id": "samla-actions-0", "type": "button", "value": invitationValue, "action_ts": "1764000000.5"}},
-	}
-	raw, _ := json.Marshal(press)
-	if w := tb.interact(string(raw)); w.Code != http.StatusOK {
-		t.Fatalf("press: %d", w.Code)
-	}
+	f.press(t, bup, "rsvp.attend", invitationValue, sink.url())
 	<-sink.got
 	if answer := sink.all()[0]["text"].(string); !strings.Contains(answer, "Tack") {
 		t.Errorf("answer to the press: %q", answer)
@@ -177,5 +217,94 @@ func TestFullSlackFlow(t *testing.T) {
 	}
 	if blocks := last.Form.Get("blocks"); !strings.Contains(blocks, "✓ kommer") {
 		t.Errorf("status after the press does not show the answer: %s", blocks)
+	}
+}
+
+// TestNewCaseModalOnRealCore submits the new-case modal (with a meeting
+// time, then with proposals) to the real core: the command texts the
+// modal builds are ones the core accepts.
+func TestNewCaseModalOnRealCore(t *testing.T) {
+	tests := []struct {
+		name   string
+		values map[string]map[string]any
+		want   []string
+	}{
+		{"meeting by video", newCaseValues("Lund", "14", []string{"bup", "skola"}, `slutat gå till "skolan"`, "2026-12-10", "13:00", ""), []string{"skapat", "Mötet för", "video"}},
+		{"proposals", newCaseValues("Eslöv", "45", []string{"beroendevard", "vuxenpsykiatri"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00"), []string{"skapat", "2 tidsförslag"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newRealFlow(t)
+			sink := newResponseSink(t)
+			meta, _ := viewMeta{ResponseURL: sink.url(), Channel: "C0GENERAL"}.encode()
+			p := submission(callbackNew, meta, tt.values)
+			p = strings.Replace(p, `"id":"T1"`, `"id":"T0SKANE01"`, 1)
+			p = strings.Replace(p, `"id":"U1"`, `"id":"U0MARIAPERSSON"`, 1)
+			w := f.interact(p)
+			if !strings.Contains(w.Body.String(), `"response_action":"clear"`) {
+				t.Fatalf("submission answered %s", w.Body)
+			}
+			<-sink.got
+			text := sink.all()[0]["text"].(string)
+			t.Log(text)
+			for _, want := range tt.want {
+				if !strings.Contains(text, want) {
+					t.Errorf("answer lacks %q: %s", want, text)
+				}
+			}
+			if caseRef.FindString(text) == "" {
+				t.Errorf("no case reference in %q", text)
+			}
+		})
+	}
+}
+
+// TestDelegateByModalOnRealCore: the invitee presses "Skickar ersättare",
+// picks a colleague from the directory in the modal with a mandate, and
+// the convener's status shows the substitute.
+func TestDelegateByModalOnRealCore(t *testing.T) {
+	f := newRealFlow(t)
+	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
+	ref := caseRef.FindString(f.say(convener, "ny kommun=Lund ålder=14 parter=bup"))
+	f.say(convener, "samtycke "+ref+" muntligt")
+	f.say(convener, "bjud "+ref)
+	f.deliver()
+	value := f.buttonIn(t, "D"+bup, "rsvp.delegate")
+	if _, prompt := parseButtonValue(value); prompt == nil || len(prompt.Options) == 0 || prompt.Checkbox == "" {
+		t.Fatalf("delegate button carries no prompt with options: %q", value)
+	}
+	sink := newResponseSink(t)
+	f.press(t, bup, "rsvp.delegate", value, sink.url())
+	opened := f.api.callsTo("views.open")
+	if len(opened) != 1 {
+		t.Fatalf("%d views.open", len(opened))
+	}
+	view := opened[0].JSON["view"].(map[string]any)
+	raw, _ := json.Marshal(view)
+	if !strings.Contains(string(raw), "bup-lund-lakare-erik") {
+		t.Fatalf("delegate modal lacks BUP Lund's läkare: %s", raw)
+	}
+	values := map[string]map[string]any{
+		"input": {"choice": map[string]any{"type": "static_select", "selected_option": map[string]any{"value": "bup-lund-lakare-erik"}}},
+		"flag":  {"flag": map[string]any{"type": "checkboxes", "selected_options": []map[string]any{{"value": "yes"}}}},
+	}
+	p := submission(callbackPrompt, view["private_metadata"].(string), values)
+	p = strings.Replace(p, `"id":"T1"`, `"id":"T0SKANE01"`, 1)
+	p = strings.Replace(p, `"id":"U1"`, `"id":"`+bup+`"`, 1)
+	if w := f.interact(p); !strings.Contains(w.Body.String(), `"response_action":"clear"`) {
+		t.Fatalf("submission answered %s", w.Body)
+	}
+	<-sink.got
+	if answer := sink.all()[0]["text"].(string); !strings.Contains(answer, "i ditt ställe") {
+		t.Errorf("answer %q", answer)
+	}
+	f.deliver()
+	updates := f.api.callsTo("chat.update")
+	if len(updates) == 0 || !strings.Contains(updates[len(updates)-1].Form.Get("blocks"), "↪") {
+		t.Errorf("status not updated with the substitute: %+v", updates)
+	}
+	// The substitute got their own invitation.
+	if f.buttonIn(t, "DU0ERIKHOLM", "rsvp.attend") == "" {
+		t.Error("the substitute got no invitation")
 	}
 }

@@ -123,7 +123,7 @@ func TestNewCaseSubmission(t *testing.T) {
 		{
 			name:     "valid with meeting",
 			values:   newCaseValues("Lund", "14", []string{"bup", "skola"}, `går inte till "skolan"`, "2026-12-10", "13:00", ""),
-			commands: []string{`ny kommun=Lund ålder=14 parter=bup,skola behov="går inte till ”skolan”"`, "möte SIP-7K3QF2 2026-12-10 13:00 video"},
+			commands: []string{`ny kommun=Lund ålder=14 parter=bup,skola behov="går inte till \"skolan\""`, "möte SIP-7K3QF2 2026-12-10 13:00 video"},
 		},
 		{
 			name:     "valid with proposals, kommun with a space",
@@ -134,6 +134,16 @@ func TestNewCaseSubmission(t *testing.T) {
 			name:   "local errors",
 			values: newCaseValues("", "fjorton", nil, "", "2026-12-10", "", "igår"),
 			errors: map[string]string{"kommun": "kommun", "alder": "heltal", "parter": "minst en", "tid": "både dag och tid", "forslag": "antingen"},
+		},
+		{
+			name:   "in the past",
+			values: newCaseValues("Lund", "14", []string{"bup"}, "", "2026-11-22", "13:00", ""),
+			errors: map[string]string{"datum": "passerat"},
+		},
+		{
+			name:   "proposal in the past",
+			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", "2026-12-10T13:00 2025-12-11T09:00"),
+			errors: map[string]string{"forslag": "passerat"},
 		},
 		{
 			name:   "too many proposals",

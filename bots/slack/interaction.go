@@ -155,7 +155,7 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
 	start := time.Now()
 	f := readNewCaseForm(cb.View.State)
-	if errs := f.validate(b.t); len(errs) > 0 {
+	if errs := f.validate(b.t, b.today()); len(errs) > 0 {
 		return slackgo.NewErrorsViewSubmissionResponse(errs)
 	}
 	meta := decodeViewMeta(cb.View.PrivateMetadata)

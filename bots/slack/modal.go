@@ -19,6 +19,9 @@ const (
 // maxMetadata is Slack's private_metadata limit.
 const maxMetadata = 3000
 
+// maxFreeText is the longest free text (needs, reason) the core accepts.
+const maxFreeText = 500
+
 // viewMeta is the private_metadata of a modal: the action a prompt answers
 // and where the final reply goes.
 type viewMeta struct {
@@ -89,7 +92,7 @@ func (b *Bot) promptModal(p chat.Prompt, intro string, meta viewMeta) (slackgo.M
 	} else {
 		in := slackgo.NewPlainTextInputBlockElement(nil, "text")
 		in.Multiline = true
-		in.MaxLength = 1000
+		in.MaxLength = maxFreeText
 		el = in
 	}
 	input := slackgo.NewInputBlock("input", plain(truncate(label, 2000)), nil, el)

@@ -2,9 +2,11 @@ package slack
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -22,7 +24,7 @@ func (b *Bot) newCaseModal(meta viewMeta) (slackgo.ModalViewRequest, error) {
 		el := slackgo.NewPlainTextInputBlockElement(nil, "v")
 		el.Multiline = multiline
 		if multiline {
-			el.MaxLength = 2000
+			el.MaxLength = maxFreeText
 		}
 		var h *slackgo.TextBlockObject
 		if hint != "" {
@@ -100,8 +102,9 @@ func readNewCaseForm(state *slackgo.ViewState) newCaseForm {
 }
 
 // validate returns the modal's inline errors by block id (empty when the
-// form may go to the core, which validates everything again).
-func (f newCaseForm) validate(t func(string) string) map[string]string {
+// form may go to the core, which validates everything again). today is
+// the current date as 2006-01-02 (a meeting cannot be before it).
+func (f newCaseForm) validate(t func(string) string, today string) map[string]string {
 	errs := map[string]string{}
 	for block, v := range map[string]string{"kommun": f.Kommun, "alder": f.Age, "behov": f.Needs, "forslag": f.Slots} {
 		if directory.ContainsPersonnummer(v) {
@@ -113,7 +116,7 @@ func (f newCaseForm) validate(t func(string) string) map[string]string {
 	}
 	if f.Kommun == "" {
 		errs["kommun"] = t("err_kommun")
-	} else if strings.ContainsAny(f.Kommun, "\"=\n") || len([]rune(f.Kommun)) > 60 {
+	} else if len([]rune(f.Kommun)) > 60 {
 		errs["kommun"] = t("err_kommun_okand")
 	}
 	if n, err := strconv.Atoi(f.Age); err != nil || n < 0 || n > 130 {
@@ -125,11 +128,18 @@ func (f newCaseForm) validate(t func(string) string) map[string]string {
 	if (f.Date == "") != (f.Time == "") {
 		errs["tid"] = t("err_datum_tid")
 	}
+	if f.Date != "" && f.Date < today {
+		errs["datum"] = t("err_past")
+	}
 	if f.Slots != "" {
-		if f.Date != "" {
+		slots, ok := parseSlots(f.Slots)
+		switch {
+		case f.Date != "":
 			errs["forslag"] = t("err_bada")
-		} else if _, ok := parseSlots(f.Slots); !ok {
+		case !ok:
 			errs["forslag"] = t("err_forslag")
+		case slices.ContainsFunc(slots, func(s string) bool { return s[:10] < today }):
+			errs["forslag"] = t("err_past")
 		}
 	}
 	return errs
@@ -149,14 +159,28 @@ func parseSlots(s string) ([]string, bool) {
 	return fields, true
 }
 
-// quote renders a key=value argument of the command language.
+// quote renders a value of the command language the way its tokenizer
+// reads it back: bare when it is one plain word, else in quotes with
+// quotes (straight and typographic) and backslashes escaped.
 func quote(s string) string {
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "\"", "”"), "\n", " ")
-	if strings.ContainsAny(s, " \t") || s == "" {
-		return "\"" + s + "\""
+	special := func(r rune) bool { return isQuoteRune(r) || r == '\\' || r == '=' }
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || special(r) }) {
+		return s
 	}
-	return s
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if isQuoteRune(r) || r == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
+
+// isQuoteRune reports the quote characters the command language accepts.
+func isQuoteRune(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '„' }
 
 // command is the `/sip ny …` text equivalent to the form, so the core
 // stays the single source of truth.
