@@ -11,17 +11,18 @@ import (
 // builder resolves and validates raw documents into a Directory,
 // collecting every problem.
 type builder struct {
-	d        *Directory
-	problems []Problem
-	fileIdx  map[string]int
-	strs     map[string]string // interned short values
-	arena    arena
-	where    map[*Contact]loc
-	uwhere   map[*Unit]loc
-	entries  map[*Unit]sval
-	care     map[string]bool
-	roles    map[string]bool
-	rawAway  map[*Contact]*rawAway
+	d         *Directory
+	problems  []Problem
+	fileIdx   map[string]int
+	strs      map[string]string // interned short values
+	arena     arena
+	where     map[*Contact]loc
+	uwhere    map[*Unit]loc
+	entries   map[*Unit]sval
+	care      map[string]bool
+	roles     map[string]bool
+	rawAway   map[*Contact]*rawAway
+	reachSlab []Reach
 }
 
 type loc struct {
@@ -44,12 +45,20 @@ func build(srcs []source) (*Directory, error) {
 		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},
 		care: setOf(CareLevels), roles: setOf(Roles), rawAway: map[*Contact]*rawAway{},
 	}
-	total := 0
+	total, reaches := 0, 0
 	for i, s := range srcs {
 		b.fileIdx[s.file] = i
 		b.problems = append(b.problems, s.problems...)
 		total += len(s.doc.Contacts)
+		for j := range s.doc.Contacts {
+			reaches += len(s.doc.Contacts[j].Reach)
+		}
 	}
+	b.d.contacts = make(map[string]*Contact, total)
+	b.d.contactList = make([]*Contact, 0, total)
+	b.d.byReach = make(map[reachKey]*Contact, total)
+	b.d.byEmail = make(map[string]*Contact, total/2)
+	b.reachSlab = make([]Reach, 0, reaches)
 	for _, s := range srcs {
 		for i := range s.doc.Orgs {
 			b.org(s.file, &s.doc.Orgs[i])
@@ -322,15 +331,17 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	if len(r.Reach) == 0 {
 		b.add(file, r.Line, "contact %q has no way to reach it (reach: slack, mattermost, email or phone)", c.ID)
 	}
-	c.Reach = make([]Reach, 0, len(r.Reach))
+	start := len(b.reachSlab)
 	for i := range r.Reach {
 		if rc, ok := b.reach(file, &r.Reach[i]); ok {
-			c.Reach = append(c.Reach, rc)
+			b.reachSlab = append(b.reachSlab, rc)
 		}
 	}
+	c.Reach = b.reachSlab[start:len(b.reachSlab):len(b.reachSlab)]
 	if r.Away != nil {
 		c.Away = b.away(file, r.Away)
 		b.rawAway[c] = r.Away
+		b.where[c] = loc{file, r.Line}
 	}
 	if !b.required(file, r.Line, r.ID, "contact id") {
 		return
@@ -341,7 +352,6 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	}
 	b.d.contacts[c.ID] = c
 	b.d.contactList = append(b.d.contactList, c)
-	b.where[c] = loc{file, r.Line}
 	if unitOK {
 		b.d.unitContacts[u] = append(b.d.unitContacts[u], c)
 	}
@@ -462,6 +472,9 @@ func (b *builder) checkDelegates() {
 		}
 	}
 	for _, start := range b.d.contactList {
+		if b.delegateOf(start) == nil {
+			continue
+		}
 		var path []*Contact
 		c := start
 		for c != nil && state[c] == unseen {

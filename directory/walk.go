@@ -1,6 +1,9 @@
 package directory
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // walk turns a parsed tree into a rawDoc. Structural problems (unknown or
 // repeated fields, a list where a value belongs) are reported; values are
@@ -24,6 +27,7 @@ func walk(t *tree) (rawDoc, []Problem) {
 		case "units":
 			w.items(v, key, func(n int32) { doc.Units = append(doc.Units, w.unit(n)) })
 		case "contacts":
+			doc.Contacts = slices.Grow(doc.Contacts, w.count(v))
 			w.items(v, key, func(n int32) { doc.Contacts = append(doc.Contacts, w.contact(n)) })
 		default:
 			return false
@@ -52,7 +56,8 @@ func (w *walker) fields(n int32, what string, fn func(key string, k, v int32) bo
 		w.problem(n, "%s must be a mapping of fields", what)
 		return
 	}
-	var seen []string
+	var seenBuf [16]string
+	seen := seenBuf[:0]
 	for k := w.t.nodes[n].first; k >= 0; {
 		v := w.t.nodes[k].next
 		if v < 0 {
@@ -84,6 +89,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// count returns the number of children of n.
+func (w *walker) count(n int32) int {
+	c := 0
+	for x := w.t.nodes[n].first; x >= 0; x = w.t.nodes[x].next {
+		c++
+	}
+	return c
+}
+
 // items calls fn for each element of sequence n (null = empty).
 func (w *walker) items(n int32, what string, fn func(int32)) {
 	switch w.t.nodes[n].kind {
@@ -99,8 +113,9 @@ func (w *walker) items(n int32, what string, fn func(int32)) {
 	}
 }
 
-// scalar reads a single value; key k gives the line of a null value.
-func (w *walker) scalar(k, v int32, what string) sval {
+// scalar reads a single value of field "what key"; key k gives the line
+// of a null value.
+func (w *walker) scalar(k, v int32, what, key string) sval {
 	nd := w.t.nodes[v]
 	switch nd.kind {
 	case scalarNode:
@@ -108,7 +123,7 @@ func (w *walker) scalar(k, v int32, what string) sval {
 	case nullNode:
 		return sval{Line: w.line(k)}
 	}
-	w.problem(v, "%s must be a single value", what)
+	w.problem(v, "%s %s must be a single value", what, key)
 	return sval{Line: w.line(k)}
 }
 
@@ -124,9 +139,17 @@ func (w *walker) list(k, v int32, what string) []sval {
 		w.problem(v, "%s must be a list of values", what)
 		return nil
 	}
-	var out []sval
+	count := 0
 	for c := nd.first; c >= 0; c = w.t.nodes[c].next {
-		out = append(out, w.scalar(c, c, what))
+		count++
+	}
+	out := make([]sval, 0, count)
+	for c := nd.first; c >= 0; c = w.t.nodes[c].next {
+		if w.t.nodes[c].kind != scalarNode && w.t.nodes[c].kind != nullNode {
+			w.problem(c, "%s must be a list of values", what)
+			continue
+		}
+		out = append(out, w.scalar(c, c, what, ""))
 	}
 	return out
 }
@@ -139,7 +162,7 @@ func (w *walker) org(n int32) rawOrg {
 		if f == nil {
 			return false
 		}
-		*f = w.scalar(k, v, "organisation "+key)
+		*f = w.scalar(k, v, "organisation", key)
 		return true
 	})
 	return o
@@ -150,21 +173,21 @@ func (w *walker) unit(n int32) rawUnit {
 	w.fields(n, "unit", func(key string, k, v int32) bool {
 		switch key {
 		case "id":
-			u.ID = w.scalar(k, v, "unit id")
+			u.ID = w.scalar(k, v, "unit", "id")
 		case "org":
-			u.Org = w.scalar(k, v, "unit org")
+			u.Org = w.scalar(k, v, "unit", "org")
 		case "name":
-			u.Name = w.scalar(k, v, "unit name")
+			u.Name = w.scalar(k, v, "unit", "name")
 		case "care":
 			u.Care = w.list(k, v, "unit care")
 		case "kommuner":
 			u.Kommuner = w.list(k, v, "unit kommuner")
 		case "ages":
-			u.Ages = w.scalar(k, v, "unit ages")
+			u.Ages = w.scalar(k, v, "unit", "ages")
 		case "entry":
-			u.Entry = w.scalar(k, v, "unit entry")
+			u.Entry = w.scalar(k, v, "unit", "entry")
 		case "about":
-			u.About = w.scalar(k, v, "unit about")
+			u.About = w.scalar(k, v, "unit", "about")
 		default:
 			return false
 		}
@@ -178,18 +201,21 @@ func (w *walker) contact(n int32) rawContact {
 	w.fields(n, "contact", func(key string, k, v int32) bool {
 		switch key {
 		case "id":
-			c.ID = w.scalar(k, v, "contact id")
+			c.ID = w.scalar(k, v, "contact", "id")
 		case "unit":
-			c.Unit = w.scalar(k, v, "contact unit")
+			c.Unit = w.scalar(k, v, "contact", "unit")
 		case "kind":
-			c.Kind = w.scalar(k, v, "contact kind")
+			c.Kind = w.scalar(k, v, "contact", "kind")
 		case "name":
-			c.Name = w.scalar(k, v, "contact name")
+			c.Name = w.scalar(k, v, "contact", "name")
 		case "roles":
 			c.Roles = w.list(k, v, "contact roles")
 		case "hsa_id":
-			c.HSAID = w.scalar(k, v, "contact hsa_id")
+			c.HSAID = w.scalar(k, v, "contact", "hsa_id")
 		case "reach":
+			if w.t.nodes[v].kind == seqNode {
+				c.Reach = make([]rawReach, 0, w.count(v))
+			}
 			w.items(v, "contact reach", func(r int32) {
 				if rr, ok := w.reach(r); ok {
 					c.Reach = append(c.Reach, rr)
@@ -220,7 +246,11 @@ func (w *walker) reach(n int32) (rawReach, bool) {
 			count++
 			r.Kind = key
 			r.Line = w.line(k)
-			w.fields(v, "reach "+key, func(sub string, sk, sv int32) bool {
+			what := "slack reach"
+			if key == "mattermost" {
+				what = "mattermost reach"
+			}
+			w.fields(v, what, func(sub string, sk, sv int32) bool {
 				var f *sval
 				switch {
 				case sub == "user":
@@ -234,14 +264,14 @@ func (w *walker) reach(n int32) (rawReach, bool) {
 				default:
 					return false
 				}
-				*f = w.scalar(sk, sv, "reach "+key+" "+sub)
+				*f = w.scalar(sk, sv, key, sub)
 				return true
 			})
 		case "email", "phone":
 			count++
 			r.Kind = key
 			r.Line = w.line(k)
-			r.Addr = w.scalar(k, v, "reach "+key)
+			r.Addr = w.scalar(k, v, "reach", key)
 		default:
 			return false
 		}
@@ -270,7 +300,7 @@ func (w *walker) away(k, v int32) *rawAway {
 		default:
 			return false
 		}
-		*f = w.scalar(fk, fv, "away "+key)
+		*f = w.scalar(fk, fv, "away", key)
 		return true
 	})
 	return a

@@ -1,0 +1,105 @@
+package directory
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The benchmarks run at 1,000,000 contacts (the goal: load and
+// validate < 5 s, route p99 < 50 µs, search p99 < 1 ms). Run with
+//
+//	go test -run '^$' -bench . -benchtime 1x ./directory   (load)
+//	go test -run '^$' -bench 'Route|Search' ./directory
+//
+// Data is generated into b.TempDir().
+const benchContacts = 1_000_000
+
+func benchFiles(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := GenerateDir(dir, GenerateOptions{Contacts: benchContacts, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func benchLoad(b *testing.B, dir string) *Directory {
+	b.Helper()
+	d, err := Load(dir)
+	if err != nil {
+		b.Fatalf("%.2000v", err)
+	}
+	return d
+}
+
+// BenchmarkLoad1M loads and validates 1M contacts from 22 files and
+// reports the heap in use afterwards.
+func BenchmarkLoad1M(b *testing.B) {
+	dir := benchFiles(b)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	var d *Directory
+	for range b.N {
+		d = benchLoad(b, dir)
+	}
+	b.StopTimer()
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+	b.ReportMetric(float64(d.Stats().Contacts), "contacts")
+}
+
+// percentiles runs op n times and reports p50 and p99 latency.
+func percentiles(b *testing.B, op func(i int)) {
+	lat := make([]time.Duration, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		op(i)
+		lat[i] = time.Since(start)
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1000, "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1000, "p99-µs")
+}
+
+func BenchmarkRoute1M(b *testing.B) {
+	d := benchLoad(b, benchFiles(b))
+	ks := Kommuner()
+	day := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
+	roles := []string{"", "", "kurator", "lakare", "sip-samordnare"}
+	percentiles(b, func(i int) {
+		q := Query{Care: CareLevels[i%len(CareLevels)], Kommun: ks[(i*7)%len(ks)].Name, Age: (i * 13) % 90, Role: roles[i%len(roles)], Date: day}
+		if i%3 == 0 {
+			q.Age = -1
+		}
+		d.Route(q)
+	})
+}
+
+func BenchmarkSearch1M(b *testing.B) {
+	d := benchLoad(b, benchFiles(b))
+	queries := []string{"anna lund", "bup malmö", "kurator eslov", "sip-samordnare göteborg", "lindqvist",
+		"vårdcentralen centrum", "erik andersson", "hemtjänst kiruna", "socialsekreterare", "bistånd umeå",
+		"fatima haddad", "karin", "beroende skane", "lss stockholm", "elevhälsa", fmt.Sprint("sjukhuset")}
+	percentiles(b, func(i int) {
+		d.Search(queries[i%len(queries)], 10)
+	})
+}
+
+// cpuTime is the process's user + system CPU time; on this shared 2-core
+// machine it is steadier than wall time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
