@@ -155,8 +155,8 @@ func TestDraftFallsBack(t *testing.T) {
 		{"empty topics", []reply{{content: `{"title":"x","goals":[],"topics":[],"questions":[],"suggested_parties":[]}`}}, 2, "gick inte att använda"},
 		{"server error 500", []reply{{status: 500}}, 1, "svarade med ett fel"},
 		{"rate limited 429", []reply{{status: 429, body: `{"error":{"message":"Rate limit reached","type":"requests"}}`}}, 1, "överbelastad"},
-		{"timeout", []reply{{content: validAnswer, delay: 5 * time.Second}}, 1, "inom 0.3 s"},
-		{"timeout on retry", []reply{{content: "nej"}, {content: validAnswer, delay: 5 * time.Second}}, 2, "inom 0.3 s"},
+		{"timeout", []reply{{content: validAnswer, delay: 5 * time.Second}}, 1, "inom 0,3 s"},
+		{"timeout on retry", []reply{{content: "nej"}, {content: validAnswer, delay: 5 * time.Second}}, 2, "inom 0,3 s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -45,7 +45,7 @@ func (f failure) reason(lang string, timeout time.Duration) string {
 		why = text{"språkmodellen är inte påslagen", "the language model is not switched on"}
 	case failTimeout:
 		secs := fmt.Sprintf("%g", timeout.Seconds())
-		why = text{"språkmodellen svarade inte inom " + secs + " s", "the language model did not answer within " + secs + " s"}
+		why = text{"språkmodellen svarade inte inom " + strings.Replace(secs, ".", ",", 1) + " s", "the language model did not answer within " + secs + " s"}
 	case failRateLimited:
 		why = text{"språkmodellen är överbelastad just nu", "the language model is overloaded right now"}
 	case failServer:

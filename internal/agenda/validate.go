@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/samla-sip/samla/directory"
@@ -78,7 +79,7 @@ func validateAgenda(a *Agenda, careLevels []string) error {
 }
 
 func checkText(field, s string, limit int) (string, error) {
-	s = strings.TrimSpace(s)
+	s = plainText(s)
 	switch {
 	case s == "":
 		return "", fmt.Errorf("%w: empty %s", errInvalid, field)
@@ -120,6 +121,26 @@ func checkParties(ids, careLevels []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// plainText makes a model text safe for one chat line: no line breaks or
+// control characters, no Markdown or mention markup ("*", "`", "<!here>",
+// "@channel"), single spaces.
+func plainText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '*' || r == '`' || r == '<' || r == '>' || r == '~':
+			return -1
+		case r == '@':
+			return '＠'
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // stripFence removes a Markdown code fence some local models wrap JSON in.

@@ -83,3 +83,17 @@ func FuzzParseAgenda(f *testing.F) {
 		_ = Markdown(Draft{Agenda: a, Lang: "sv"})
 	})
 }
+
+func TestPlainText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Mål  ", "Mål"},
+		{"rad ett\nrad två\t*fet* `kod`", "rad ett rad två fet kod"},
+		{"<!channel> @here ping", "!channel ＠here ping"},
+		{"noll\u200bbredd\u0007", "nollbredd"},
+	}
+	for _, tc := range tests {
+		if got := plainText(tc.in); got != tc.want {
+			t.Errorf("plainText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
