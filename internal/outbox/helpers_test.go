@@ -151,3 +151,5 @@ func texts(sent []chattest.Sent) []string {
 func jobWithPayload(id string, payload []byte) store.Job {
 	return store.Job{Queue: outbox.Queue, ID: id, Due: t0, Payload: payload}
 }
+
+func discardLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
