@@ -3,6 +3,7 @@ package sip
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/samla-sip/samla/directory"
@@ -64,8 +65,11 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 	}
 	var delegate *directory.Contact
 	if act.Name == actDelegate {
+		// Only the colleagues the prompt offered: a delegate is someone the
+		// invitee's own organisation can send.
+		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key), func(o chat.Option) bool { return o.Value == input })
 		d, ok := r.dir.Contact(input)
-		if !ok || d.ID == r.me.Key {
+		if !ok || !allowed {
 			return chat.Reply{}, inputErr("", "err.delegate", input)
 		}
 		delegate = d
@@ -75,6 +79,10 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 		in, err := answerable(c, r, invID)
 		if err != nil {
 			return err
+		}
+		if repeated(in, act.Name, input) {
+			reply = t(r.lang, "ok.unchanged")
+			return errUnchanged
 		}
 		at := r.now
 		in.Answered = &at
@@ -106,6 +114,20 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 		return chat.Reply{}, err
 	}
 	return chat.Reply{Text: reply}, nil
+}
+
+// repeated reports whether a press repeats the answer already recorded
+// (a double click, a platform retry): nothing is written or sent again.
+func repeated(in *Invitation, action, input string) bool {
+	switch action {
+	case actAttend:
+		return in.State == StateAttending
+	case actVideo:
+		return in.State == StateVideo
+	case actDecline:
+		return in.State == StateDeclined && in.Declined == input
+	}
+	return false
 }
 
 // acceptedReply confirms an acceptance and, now that the invitee is in,

@@ -21,6 +21,10 @@ const (
 // MemberIndex is the index of the cases an actor key may see.
 func MemberIndex(key string) string { return "sip:member:" + key }
 
+// errUnchanged lets a change function say there is nothing to commit
+// (a repeated button press); mutate then succeeds without writing.
+var errUnchanged = errors.New("sip: unchanged")
+
 // errNotFound is what outsiders and wrong references both get.
 var errNotFound = inputErr("", "err.notfound")
 
@@ -134,7 +138,9 @@ func (s *Service) mutate(ctx context.Context, r *request, ref string, fn func(c 
 			return err
 		}
 		fx := &effects{}
-		if err := fn(c, fx); err != nil {
+		if err := fn(c, fx); errors.Is(err, errUnchanged) {
+			return nil
+		} else if err != nil {
 			return err
 		}
 		tx, err := s.buildTx(ctx, r, before, c, version, fx)

@@ -17,6 +17,7 @@ const (
 	actDelegate    = "rsvp.delegate"
 	actVote        = "slot.vote"
 	actPick        = "slot.pick"
+	actAgendaDraft = "agenda.draft"
 	actAgendaShare = "agenda.share"
 	actAgendaEdit  = "agenda.edit"
 )

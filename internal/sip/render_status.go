@@ -85,6 +85,9 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 	if v.needs && c.Needs != "" {
 		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.needs"), Value: c.Needs})
 	}
+	if v.convener && s.deps.Agenda != nil && c.Closed == nil {
+		msg.Buttons = append(msg.Buttons, chat.Button{Action: actAgendaDraft, Label: t(lang, "b.agenda"), Value: c.Ref})
+	}
 	if v.convener && c.Proposal != nil && c.Closed == nil {
 		for i := range c.Proposal.Slots {
 			msg.Buttons = append(msg.Buttons, chat.Button{

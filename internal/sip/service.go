@@ -185,6 +185,12 @@ func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat
 		reply, err = s.actVote(ctx, r, act)
 	case actPick:
 		reply, err = s.actPick(ctx, r, act)
+	case actAgendaDraft:
+		if ref, ok := normalizeRef(act.Value); ok {
+			reply, err = s.cmdAgenda(ctx, r, Cmd{Verb: verbAgenda, Args: []string{ref}})
+		} else {
+			err = errNotFound
+		}
 	case actAgendaShare:
 		reply, err = s.actAgendaShare(ctx, r, act)
 	case actAgendaEdit:

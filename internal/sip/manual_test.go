@@ -1,0 +1,71 @@
+package sip
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestManualContactAndRepeats(t *testing.T) {
+	h := newHarness(t)
+	ref, invs := h.invitedCase("")
+	h.drain()
+	// Försäkringskassan is reachable by e-mail/phone only in the sample.
+	out := h.cmd(kurator, "bjud "+ref+" forsakringskassan")
+	if !strings.Contains(out, "kontakta personligen") {
+		t.Fatalf("manual invite: %q", out)
+	}
+	c := h.load(ref)
+	fk := c.Invitations[len(c.Invitations)-1]
+	if fk.Party != "forsakringskassan" || fk.Address != nil || fk.Manual == "" || !strings.Contains(out, fk.Manual) {
+		t.Fatalf("manual invitation %+v", fk)
+	}
+	for _, env := range h.drain() {
+		if env.To.ContactID == fk.ContactID {
+			t.Errorf("a chat message was queued for a manual contact: %+v", env)
+		}
+	}
+	if status := h.cmd(kurator, "status "+ref); !strings.Contains(status, "☎ kontakta personligen") {
+		t.Errorf("status: %s", status)
+	}
+	// Pressing the same answer twice records and sends it once.
+	bup := invs["bup"]
+	h.act(bup.ContactID, actDecline, ref+"|"+bup.ID, "sjuk", false)
+	first := len(h.load(ref).Timeline)
+	h.drain()
+	if r := h.act(bup.ContactID, actDecline, ref+"|"+bup.ID, "sjuk", false); !strings.Contains(r.Text, "redan registrerat") {
+		t.Errorf("repeat: %q", r.Text)
+	}
+	if n := len(h.load(ref).Timeline); n != first {
+		t.Errorf("repeat added %d events", n-first)
+	}
+	if envs := h.drain(); len(envs) != 0 {
+		t.Errorf("repeat sent %d messages", len(envs))
+	}
+	// A delegate must be one of the offered colleagues.
+	soc := invs["socialtjanst-barn"]
+	if r := h.act(soc.ContactID, actDelegate, ref+"|"+soc.ID, "fk-skane-samverkan", true); !strings.Contains(r.Text, "Välj en ersättare") {
+		t.Errorf("delegate outside the organisation: %q", r.Text)
+	}
+}
+
+func TestAgendaButtonOnStatus(t *testing.T) {
+	h := newHarness(t, func(d *Deps) { d.Agenda = fakeDrafter{md: "1. Inledning"} })
+	ref := h.newCase("")
+	var found bool
+	for _, env := range h.drain() {
+		for _, b := range env.Msg.Buttons {
+			if b.Action == actAgendaDraft && b.Value == ref {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no agenda button on the status message")
+	}
+	if r := h.act(kurator, actAgendaDraft, ref, "", false); r.Message == nil || !strings.Contains(r.Text, "1. Inledning") {
+		t.Errorf("agenda button: %+v", r)
+	}
+	if r := h.act(outsider, actAgendaDraft, ref, "", false); !strings.Contains(r.Text, "hittades inte") {
+		t.Errorf("outsider drafted: %q", r.Text)
+	}
+}
