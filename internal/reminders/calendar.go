@@ -59,13 +59,48 @@ func firstWeekday(from time.Time, wd time.Weekday) time.Time {
 	return from.AddDate(0, 0, (int(wd)-int(from.Weekday())+7)%7)
 }
 
-// HolidayName returns the holiday on t's date in loc, if any.
+// HolidayName returns the holiday on t's date in loc, if any. It is on
+// the hot path of every due-time computation, so it works on day numbers
+// instead of building the year's list.
 func HolidayName(t time.Time, loc *time.Location) (string, bool) {
 	t = t.In(loc)
-	for _, h := range Holidays(t.Year(), loc) {
-		if h.Date.Month() == t.Month() && h.Date.Day() == t.Day() {
-			return h.Name, true
-		}
+	y, m, d := t.Date()
+	switch {
+	case m == time.January && d == 1:
+		return "nyårsdagen", true
+	case m == time.January && d == 6:
+		return "trettondedag jul", true
+	case m == time.May && d == 1:
+		return "första maj", true
+	case m == time.June && d == 6:
+		return "Sveriges nationaldag", true
+	case m == time.June && d >= 19 && d <= 25 && t.Weekday() == time.Friday:
+		return "midsommarafton", true
+	case m == time.June && d >= 20 && d <= 26 && t.Weekday() == time.Saturday:
+		return "midsommardagen", true
+	case (m == time.October && d == 31 || m == time.November && d <= 6) && t.Weekday() == time.Saturday:
+		return "alla helgons dag", true
+	case m == time.December && d == 24:
+		return "julafton", true
+	case m == time.December && d == 25:
+		return "juldagen", true
+	case m == time.December && d == 26:
+		return "annandag jul", true
+	case m == time.December && d == 31:
+		return "nyårsafton", true
+	case m < time.March || m > time.June:
+		return "", false
+	}
+	e := Easter(y, time.UTC)
+	switch int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(e).Hours()) / 24 {
+	case -2:
+		return "långfredagen", true
+	case 0:
+		return "påskdagen", true
+	case 1:
+		return "annandag påsk", true
+	case 39:
+		return "Kristi himmelsfärds dag", true
 	}
 	return "", false
 }

@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -142,4 +143,24 @@ func ExampleHolidays() {
 	// 2027-03-26 långfredagen
 	// 2027-03-28 påskdagen
 	// 2027-03-29 annandag påsk
+}
+
+// TestHolidayNameMatchesHolidays checks the fast lookup against the list
+// for every day of 1990–2100.
+func TestHolidayNameMatchesHolidays(t *testing.T) {
+	loc := stockholm(t)
+	for year := 1990; year <= 2100; year++ {
+		want := map[string][]string{} // two holidays may share a date (2008: 1 May)
+		for _, h := range Holidays(year, loc) {
+			k := h.Date.Format(time.DateOnly)
+			want[k] = append(want[k], h.Name)
+		}
+		for d := time.Date(year, 1, 1, 12, 0, 0, 0, loc); d.Year() == year; d = d.AddDate(0, 0, 1) {
+			name, ok := HolidayName(d, loc)
+			w := want[d.Format(time.DateOnly)]
+			if ok != (len(w) > 0) || ok && !slices.Contains(w, name) {
+				t.Fatalf("HolidayName(%s) = %q %v, want one of %q", d.Format(time.DateOnly), name, ok, w)
+			}
+		}
+	}
 }

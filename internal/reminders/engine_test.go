@@ -371,4 +371,3 @@ func TestAfterMeetingCodeLine(t *testing.T) {
 		})
 	}
 }
-

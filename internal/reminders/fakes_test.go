@@ -3,6 +3,7 @@ package reminders
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"sort"
 	"strconv"
@@ -329,3 +330,5 @@ func (m *memCases) set(c *Case) {
 func testSettings(t testing.TB) Settings {
 	return Settings{NudgeWorkdays: 2, EscalateWorkdays: 2, DigestTime: "08:00", Hours: testHours(t), Lang: "sv"}
 }
+
+func discardLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
