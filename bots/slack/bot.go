@@ -175,15 +175,15 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 // Platform returns "slack".
 func (b *Bot) Platform() string { return chat.Slack }
 
-// Close stops background work (late replies) and waits for it, at most
-// until ctx is done.
+// Close stops taking new background work, lets the work in flight (late
+// answers) finish until ctx is done, and then cancels what is left.
 func (b *Bot) Close(ctx context.Context) error {
 	b.mu.Lock()
 	b.closed = true
 	b.mu.Unlock()
-	b.stop()
 	done := make(chan struct{})
 	go func() { b.running.Wait(); close(done) }()
+	defer b.stop()
 	select {
 	case <-done:
 		return nil

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -12,10 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/samla-sip/samla/bots/console"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
@@ -50,7 +51,8 @@ func (tb *testBot) commandAs(team, user, text string) *http.Response {
 }
 
 // realFlow is a Bot on the real core, bbolt and the sample directory
-// (Region Skåne's Slack workspace T0SKANE01), with an outbox delivery pass.
+// (Region Skåne's Slack workspace T0SKANE01), delivering through the real
+// outbox.Worker.
 type realFlow struct {
 	*testBot
 	mattermost *otherPlatform
@@ -78,14 +80,20 @@ func newRealFlow(t *testing.T) *realFlow {
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
 	})
 	f := &realFlow{testBot: tb, mattermost: &otherPlatform{name: chat.Mattermost}}
-	outbox := &console.Outbox{Store: st, Senders: []chat.Sender{tb.Bot, f.mattermost}, Now: clock}
+	worker := outbox.NewWorker(st, []chat.Sender{tb.Bot, f.mattermost}, outbox.Options{Now: clock, Log: slog.New(slog.DiscardHandler)})
 	f.deliver = func() int {
 		t.Helper()
-		n, err := outbox.DeliverDue(ctx)
-		if err != nil {
-			t.Fatal(err)
+		total := 0
+		for {
+			n, err := worker.DeliverDue(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == 0 {
+				return total
+			}
+			total += n
 		}
-		return n
 	}
 	f.say = func(user, text string) string {
 		t.Helper()

@@ -37,15 +37,19 @@ type fakeHandler struct {
 	command  func(text string) chat.Reply
 	act      func(chat.Action) chat.Reply
 	delay    time.Duration
+	release  chan struct{} // when set, Command waits for it to close
 }
 
 func (h *fakeHandler) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
 	h.mu.Lock()
 	h.commands = append(h.commands, handlerCall{Who: who, Text: text})
-	fn, delay := h.command, h.delay
+	fn, delay, release := h.command, h.delay, h.release
 	h.mu.Unlock()
 	if delay > 0 {
 		time.Sleep(delay)
+	}
+	if release != nil {
+		<-release
 	}
 	if fn != nil {
 		return fn(text)
