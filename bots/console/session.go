@@ -102,7 +102,10 @@ func (s *Session) Line(ctx context.Context, line string) error {
 	if s.prompt != nil {
 		p := s.prompt
 		s.prompt = nil
-		return s.answer(ctx, p, line)
+		if !strings.HasPrefix(line, ":") {
+			return s.answer(ctx, p, line)
+		}
+		s.Screen.println("! %s", s.text("cancelled")) // a console command cancels the prompt
 	}
 	switch {
 	case line == "" || strings.HasPrefix(line, "#"):

@@ -132,3 +132,39 @@ func TestScenarioLund(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionConsoleLines(t *testing.T) {
+	got := play(t, `/sip mina
+:as nobody
+:as lund-skola-kurator-sara
+:help
+hej
+:click b99
+/sip ny kommun=Lund ålder=14 parter=bup
+/sip samtycke $REF
+/sip bjud $REF
+:click b1
+:as bup-lund-vagin
+:click b3
+:as lund-skola-kurator-sara
+:quit
+/sip mina
+`, "sv")
+	for _, want := range []string{
+		"! Välj först vem du är",
+		`! ingen sådan kontakt i katalogen: "nobody"`,
+		":click b3          tryck på en knapp",
+		"! Okänd rad",
+		`! ingen sådan knapp "b99"`,
+		"lund-skola-kurator-sara> :click b1\n! den knappen visades inte för dig",
+		"? Kan inte delta",
+		"! avbrutet",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "> /sip mina\n↩ Dina") {
+		t.Error("a line after :quit was run")
+	}
+}

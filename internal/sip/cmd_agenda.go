@@ -92,6 +92,9 @@ func (s *Service) actAgendaShare(ctx context.Context, r *request, act chat.Actio
 			}
 			n++
 		}
+		if n == 0 {
+			return inputErr("", "err.noaccepted", c.Ref)
+		}
 		at := r.now
 		c.Agenda.Shared = &at
 		c.event("agenda.shared", r.me.Name, r.now, fmt.Sprint(n))

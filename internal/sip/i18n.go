@@ -131,6 +131,7 @@ var catalogue = map[string]msg{
 	"err.delegate.unreachable": {"%s går inte att nå via katalogen.", "%s cannot be reached through the directory."},
 	"err.noagenda":             {"%s har ingen dagordning än: /sip agenda %[1]s", "%s has no agenda yet: /sip agenda %[1]s"},
 	"err.agenda.personnummer":  {"Utkastet innehöll ett personnummer och visas inte.", "The draft contained a personal identity number and is not shown."},
+	"err.noaccepted":           {"Ingen har tackat ja till %s än; dagordningen delas med dem som kommer.", "Nobody has accepted %s yet; the agenda goes to those who attend."},
 	"err.action":               {"Knappen känns inte igen.", "Unknown button."},
 	"err.close":                {"Ärendet kan inte avslutas: %s saknas. Fyll i med /sip plan och /sip uppföljning, eller ange skäl: orsak=\"…\".", "The case cannot be closed: %s missing. Fill it in with /sip plan and /sip followup, or give a reason: reason=\"…\"."},
 

@@ -128,7 +128,6 @@ func TestAgenda(t *testing.T) {
 	}
 	h = newHarness(t, func(d *Deps) { d.Agenda = fakeDrafter{md: "1. Inledning\n2. Mål"} })
 	ref, invs = h.invitedCase(`behov="vill gå i skolan igen"`)
-	h.act(invs["bup"].ContactID, actAttend, ref+"|"+invs["bup"].ID, "", false)
 	h.drain()
 	if out := h.cmd(invs["bup"].ContactID, "agenda "+ref); !strings.Contains(out, "Bara den som kallar") {
 		t.Errorf("invitee drafted the agenda: %q", out)
@@ -140,6 +139,11 @@ func TestAgenda(t *testing.T) {
 	if r := h.act(kurator, actAgendaEdit, ref, "1. Mål\n2. Vem gör vad", false); !strings.Contains(r.Text, "Vem gör vad") {
 		t.Fatalf("edit: %q", r.Text)
 	}
+	if r := h.act(kurator, actAgendaShare, ref, "", false); !strings.Contains(r.Text, "Ingen har tackat ja") {
+		t.Fatalf("share before anyone accepted: %q", r.Text)
+	}
+	h.act(invs["bup"].ContactID, actAttend, ref+"|"+invs["bup"].ID, "", false)
+	h.drain()
 	if r := h.act(kurator, actAgendaShare, ref, "", false); !strings.Contains(r.Text, "1 deltagare") {
 		t.Fatalf("share: %q", r.Text)
 	}
