@@ -30,6 +30,7 @@ var (
 	bucketIndexes = []byte("indexes") // nested bucket per index
 	bucketQueues  = []byte("queues")  // nested bucket per queue
 	bucketOnce    = []byte("once")
+	bucketOnceExp = []byte("once-exp")
 )
 
 // Store is a store.Store on one bbolt file.
@@ -72,7 +73,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("bboltstore: open %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketRecords, bucketIndexes, bucketQueues, bucketOnce} {
+		for _, name := range [][]byte{bucketRecords, bucketIndexes, bucketQueues, bucketOnce, bucketOnceExp} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}

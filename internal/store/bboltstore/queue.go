@@ -2,6 +2,7 @@ package bboltstore
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"time"
@@ -30,6 +31,22 @@ func queueBuckets(tx *bolt.Tx, queue string, create bool) (jobs, due, run *bolt.
 		}
 	}
 	return q.Bucket(subJobs), q.Bucket(subDue), q.Bucket(subRun), nil
+}
+
+// countKey holds a queue's job count (8 bytes, big-endian) beside its
+// sub-buckets, so Pending does not walk the queue.
+var countKey = []byte("count")
+
+// addCount changes a queue's job count by delta.
+func addCount(tx *bolt.Tx, queue string, delta int64) error {
+	q := tx.Bucket(bucketQueues).Bucket([]byte(queue))
+	n := int64(0)
+	if raw := q.Get(countKey); len(raw) == 8 {
+		n = int64(binary.BigEndian.Uint64(raw))
+	}
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, uint64(n+delta))
+	return q.Put(countKey, b)
 }
 
 // unlink removes a job's ordering entry (in due or run).
@@ -65,6 +82,8 @@ func scheduleJobs(tx *bolt.Tx, jobs []store.Job) error {
 			if err := unlink(due, run, j.ID, old); err != nil {
 				return err
 			}
+		} else if err := addCount(tx, j.Queue, 1); err != nil {
+			return err
 		}
 		at := millis(j.Due)
 		m := jobMeta{state: statePending, at: at, due: at, payload: j.Payload}
@@ -107,6 +126,9 @@ func cancelJobs(tx *bolt.Tx, refs []store.JobRef) error {
 			return err
 		}
 		if err := jb.Delete([]byte(r.ID)); err != nil {
+			return err
+		}
+		if err := addCount(tx, r.Queue, -1); err != nil {
 			return err
 		}
 	}
@@ -228,7 +250,10 @@ func (s *Store) Ack(ctx context.Context, job store.Job) error {
 		if err := run.Delete(timeKey(m.at, job.ID)); err != nil {
 			return err
 		}
-		return jb.Delete([]byte(job.ID))
+		if err := jb.Delete([]byte(job.ID)); err != nil {
+			return err
+		}
+		return addCount(tx, job.Queue, -1)
 	})
 	if err != nil {
 		return fmt.Errorf("bboltstore: ack %s/%s: %w", job.Queue, job.ID, err)
@@ -263,11 +288,13 @@ func (s *Store) Retry(ctx context.Context, job store.Job, due time.Time) error {
 func (s *Store) Pending(ctx context.Context, queue string) (int, error) {
 	n := 0
 	err := s.view(ctx, func(tx *bolt.Tx) error {
-		jb, _, _, err := queueBuckets(tx, queue, false)
-		if err != nil || jb == nil {
-			return err
+		q := tx.Bucket(bucketQueues).Bucket([]byte(queue))
+		if q == nil {
+			return nil
 		}
-		n = jb.Stats().KeyN
+		if raw := q.Get(countKey); len(raw) == 8 {
+			n = int(binary.BigEndian.Uint64(raw))
+		}
 		return nil
 	})
 	if err != nil {
