@@ -86,6 +86,9 @@ func build(srcs []source) (*Directory, error) {
 			}
 			return pi.Line < pj.Line
 		})
+		for i := range b.problems {
+			b.problems[i].Msg = RedactPersonnummer(b.problems[i].Msg)
+		}
 		return nil, &ValidationError{Problems: b.problems}
 	}
 	b.index()

@@ -1,5 +1,7 @@
 package directory
 
+import "strings"
+
 // FindPersonnummer returns the first Luhn-valid Swedish personal identity
 // number or samordningsnummer in s: 10 digits (YYMMDDNNNC) or 12 digits
 // (YYYYMMDDNNNC), written together or with "-" or "+" before the last
@@ -16,6 +18,18 @@ func FindPersonnummer(s string) (match string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// RedactPersonnummer replaces every personnummer in s with
+// "[personnummer]", e.g. before a message is logged.
+func RedactPersonnummer(s string) string {
+	for {
+		m, ok := FindPersonnummer(s)
+		if !ok {
+			return s
+		}
+		s = strings.Replace(s, m, "[personnummer]", 1)
+	}
 }
 
 // ContainsPersonnummer reports whether s holds a personnummer.
