@@ -22,6 +22,19 @@ func invJobID(ref, invID string) string { return "inv|" + ref + "|" + invID + "|
 func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
 	ref := cmd.Args[0]
 	named := cmd.Args[1:]
+	// kommun= routes the named parties in another kommun than the case's
+	// (a youth placed at an HVB home elsewhere: BUP and school there).
+	kommun := ""
+	if v, ok := cmd.Opts[keyKommun]; ok {
+		k, found := directory.LookupKommun(v)
+		if !found {
+			return chat.Reply{}, inputErr(verbInvite, "err.kommun", v)
+		}
+		if len(named) == 0 {
+			return chat.Reply{}, inputErr(verbInvite, "err.kommunparties")
+		}
+		kommun = k.Code
+	}
 	for _, n := range named {
 		if !slices.Contains(directory.CareLevels, strings.ToLower(n)) {
 			if _, ok := r.dir.Contact(n); !ok {
@@ -43,7 +56,7 @@ func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 			targets = named
 		}
 		for _, target := range targets {
-			line, err := s.inviteOne(ctx, r, c, fx, target, len(named) > 0)
+			line, err := s.inviteOne(ctx, r, c, fx, target, kommun)
 			if err != nil {
 				return err
 			}
@@ -59,7 +72,7 @@ func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 
 // inviteOne invites one party (a care level) or one named contact and
 // returns the line the convener sees.
-func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effects, target string, named bool) (string, error) {
+func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effects, target, kommun string) (string, error) {
 	if contact, ok := r.dir.Contact(target); ok && !slices.Contains(directory.CareLevels, target) {
 		for _, in := range c.Invitations {
 			if in.ContactID == contact.ID && in.Active() && in.State != StateDelegated {
@@ -90,7 +103,10 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 			declined[in.ContactID] = true
 		}
 	}
-	res := r.dir.Route(directory.Query{Care: party, Kommun: c.Kommun, Age: c.Age, Date: r.now})
+	if kommun == "" {
+		kommun = c.Kommun
+	}
+	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: r.now})
 	for _, cand := range res.Candidates {
 		if cand.Contact == nil || cand.Channel.Kind == "" || declined[cand.Contact.ID] {
 			continue

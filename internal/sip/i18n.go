@@ -114,6 +114,7 @@ var catalogue = map[string]msg{
 	"err.search":               {"Ange vad du söker.", "Say what to search for."},
 	"err.lang":                 {"Välj sv eller en.", "Choose sv or en."},
 	"err.kommun":               {"Hittar ingen kommun som heter %q.", "No kommun called %q."},
+	"err.kommunparties":        {"Ange vilka parter som ska nås i den kommunen.", "Say which parties to reach in that kommun."},
 	"err.invitee":              {"%q är varken en part (som bup) eller en kontakt i katalogen.", "%q is neither a party (like bup) nor a contact in the directory."},
 	"err.personnummer":         {"Skriv aldrig personnummer i chatten. Inget sparades. Använd ärendereferensen (SIP-…) i stället.", "Never write a personal identity number in chat. Nothing was saved. Use the case reference (SIP-…) instead."},
 	"err.internal":             {"Något gick fel hos Samla. Försök igen om en stund.", "Something went wrong in Samla. Please try again shortly."},
@@ -142,7 +143,7 @@ var catalogue = map[string]msg{
 	"ex.consent":  {"/sip samtycke SIP-7K3QF2 skriftligt vårdnadshavare", "/sip consent SIP-7K3QF2 written guardians"},
 	"ex.withdraw": {"/sip återkalla SIP-7K3QF2", "/sip withdraw SIP-7K3QF2"},
 	"ex.meeting":  {"/sip möte SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip möte SIP-7K3QF2 förslag 2026-12-10T13:00 2026-12-11T09:00  ·  /sip möte SIP-7K3QF2 välj 2", "/sip meeting SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip meeting SIP-7K3QF2 propose 2026-12-10T13:00 2026-12-11T09:00  ·  /sip meeting SIP-7K3QF2 pick 2"},
-	"ex.invite":   {"/sip bjud SIP-7K3QF2", "/sip invite SIP-7K3QF2"},
+	"ex.invite":   {"/sip bjud SIP-7K3QF2  ·  /sip bjud SIP-7K3QF2 hvb skola kommun=Eslöv", "/sip invite SIP-7K3QF2  ·  /sip invite SIP-7K3QF2 hvb skola kommun=Eslöv"},
 	"ex.status":   {"/sip status SIP-7K3QF2", "/sip status SIP-7K3QF2"},
 	"ex.log":      {"/sip logg SIP-7K3QF2", "/sip log SIP-7K3QF2"},
 	"ex.agenda":   {"/sip agenda SIP-7K3QF2", "/sip agenda SIP-7K3QF2"},
@@ -326,7 +327,7 @@ var catalogue = map[string]msg{
 • /sip återkalla REF – samtycket återkallat: kallelser tas tillbaka
 • /sip möte REF 2026-12-10 13:00 [video] [plats="…"] – sätt tid
 • /sip möte REF förslag 2026-12-10T13:00 2026-12-11T09:00 – föreslå upp till 3 tider · /sip möte REF välj 2
-• /sip bjud REF [PART|KONTAKT-ID …] – kalla parterna via katalogen
+• /sip bjud REF [PART|KONTAKT-ID …] [kommun=…] – kalla parterna via katalogen (kommun= för parter i en annan kommun)
 • /sip status REF · /sip mina · /sip logg REF
 • /sip plan REF – checklistan; fyll i med: insats PART "…" (- tar bort) · åtgärd "…" (-2 tar bort nr 2) · ansvar=ENHET|KONTAKT · nästa=KONTAKT
 • /sip uppföljning REF 2027-03-01 · /sip avsluta REF [orsak="…"]
@@ -339,7 +340,7 @@ Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard,
 • /sip withdraw REF – consent withdrawn: invitations are cancelled
 • /sip meeting REF 2026-12-10 13:00 [video] [place="…"] – set the time
 • /sip meeting REF propose 2026-12-10T13:00 2026-12-11T09:00 – propose up to 3 times · /sip meeting REF pick 2
-• /sip invite REF [PARTY|CONTACT-ID …] – invite the parties through the directory
+• /sip invite REF [PARTY|CONTACT-ID …] [kommun=…] – invite the parties through the directory (kommun= for parties in another kommun)
 • /sip status REF · /sip mine · /sip log REF
 • /sip plan REF – the checklist; fill it with: effort PARTY "…" (- removes) · measure "…" (-2 removes no. 2) · responsible=UNIT|CONTACT · next=CONTACT
 • /sip followup REF 2027-03-01 · /sip close REF [reason="…"]

@@ -69,3 +69,21 @@ func TestAgendaButtonOnStatus(t *testing.T) {
 		t.Errorf("outsider drafted: %q", r.Text)
 	}
 }
+
+func TestInviteInAnotherKommun(t *testing.T) {
+	h := newHarness(t)
+	out := h.cmd(kurator, "ny kommun=Lund ålder=16 parter=socialtjanst-barn")
+	ref := refRE.FindString(out)
+	h.cmd(kurator, "samtycke "+ref)
+	if out := h.cmd(kurator, "bjud "+ref+" kommun=Eslöv"); !strings.Contains(out, "Ange vilka parter") {
+		t.Errorf("kommun without parties: %q", out)
+	}
+	out = h.cmd(kurator, "bjud "+ref+" hvb kommun=Eslöv")
+	c := h.load(ref)
+	if len(c.Invitations) != 1 || c.Invitations[0].Party != "hvb" || !strings.Contains(c.Invitations[0].Unit, "eslov") {
+		t.Fatalf("hvb in Eslöv: %q\n%+v", out, c.Invitations)
+	}
+	if !strings.Contains(strings.Join(c.Parties, ","), "hvb") {
+		t.Errorf("hvb not added to the parties: %v", c.Parties)
+	}
+}

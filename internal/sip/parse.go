@@ -83,6 +83,7 @@ var keyAliases = map[string]string{
 // verbKeys lists the options each verb accepts.
 var verbKeys = map[string][]string{
 	verbNew:     {keyKommun, keyAge, keyParties, keyNeeds},
+	verbInvite:  {keyKommun},
 	verbMeeting: {keyPlace},
 	verbPlan:    {keyResponsible, keyNext},
 	verbClose:   {keyReason},
