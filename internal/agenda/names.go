@@ -34,20 +34,20 @@ func NewNameIndex(src ContactLister) *NameIndex {
 		rest:  make(map[string]struct{}),
 		alone: make(map[string]struct{}),
 	}
+	var buf []byte // folded word; map lookups with string(buf) do not allocate
 	src.Contacts(func(c *directory.Contact) bool {
 		if c.Kind != "" && c.Kind != "person" {
 			return true
 		}
-		for i, w := range strings.Fields(c.Name) {
-			f := fold(strings.Trim(w, ",.()"))
-			if utf8.RuneCountInString(f) < 2 {
-				continue
+		set := x.first
+		for w := range strings.FieldsSeq(c.Name) {
+			buf = appendFold(buf[:0], strings.Trim(w, ",.()"))
+			if utf8.RuneCount(buf) >= 2 {
+				if _, ok := set[string(buf)]; !ok {
+					set[string(buf)] = struct{}{}
+				}
 			}
-			if i == 0 {
-				x.first[f] = struct{}{}
-			} else {
-				x.rest[f] = struct{}{}
-			}
+			set = x.rest
 		}
 		return true
 	})
@@ -83,6 +83,14 @@ func (x *NameIndex) isRest(w string) bool  { _, ok := x.rest[w]; return ok }
 func (x *NameIndex) notAlone(w string) bool { _, ok := x.alone[w]; return ok }
 
 func fold(s string) string { return strings.ToLower(s) }
+
+// appendFold appends s in lower case to b, rune by rune like fold.
+func appendFold(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
 
 // nameCache keeps the index of the directory snapshot in service and
 // rebuilds it, once, when the snapshot changes.
