@@ -168,6 +168,9 @@ func TestRestartLosesAndRepeatsNothing(t *testing.T) {
 				t.Fatalf("worker A: %v", err)
 			}
 			sentByA := len(slack.Sent()) + len(mm.Sent())
+			if slack.Interrupted()+mm.Interrupted() == 0 {
+				t.Fatal("no send was in flight when worker A stopped")
+			}
 			if sentByA >= restartTotal {
 				t.Fatalf("worker A sent everything (%d) before it was stopped", sentByA)
 			}
@@ -177,7 +180,7 @@ func TestRestartLosesAndRepeatsNothing(t *testing.T) {
 			if repeated := checkEachOnce(t, 1, slack, mm); repeated != 0 {
 				t.Errorf("%d keys repeated", repeated)
 			}
-			t.Logf("worker A sent %d, worker B %d", sentByA, restartTotal-sentByA)
+			t.Logf("worker A sent %d (%d cut off in flight), worker B %d", sentByA, slack.Interrupted()+mm.Interrupted(), restartTotal-sentByA)
 		})
 	}
 }

@@ -46,6 +46,7 @@ type Platform struct {
 	refByKey map[string]chat.Ref // for dedupe
 	live     map[string]bool     // refs that exist (ref id → true)
 	seq      int
+	cut      int // calls ended by their context before being accepted
 }
 
 var _ chat.Sender = (*Platform)(nil)
@@ -112,6 +113,9 @@ func (p *Platform) wait(ctx context.Context) error {
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
+		p.mu.Lock()
+		p.cut++
+		p.mu.Unlock()
 		return ctx.Err()
 	case <-t.C:
 		return nil
@@ -201,6 +205,14 @@ func (p *Platform) Calls(key string) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.calls[key]
+}
+
+// Interrupted counts calls whose context ended during the latency, so a
+// test can prove it stopped a sender mid-flight.
+func (p *Platform) Interrupted() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.cut
 }
 
 // Keys returns the accepted sends per idempotency key.

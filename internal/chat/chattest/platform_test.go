@@ -91,8 +91,8 @@ func TestLatencyHonoursContext(t *testing.T) {
 	if _, err := p.Send(ctx, to, chat.Message{}, "k"); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("send: %v", err)
 	}
-	if len(p.Sent()) != 0 {
-		t.Fatal("cancelled send was accepted")
+	if len(p.Sent()) != 0 || p.Interrupted() != 1 {
+		t.Fatalf("cancelled send: %d accepted, %d interrupted", len(p.Sent()), p.Interrupted())
 	}
 }
 
