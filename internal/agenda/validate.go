@@ -56,10 +56,10 @@ func validateAgenda(a *Agenda, careLevels []string) error {
 	if a.Title, err = checkText("title", a.Title, maxTitle); err != nil {
 		return err
 	}
-	if a.Goals, err = checkTexts("goals", a.Goals, false); err != nil {
+	if a.Goals, err = checkTexts("goals", a.Goals); err != nil {
 		return err
 	}
-	if a.Questions, err = checkTexts("questions", a.Questions, false); err != nil {
+	if a.Questions, err = checkTexts("questions", a.Questions); err != nil {
 		return err
 	}
 	if len(a.Topics) == 0 || len(a.Topics) > maxListItems {
@@ -91,10 +91,8 @@ func checkText(field, s string, limit int) (string, error) {
 	return s, nil
 }
 
-func checkTexts(field string, list []string, required bool) ([]string, error) {
-	if list == nil && !required {
-		return []string{}, nil
-	}
+// checkTexts checks a list of texts; a null list is an empty one.
+func checkTexts(field string, list []string) ([]string, error) {
 	if len(list) > maxListItems {
 		return nil, fmt.Errorf("%w: %d %s", errInvalid, len(list), field)
 	}
@@ -154,6 +152,3 @@ func stripFence(s string) string {
 	s = strings.TrimSuffix(strings.TrimSpace(s), "```")
 	return strings.TrimSpace(s)
 }
-
-// careLevels is the list of valid party ids.
-func careLevels() []string { return directory.CareLevels }
