@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/mattermost/mattermost/server/public/model"
 )
@@ -85,7 +86,9 @@ func partyList(s string) string {
 // quote makes s one value of the /sip command language: wrapped in
 // straight quotes with quotes and backslashes escaped, when it needs it.
 func quote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\r\n\"“”„\\=") {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"“”„\\=", r)
+	}) {
 		return s
 	}
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `“`, `\“`, `”`, `\”`, `„`, `\„`)

@@ -102,20 +102,19 @@ func markdown(s string) string {
 		return s
 	}
 	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != '*' {
-			b.WriteRune(rs[i])
+	for i := 0; i < len(s); i++ { // bytewise: '*' is ASCII, other bytes pass through
+		if s[i] != '*' {
+			b.WriteByte(s[i])
 			continue
 		}
 		j := i
-		for j < len(rs) && rs[j] == '*' {
+		for j < len(s) && s[j] == '*' {
 			j++
 		}
 		if j-i == 1 {
 			b.WriteString("**")
 		} else {
-			b.WriteString(string(rs[i:j]))
+			b.WriteString(s[i:j])
 		}
 		i = j - 1
 	}
