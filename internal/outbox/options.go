@@ -22,7 +22,7 @@ type Options struct {
 	Parallel int
 	// Poll is how often Run looks for due jobs without a Notify (default 1s).
 	Poll time.Duration
-	// SendTimeout bounds one platform call (default 20s, below Lease).
+	// SendTimeout bounds one platform call (default 20s; at most Lease/2).
 	SendTimeout time.Duration
 	// Backoff is the delay before retry number attempt (1, 2, …) after a
 	// transient failure (default Backoff(2s, 10m, rand.Float64)).
@@ -66,6 +66,9 @@ func (o Options) withDefaults() Options {
 	if o.SendTimeout <= 0 {
 		o.SendTimeout = 20 * time.Second
 	}
+	// A send must end well within its lease, or another worker could take
+	// the job over and send it concurrently.
+	o.SendTimeout = min(o.SendTimeout, o.Lease/2)
 	if o.Backoff == nil {
 		o.Backoff = Backoff(2*time.Second, 10*time.Minute, rand.Float64)
 	}

@@ -134,6 +134,14 @@ func writeDead(ctx context.Context, st store.Store, d DeadLetter) error {
 	return fmt.Errorf("dead letter: %w", store.ErrConflict)
 }
 
+func decodeDead(b []byte) (DeadLetter, error) {
+	var d DeadLetter
+	if err := json.Unmarshal(b, &d); err != nil {
+		return d, fmt.Errorf("decode dead letter: %w", err)
+	}
+	return d, nil
+}
+
 // DeadLetters lists the jobs the outbox gave up on, by id.
 func DeadLetters(ctx context.Context, st store.Store) ([]DeadLetter, error) {
 	ids, err := st.Members(ctx, IndexDead)
@@ -146,8 +154,8 @@ func DeadLetters(ctx context.Context, st store.Store) ([]DeadLetter, error) {
 		if err != nil {
 			return nil, fmt.Errorf("outbox: dead letter %s: %w", id, err)
 		}
-		var d DeadLetter
-		if err := json.Unmarshal(rec.Value, &d); err != nil {
+		d, err := decodeDead(rec.Value)
+		if err != nil {
 			return nil, fmt.Errorf("outbox: dead letter %s: %w", id, err)
 		}
 		out = append(out, d)

@@ -286,3 +286,27 @@ func TestLogsHoldNoMessageContent(t *testing.T) {
 		}
 	}
 }
+
+func TestRequeueDeadLetter(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t, tempBolt(t), outbox.Options{})
+	r.slack.PermanentNext(1)
+	r.enqueue(t, "invite|SIP-1|bup", addr(chat.Slack, "U1"), chat.Message{Text: "Kallelse"})
+	r.pass(t, 1)
+	if dead, err := outbox.DeadLetters(ctx, r.st); err != nil || len(dead) != 1 {
+		t.Fatalf("dead letters %v, %v", dead, err)
+	}
+	if err := outbox.Requeue(ctx, r.st, "invite|SIP-1|bup", r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if dead, err := outbox.DeadLetters(ctx, r.st); err != nil || len(dead) != 0 {
+		t.Fatalf("after requeue dead letters %v, %v", dead, err)
+	}
+	r.pass(t, 1)
+	if got := texts(r.slack.Sent()); !slices.Equal(got, []string{"U1>Kallelse"}) {
+		t.Fatalf("sent %v", got)
+	}
+	if err := outbox.Requeue(ctx, r.st, "nope", r.clock.Now()); err == nil {
+		t.Fatal("requeue of unknown id succeeded")
+	}
+}
