@@ -105,6 +105,10 @@ func TestExtensionPoints(t *testing.T) {
 	if r := h.act(kurator, "reminder.snooze", "x", "", false); r.Text != "snoozed" || got.Name != "reminder.snooze" {
 		t.Errorf("action dispatch: %+v %+v", r, got)
 	}
+	got = chat.Action{}
+	if r := h.act(kurator, "reminder.snooze", "x", "19121212-1212", false); got.Name != "" || !strings.Contains(r.Text, "personnummer") {
+		t.Errorf("a personnummer reached a registered action: %+v %+v", r, got)
+	}
 	err := h.svc.Update(h.ctx, ref, func(c *Case) ([]store.Job, error) {
 		c.event("escalated", "Samla", h.clock.Now(), "bup")
 		return nil, nil

@@ -166,13 +166,13 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 
 // Act runs a button press.
 func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+	r := s.newRequest(ctx, who)
+	if directory.ContainsPersonnummer(act.Input + " " + act.Value + " " + act.Name) {
+		s.deps.Log.InfoContext(ctx, "sip: action refused: personnummer", "actor", r.me.Key)
+		return chat.Reply{Text: t(r.lang, "err.personnummer")}
+	}
 	if f := s.actionFor(act.Name); f != nil {
 		return f(ctx, who, act)
-	}
-	r := s.newRequest(ctx, who)
-	if directory.ContainsPersonnummer(act.Input) || directory.ContainsPersonnummer(act.Value) {
-		s.deps.Log.InfoContext(ctx, "sip: action refused: personnummer", "actor", r.me.Key, "action", act.Name)
-		return chat.Reply{Text: t(r.lang, "err.personnummer")}
 	}
 	var (
 		reply chat.Reply
