@@ -203,6 +203,11 @@ func (b *Bot) spawn(fn func(ctx context.Context)) bool {
 	b.running.Add(1)
 	go func() {
 		defer b.running.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				b.log.Error("slack: background work panicked", "panic", fmt.Sprintf("%T", p))
+			}
+		}()
 		fn(b.bg)
 	}()
 	return true

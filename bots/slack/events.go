@@ -66,7 +66,7 @@ func (b *Bot) onEvent(ctx context.Context, env eventEnvelope) {
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
 		who := b.actor(cctx, env.TeamID, ev.User, ev.Channel)
-		r := b.handler.Command(cctx, who, text)
+		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) })
 		if r.Prompt != nil {
 			r = chat.Reply{Text: r.Text + "\n" + b.t("prompt_expired")}
 		}

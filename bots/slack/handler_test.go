@@ -361,3 +361,24 @@ func TestUnknownUserLinkedByEmailOnce(t *testing.T) {
 		t.Errorf("users.info called %d times, want 1 (cached)", n)
 	}
 }
+
+func TestCorePanicIsAnsweredNotFatal(t *testing.T) {
+	tb := newTestBot(t)
+	tb.handler.command = func(string) chat.Reply { panic("core bug") }
+	w := tb.command("mina", "")
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "gick fel") {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	tb.handler.act = func(chat.Action) chat.Reply { panic("core bug") }
+	sink := newResponseSink(t)
+	tb.interact(blockAction("rsvp.attend", "SIP-7K3QF2|inv1", sink.url()))
+	<-sink.got
+	if text := sink.all()[0]["text"]; !strings.Contains(text.(string), "gick fel") {
+		t.Errorf("answer to a press the core panicked on: %v", text)
+	}
+	ctx, cancel := contextWithTimeout(5 * time.Second)
+	defer cancel()
+	if err := tb.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -30,7 +30,7 @@ func (b *Bot) runInline(ctx context.Context, start time.Time, call func(context.
 		started = b.spawn(func(bg context.Context) {
 			cctx, cancel := context.WithTimeout(bg, lateTimeout)
 			defer cancel()
-			r := call(cctx)
+			r := b.safely(cctx, call)
 			mu.Lock()
 			if gaveUp {
 				mu.Unlock()
@@ -61,6 +61,18 @@ func (b *Bot) runInline(ctx context.Context, start time.Time, call func(context.
 		gaveUp = true
 		return chat.Reply{}, false
 	}
+}
+
+// safely runs a core call; a panic in it becomes a "something went wrong"
+// reply (and an error log) instead of taking the server down.
+func (b *Bot) safely(ctx context.Context, call func(context.Context) chat.Reply) (r chat.Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			b.log.Error("slack: the core panicked", "panic", fmt.Sprintf("%T", p))
+			r = chat.Reply{Text: b.t("failed")}
+		}
+	}()
+	return call(ctx)
 }
 
 // respond posts an ephemeral answer to a response_url.

@@ -109,7 +109,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 	b.spawn(func(ctx context.Context) {
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
-		r := b.handler.Act(cctx, who, act)
+		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) })
 		if r.Prompt != nil && time.Since(received) < triggerLife {
 			b.openReplyPrompt(cctx, team, cb.TriggerID, r, viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID})
 			return
