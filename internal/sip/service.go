@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 	"time"
 	_ "time/tzdata" // meeting times are Swedish local time on any host
@@ -112,20 +113,22 @@ func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat
 	}
 	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/sip"))
 	cmd, err := Parse(text)
-	if err != nil {
-		return chat.Reply{Text: s.userError(ctx, r, err)}
-	}
-	reply, err := s.run(ctx, r, cmd)
-	if err != nil {
-		msg := s.userError(ctx, r, err)
-		if refArgVerbs[cmd.Verb] {
-			// Examples show the user's own case, ready to copy.
-			msg = strings.ReplaceAll(msg, exampleRef, cmd.Args[0])
+	if err == nil {
+		var reply chat.Reply
+		if reply, err = s.run(ctx, r, cmd); err == nil {
+			return s.withUnknownNotice(ctx, r, reply)
 		}
-		return chat.Reply{Text: msg}
 	}
-	return s.withUnknownNotice(ctx, r, reply)
+	msg := s.userError(ctx, r, err)
+	// Examples show the user's own case, ready to copy.
+	if ref, ok := normalizeRef(textRefRE.FindString(text)); ok {
+		msg = strings.ReplaceAll(msg, exampleRef, ref)
+	}
+	return chat.Reply{Text: msg}
 }
+
+// textRefRE finds a case reference typed in a command.
+var textRefRE = regexp.MustCompile(`(?i)\bSIP-[0-9A-Z]{6}\b`)
 
 func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
 	switch cmd.Verb {
