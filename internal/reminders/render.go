@@ -100,6 +100,8 @@ func (rd renderer) escalate(c *Case, r Reminder) []outMsg {
 	note := tr(lang, "esc.noentry.text", unit)
 	if entry, ok := rd.dir.Entry(in.Unit); ok {
 		switch {
+		case entry.Address.ContactID != "" && entry.Address.ContactID == in.ContactID:
+			note = tr(lang, "esc.self.text", unit) // the invitation already went to the väg in
 		case entry.Chat:
 			out = append(out, outMsg{suffix: "entry", to: entry.Address, msg: chat.Message{
 				Title:   tr(lang, "esc.entry.title"),

@@ -1,0 +1,115 @@
+package reminders
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/samla-sip/samla/internal/store"
+)
+
+// waitWaiters waits until n goroutines wait on the fake clock.
+func waitWaiters(t *testing.T, c *fakeClock, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for c.Waiters() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d waiters, want %d", c.Waiters(), n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestPeriodicOneReplicaPerFiring(t *testing.T) {
+	r := newRig(t, "2026-11-24 07:00") // Tuesday
+	c := baseCase(t, r.w)
+	c.Meeting = &Meeting{At: lt(t, r.w, "2026-11-20 13:00")} // held, no follow-up date
+	r.cases.set(c)
+	noConsent := cloneCase(c)
+	noConsent.Ref, noConsent.Meeting, noConsent.Consent = "SIP-NOCONS", nil, nil
+	r.cases.set(noConsent)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for range 3 { // three replicas
+		eng := r.engine(r.st)
+		wg.Go(func() { _ = eng.RunPeriodic(ctx) })
+	}
+	waitWaiters(t, r.clock, 6) // digest + sweep on each replica
+	r.at("2026-11-24 07:30")   // sweep
+	waitWaiters(t, r.clock, 6)
+	r.at("2026-11-24 08:00") // digest
+	waitWaiters(t, r.clock, 6)
+	cancel()
+	wg.Wait()
+
+	jobs := r.st.queued(QueueName)
+	if len(jobs) != 1 {
+		t.Fatalf("sweep queued %v", jobs)
+	}
+	j, ok := jobs[JobID(KindNoFollowUp, ref, "conv-karin")]
+	if !ok || j.Due.In(r.w.Loc).Format("2006-01-02 15:04") != "2026-11-24 08:00" {
+		t.Errorf("no-follow-up flag %+v, want due at 08:00", j)
+	}
+	digests := r.outbox()
+	if len(digests) != 1 {
+		t.Fatalf("digests %v, want one for the one convener", r.outboxIDs())
+	}
+	env := digests["digest|conv-karin|2026-11-24"]
+	want := []string{
+		"• *SIP-7K3QF2*: 1 obesvarade kallelser; möte hållet men inget uppföljningsdatum; övergripande ansvar saknas i planen",
+		"• *SIP-NOCONS*: samtycke saknas",
+	}
+	if env.Msg.Text != strings.Join(want, "\n") || env.To.User != "karin" {
+		t.Errorf("digest to %v:\n%s", env.To, env.Msg.Text)
+	}
+	for _, name := range []string{"cron|sweep|2026-11-24T06:30:00Z", "cron|digest|2026-11-24T07:00:00Z"} {
+		if !r.st.once[name] {
+			t.Errorf("no once-key %s; have %v", name, r.st.once)
+		}
+	}
+}
+
+func TestDigestSkipsNonWorkingDaysAndStopped(t *testing.T) {
+	r := newRig(t, "2026-11-28 08:00") // Saturday
+	r.cases.set(baseCase(t, r.w))
+	if err := r.eng.Digest(context.Background(), r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if ids := r.outboxIDs(); len(ids) != 0 {
+		t.Errorf("digest on a Saturday: %q", ids)
+	}
+	r.at("2026-11-30 08:00")
+	if err := updatePrefs(context.Background(), r.st, ref, "conv-karin", func(p *Prefs) store.Tx { p.Stopped = true; return store.Tx{} }); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.eng.Digest(context.Background(), r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if ids := r.outboxIDs(); len(ids) != 0 {
+		t.Errorf("digest about a stopped case: %q", ids)
+	}
+}
+
+func TestSweepDoesNotRepeatAFiredFlag(t *testing.T) {
+	r := newRig(t, "2026-11-20 13:00")
+	c := baseCase(t, r.w)
+	c.Invitations = nil
+	c.Meeting = &Meeting{At: lt(t, r.w, "2026-11-20 13:00")}
+	r.change(nil, c)
+	r.at("2026-11-23 13:00")
+	r.fire()
+	if ids := r.outboxIDs(); len(ids) != 2 { // after-meeting, no-followup
+		t.Fatalf("outbox %q", ids)
+	}
+	r.deliverAll()
+	r.at("2026-11-24 07:30")
+	if err := r.eng.Sweep(context.Background(), r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if q := r.st.queued(QueueName); len(q) != 0 {
+		t.Errorf("sweep re-queued a sent flag: %v", q)
+	}
+}
