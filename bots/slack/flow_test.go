@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,7 +17,7 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
-	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/store"
 )
 
 // otherPlatform records messages for the non-Slack parties of a case.
@@ -60,14 +59,9 @@ type realFlow struct {
 	say        func(user, text string) string
 }
 
-func newRealFlow(t *testing.T) *realFlow {
+func newRealFlow(t *testing.T, st store.Store) *realFlow {
 	t.Helper()
 	ctx := context.Background()
-	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
 	dir, err := directory.LoadFS(examples.Directory(), ".")
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +147,13 @@ func (f *realFlow) press(t *testing.T, user, actionID, value, responseURL string
 // buttons and presses "Jag kommer"; the convener's status message is
 // updated in place (chat.update).
 func TestFullSlackFlow(t *testing.T) {
-	f := newRealFlow(t)
+	for name, open := range realStores() {
+		t.Run(name, func(t *testing.T) { testFullSlackFlow(t, open(t)) })
+	}
+}
+
+func testFullSlackFlow(t *testing.T, st store.Store) {
+	f := newRealFlow(t, st)
 	tb, say, deliver, mattermost := f.testBot, f.say, f.deliver, f.mattermost
 	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
 
@@ -242,7 +242,7 @@ func TestNewCaseModalOnRealCore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newRealFlow(t)
+			f := newRealFlow(t, openBbolt(t))
 			sink := newResponseSink(t)
 			meta, _ := viewMeta{ResponseURL: sink.url(), Channel: "C0GENERAL"}.encode()
 			p := submission(callbackNew, meta, tt.values)
@@ -271,7 +271,7 @@ func TestNewCaseModalOnRealCore(t *testing.T) {
 // picks a colleague from the directory in the modal with a mandate, and
 // the convener's status shows the substitute.
 func TestDelegateByModalOnRealCore(t *testing.T) {
-	f := newRealFlow(t)
+	f := newRealFlow(t, openBbolt(t))
 	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
 	ref := caseRef.FindString(f.say(convener, "ny kommun=Lund ålder=14 parter=bup"))
 	f.say(convener, "samtycke "+ref+" muntligt")

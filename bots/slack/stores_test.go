@@ -22,19 +22,22 @@ import (
 
 var redisPrefixSeq atomic.Int64
 
+// openBbolt opens a bbolt store in a temp dir, closed after the test.
+func openBbolt(t *testing.T) store.Store {
+	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
 // realStores opens each store Samla serves with: bbolt in a temp dir and
 // the real Redis (SAMLA_TEST_REDIS_URL) under a unique, cleaned-up prefix.
 // An unreachable Redis fails the test.
-func realStores(t *testing.T) map[string]func(t *testing.T) store.Store {
+func realStores() map[string]func(t *testing.T) store.Store {
 	return map[string]func(t *testing.T) store.Store{
-		"bbolt": func(t *testing.T) store.Store {
-			st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { _ = st.Close() })
-			return st
-		},
+		"bbolt": openBbolt,
 		"redis": func(t *testing.T) store.Store {
 			u := os.Getenv("SAMLA_TEST_REDIS_URL")
 			if u == "" {
@@ -71,7 +74,7 @@ func realStores(t *testing.T) map[string]func(t *testing.T) store.Store {
 // then a genuine event three times (Slack's retries): the store holds
 // exactly one write.
 func TestRefusedRequestsLeaveStoreUnchanged(t *testing.T) {
-	for name, open := range realStores(t) {
+	for name, open := range realStores() {
 		t.Run(name, func(t *testing.T) {
 			st := open(t)
 			core := &storeWriter{st: st}
