@@ -49,7 +49,10 @@ type Options struct {
 	PublicURL string
 	Handler   chat.Handler
 	Directory DirectorySource // may be nil: actors are then not linked
-	Lang      string          // "sv" (default) or "en"
+	// Dedup, when set (the store's Once), drops a dialog submitted twice
+	// with the same content (a double click on "Skapa" creates one case).
+	Dedup Deduper
+	Lang  string // "sv" (default) or "en"
 	// ActionTTL is how long a button stays valid (default 30 days).
 	ActionTTL time.Duration
 	// CommandTimeout bounds one slash command (default 10 s, below
@@ -58,6 +61,11 @@ type Options struct {
 	Now            func() time.Time // default time.Now
 	Log            *slog.Logger     // default slog.Default()
 	HTTPClient     *http.Client     // for the API v4 calls; default http.DefaultClient
+}
+
+// Deduper answers true for the first caller of key within ttl.
+type Deduper interface {
+	Once(ctx context.Context, key string, ttl time.Duration) (bool, error)
 }
 
 // client is the part of model.Client4 the bot uses.

@@ -102,7 +102,7 @@ func TestE2EConvening(t *testing.T) {
 	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: time.Now, Rand: rand.NewChaCha8([32]byte{42}), Lang: "sv", Log: log})
 	bot, err := New(Options{
 		Servers: env.botServers(), ActionKey: []byte("e2e-action-key-0123456789"),
-		PublicURL: env.samlaURL, Handler: core, Directory: holder, Log: log,
+		PublicURL: env.samlaURL, Handler: core, Directory: holder, Dedup: st, Log: log,
 	})
 	if err != nil {
 		t.Fatal(err)

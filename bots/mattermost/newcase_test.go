@@ -1,9 +1,11 @@
 package mattermost
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/mattermost/mattermost/server/public/model"
@@ -166,3 +168,39 @@ func FuzzNewCaseCommands(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// onceSet is a fake store.Once.
+type onceSet map[string]bool
+
+func (o onceSet) Once(_ context.Context, key string, _ time.Duration) (bool, error) {
+	if o[key] {
+		return false, nil
+	}
+	o[key] = true
+	return true, nil
+}
+
+func TestNewCaseDialogDoubleSubmit(t *testing.T) {
+	fake := newFakeMM(t)
+	h := &recorder{reply: chat.Reply{Text: "Ärende SIP-7K3QF2 öppnat."}}
+	b := testBot(t, fake, h, nil)
+	b.opts.Dedup = onceSet{}
+	fake.addUser(userID("anna"), "anna", "")
+	submit := model.SubmitDialogRequest{
+		State: b.newCaseState("skane", userID("anna")), UserId: userID("anna"),
+		Submission: map[string]any{"kommun": "Lund", "alder": "14", "parter": "bup"},
+	}
+	for range 2 {
+		if code, body := postJSON(b, "/mattermost/dialogs", submit); code != http.StatusOK {
+			t.Fatalf("status %d: %s", code, body)
+		}
+	}
+	if len(h.commands) != 1 {
+		t.Fatalf("a double submit ran %d commands", len(h.commands))
+	}
+	submit.Submission["alder"] = "15" // corrected after a refusal: runs
+	postJSON(b, "/mattermost/dialogs", submit)
+	if len(h.commands) != 2 {
+		t.Fatalf("a changed submission was dropped (%d commands)", len(h.commands))
+	}
+}

@@ -2,6 +2,8 @@ package mattermost
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 
@@ -41,6 +43,10 @@ func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), b.opts.CommandTimeout)
 	defer cancel()
+	if !b.firstSubmission(ctx, req) {
+		writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
+		return
+	}
 	who := b.actor(ctx, s, req.UserId, "", req.ChannelId)
 
 	if st.Action == newCaseAction {
@@ -73,6 +79,23 @@ func (b *Bot) submitNewCase(ctx context.Context, w http.ResponseWriter, s *serve
 		b.tell(ctx, s, req.UserId, b.opts.Handler.Command(ctx, who, "möte "+ref+" "+meeting))
 	}
 	writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
+}
+
+// firstSubmission reports whether this exact submission (same signed
+// state, same answers) is new. Without Dedup, or when it fails, every
+// submission counts as new.
+func (b *Bot) firstSubmission(ctx context.Context, req model.SubmitDialogRequest) bool {
+	if b.opts.Dedup == nil {
+		return true
+	}
+	answers, _ := json.Marshal(req.Submission) // map keys are sorted: a canonical form
+	sum := sha256.Sum256(append([]byte(req.State+"\x00"), answers...))
+	first, err := b.opts.Dedup.Once(ctx, "mattermost:dialog:"+hex.EncodeToString(sum[:16]), dialogTTL)
+	if err != nil {
+		b.opts.Log.WarnContext(ctx, "mattermost: dialog dedup unavailable", "err", err)
+		return true
+	}
+	return first
 }
 
 // tell sends a reply to a user as a direct message from the bot.
