@@ -62,23 +62,48 @@ type pendingPrompt struct {
 // errQuit ends Run.
 var errQuit = fmt.Errorf("console: quit")
 
-// Run reads lines from in until EOF, :quit or ctx is done.
+// Run reads lines from in until EOF, :quit or ctx is done. Lines are read
+// by a goroutine so an interrupt is handled at once; that goroutine ends
+// at the next line or end of input (a blocked terminal read cannot be
+// cancelled, so it ends with the process).
 func (s *Session) Run(ctx context.Context, in io.Reader) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
+	lines := make(chan string)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1024*1024)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
 		}
-		err := s.Line(ctx, sc.Text())
-		if err == errQuit {
-			return nil
-		}
-		if err != nil {
-			return err
+		readErr <- sc.Err()
+	}()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case line, ok := <-lines:
+			if !ok {
+				select {
+				case err := <-readErr:
+					return err
+				default:
+					return ctx.Err()
+				}
+			}
+			err := s.Line(ctx, line)
+			if err == errQuit {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
-	return sc.Err()
 }
 
 // SetActor sets who is typing (the --as flag).

@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
@@ -166,5 +167,27 @@ hej
 	}
 	if strings.Contains(got, "> /sip mina\n↩ Dina") {
 		t.Error("a line after :quit was run")
+	}
+}
+
+// TestRunStopsOnCancel: an interrupt ends Run even while input is pending.
+func TestRunStopsOnCancel(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Session{Screen: NewScreen(io.Discard)}
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, pr) }()
+	if _, err := io.WriteString(pw, "# a comment\n"); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != context.Canceled {
+			t.Fatalf("Run = %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run did not stop on cancel")
 	}
 }

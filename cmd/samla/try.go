@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -90,7 +91,10 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 	if isTerminal(env.stdin) {
 		fmt.Fprint(env.stdout, welcome(lang))
 	}
-	return session.Run(ctx, env.stdin)
+	if err := session.Run(ctx, env.stdin); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
 }
 
 func defaultLang(l string) string {
