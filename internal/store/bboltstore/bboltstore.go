@@ -84,6 +84,9 @@ func Open(path string, opts ...Option) (*Store, error) {
 		_ = db.Close()
 		return nil, fmt.Errorf("bboltstore: init %s: %w", path, err)
 	}
+	// Writers arriving within a millisecond share one transaction and
+	// fsync; a lone writer waits at most that long.
+	db.MaxBatchDelay = time.Millisecond
 	return &Store{db: db, now: o.now}, nil
 }
 
@@ -106,12 +109,14 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// update runs fn in a write transaction after checking ctx.
+// update runs fn in a write transaction after checking ctx. Concurrent
+// writers are batched into one transaction (one fsync) by bbolt's Batch,
+// which may run fn more than once: fn must reset any state it returns.
 func (s *Store) update(ctx context.Context, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(fn)
+	return s.db.Batch(fn)
 }
 
 // view runs fn in a read transaction after checking ctx.

@@ -21,6 +21,7 @@ const sweepBatch = 64
 func (s *Store) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {
 	first := false
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		first = false
 		b, exp := tx.Bucket(bucketOnce), tx.Bucket(bucketOnceExp)
 		now := s.now().UnixNano()
 		if err := sweepOnce(b, exp, now); err != nil {

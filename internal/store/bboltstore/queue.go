@@ -140,6 +140,7 @@ func cancelJobs(tx *bolt.Tx, refs []store.JobRef) error {
 func (s *Store) Claim(ctx context.Context, queue string, now time.Time, lease time.Duration, max int) ([]store.Job, error) {
 	var out []store.Job
 	err := s.update(ctx, func(tx *bolt.Tx) error {
+		out = nil
 		jb, due, run, err := queueBuckets(tx, queue, false)
 		if err != nil || jb == nil || max <= 0 {
 			return err
