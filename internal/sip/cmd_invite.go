@@ -83,6 +83,9 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 		if party != "" && !slices.Contains(c.Parties, party) {
 			c.Parties = append(c.Parties, party)
 		}
+		if contact.ID == c.Convener.ContactID {
+			return s.selfInvitation(r, c, party, contact), nil
+		}
 		ch, ok := bestReach(contact)
 		if !ok {
 			return "• " + t(r.lang, "invite.unreachable", contact.Name), nil

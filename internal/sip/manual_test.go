@@ -87,3 +87,24 @@ func TestInviteInAnotherKommun(t *testing.T) {
 		t.Errorf("hvb not added to the parties: %v", c.Parties)
 	}
 }
+
+func TestInviteNamedContact(t *testing.T) {
+	h := newHarness(t)
+	ref := refRE.FindString(h.cmd(kurator, "ny kommun=Lund ålder=14 parter=bup"))
+	h.cmd(kurator, "samtycke "+ref)
+	h.drain()
+	out := h.cmd(kurator, "bjud "+ref+" bup-lund-lakare-erik "+kurator)
+	if !strings.Contains(out, "Utsedd direkt") || !strings.Contains(out, "du själv") {
+		t.Fatalf("named invite: %q", out)
+	}
+	envs := h.drain()
+	if len(sentTo(envs, "bup-lund-lakare-erik")) != 1 || len(sentTo(envs, kurator)) != 0 {
+		t.Errorf("messages: %+v", envs)
+	}
+	if out := h.cmd(kurator, "bjud "+ref+" bup-lund-lakare-erik"); !strings.Contains(out, "redan kallad") {
+		t.Errorf("second named invite: %q", out)
+	}
+	if out := h.cmd(kurator, "bjud "+ref+" nobody-at-all"); !strings.Contains(out, `"nobody-at-all" är varken`) {
+		t.Errorf("unknown invitee: %q", out)
+	}
+}
