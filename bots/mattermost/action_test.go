@@ -262,3 +262,54 @@ func TestDialogRefusesBadState(t *testing.T) {
 		t.Fatalf("a refused submission reached the handler (%d) or posted (%d)", h.calls(), fake.postCount())
 	}
 }
+
+// The core may answer a press (or a command) with a prompt of its own; the
+// bot then opens the dialog with the trigger id, signed for the presser.
+func TestReplyPromptOpensDialog(t *testing.T) {
+	fake := newFakeMM(t)
+	h := &recorder{reply: chat.Reply{
+		Text: "Varför kan du inte komma?", PromptAction: "rsvp.decline", PromptValue: "SIP-7K3QF2/inv1",
+		Prompt: &chat.Prompt{Title: "Kan inte komma", Label: "Varför kan du inte komma?"},
+	}}
+	b := testBot(t, fake, h, nil)
+	p := sendInvitation(t, b, fake)
+	if code, body := postJSON(b, "/mattermost/actions", pressRequest(p, "Jag kommer", userID("bertil"), "bertil")); code != http.StatusOK {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	d := fake.lastDialog()
+	var st signed
+	if err := json.Unmarshal([]byte(d.Dialog.State), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Action != "rsvp.decline" || st.Value != "SIP-7K3QF2/inv1" || st.User != userID("bertil") || b.sig.verify(st, testNow) != nil {
+		t.Fatalf("dialog state %+v", st)
+	}
+
+	// From a slash command, too.
+	rec := serve(b, "POST", "/mattermost/commands", "application/x-www-form-urlencoded",
+		strings.NewReader(commandForm("tok-skane", "agenda SIP-7K3QF2").Encode()))
+	if rec.Code != http.StatusOK || len(fake.dialogs) != 2 {
+		t.Fatalf("status %d, %d dialogs: %s", rec.Code, len(fake.dialogs), rec.Body)
+	}
+}
+
+func TestCommandReplyWithMessage(t *testing.T) {
+	fake := newFakeMM(t)
+	msg := invitation
+	h := &recorder{reply: chat.Reply{Message: &msg}}
+	b := testBot(t, fake, h, nil)
+	rec := serve(b, "POST", "/mattermost/commands", "application/x-www-form-urlencoded",
+		strings.NewReader(commandForm("tok-skane", "agenda SIP-7K3QF2").Encode()))
+	var got commandResponse
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.ResponseType != "ephemeral" || got.Text != "**Inbjudan till SIP-7K3QF2**" || len(got.Attachments) != 1 {
+		t.Fatalf("response %s", rec.Body)
+	}
+	for _, a := range got.Attachments[0].Actions {
+		if c := fromContext(a.Integration.Context); c.User != userID("anna") || b.sig.verify(c, testNow) != nil {
+			t.Errorf("button %q signed for %q", a.Name, c.User)
+		}
+	}
+}
