@@ -1,0 +1,47 @@
+package sip
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestRenderGolden pins the platform-neutral messages the adapters
+// render: an invitation, the live status and the plan, in both languages.
+func TestRenderGolden(t *testing.T) {
+	for _, lang := range []string{"sv", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			h := newHarness(t, func(d *Deps) { d.Lang = lang })
+			ref, invs := h.invitedCase(`behov="vill gå i skolan igen"`)
+			bup := invs["bup"]
+			h.act(bup.ContactID, actVideo, ref+"|"+bup.ID, "", false)
+			soc := invs["socialtjanst-barn"]
+			h.act(soc.ContactID, actDecline, ref+"|"+soc.ID, "sjukskriven", false)
+			envs := h.drain()
+			c := h.load(ref)
+			out := map[string]any{
+				"invitation": sentTo(envs, bup.ContactID)[0].Msg,
+				"status":     h.svc.renderStatus(lang, c, view{needs: true, exactAge: true, convener: true}),
+				"plan":       h.svc.renderPlan(lang, c),
+			}
+			got, err := json.MarshalIndent(out, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "render-"+lang+".golden.json")
+			if *update {
+				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if string(append(got, '\n')) != string(want) {
+				t.Errorf("%s differs (run with -update after checking):\n%s", path, got)
+			}
+		})
+	}
+}
