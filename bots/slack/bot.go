@@ -80,6 +80,9 @@ type Bot struct {
 	inlineWait time.Duration
 	links      *linkCache
 	zone       *time.Location // meeting times are Swedish local time
+	// socketRetry is the pause before reconnecting Socket Mode after a
+	// lost connection that slack-go could not re-establish itself.
+	socketRetry time.Duration
 
 	bg      context.Context
 	stop    context.CancelFunc
@@ -165,6 +168,7 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 	}
 	b.bg, b.stop = context.WithCancel(base)
 	b.links = newLinkCache(b.now, time.Hour)
+	b.socketRetry = 5 * time.Second
 	b.zone = time.UTC
 	if z, err := time.LoadLocation("Europe/Stockholm"); err == nil {
 		b.zone = z

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"time"
 
 	slackgo "github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -35,12 +37,13 @@ func (b *Bot) RunSocketMode(ctx context.Context) error {
 	return b.runSocket(ctx, client, client.Events)
 }
 
-// runSocket runs conn and dispatches its events until ctx is done.
+// runSocket runs conn and dispatches its events until ctx is done. A lost
+// connection is re-opened; a rejected token ends the run with an error.
 func (b *Bot) runSocket(ctx context.Context, conn socketConn, events <-chan socketmode.Event) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	runErr := make(chan error, 1)
-	go func() { runErr <- conn.RunContext(ctx) }()
+	go func() { runErr <- b.keepConnected(ctx, conn) }()
 	for {
 		select {
 		case <-ctx.Done():
@@ -55,6 +58,39 @@ func (b *Bot) runSocket(ctx context.Context, conn socketConn, events <-chan sock
 			b.spawn(func(context.Context) { b.dispatchSocket(ctx, conn, ev) })
 		}
 	}
+}
+
+// keepConnected runs conn until ctx is done, reconnecting after transient
+// failures; it returns the error of a fatal one (bad or revoked token).
+func (b *Bot) keepConnected(ctx context.Context, conn socketConn) error {
+	for {
+		err := conn.RunContext(ctx)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if fatalSocketError(err) {
+			return err
+		}
+		b.log.Warn("slack: socket mode connection lost; reconnecting", "error", err)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(b.socketRetry):
+		}
+	}
+}
+
+// fatalSocketError reports errors no reconnection fixes.
+func fatalSocketError(err error) bool {
+	if err == nil {
+		return false
+	}
+	switch err.Error() {
+	case "invalid_auth", "account_inactive", "not_authed", "token_revoked":
+		return true
+	}
+	var sc slackgo.StatusCodeError
+	return errors.As(err, &sc) && sc.Code == http.StatusNotFound
 }
 
 // dispatchSocket handles one Socket Mode event and acknowledges it with

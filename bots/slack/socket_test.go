@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -11,13 +12,25 @@ import (
 	"github.com/slack-go/slack/socketmode"
 )
 
-// fakeSocket is a socketConn recording acknowledgements.
+// fakeSocket is a socketConn recording acknowledgements. Its runs fail
+// with the queued errors first, then block until the context ends.
 type fakeSocket struct {
 	mu   sync.Mutex
 	acks map[string][]any // envelope id → payload
+	errs []error
+	runs int
 }
 
 func (f *fakeSocket) RunContext(ctx context.Context) error {
+	f.mu.Lock()
+	f.runs++
+	if len(f.errs) > 0 {
+		err := f.errs[0]
+		f.errs = f.errs[1:]
+		f.mu.Unlock()
+		return err
+	}
+	f.mu.Unlock()
 	<-ctx.Done()
 	return ctx.Err()
 }
@@ -91,5 +104,53 @@ func TestRunSocketModeNeedsAppToken(t *testing.T) {
 	tb := newTestBot(t)
 	if err := tb.RunSocketMode(context.Background()); err == nil {
 		t.Error("no error without an app token")
+	}
+}
+
+// TestRunSocketModeStopsWithContext runs the real socketmode client against
+// the fake Web API (apps.connections.open fails, so it keeps retrying) and
+// checks that cancelling the context stops it.
+func TestRunSocketModeStopsWithContext(t *testing.T) {
+	tb := newTestBot(t, func(o *Options) { o.AppToken = "xapp-1-A1-test" })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- tb.RunSocketMode(ctx) }()
+	waitFor(t, "a connection attempt", func() bool { return len(tb.api.callsTo("apps.connections.open")) > 0 })
+	if got := tb.api.callsTo("apps.connections.open")[0].Token; got != "xapp-1-A1-test" {
+		t.Errorf("connected with token %q, want the app token", got)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		t.Logf("RunSocketMode: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("RunSocketMode did not stop with its context")
+	}
+}
+
+func TestSocketModeFatalErrorEndsRun(t *testing.T) {
+	tb := newTestBot(t)
+	conn := &fakeSocket{errs: []error{errors.New("invalid_auth")}}
+	err := tb.runSocket(context.Background(), conn, make(chan socketmode.Event))
+	if err == nil || !strings.Contains(err.Error(), "invalid_auth") {
+		t.Errorf("runSocket = %v, want invalid_auth", err)
+	}
+}
+
+func TestSocketModeReconnectsAfterTransientError(t *testing.T) {
+	tb := newTestBot(t)
+	tb.socketRetry = time.Millisecond
+	conn := &fakeSocket{errs: []error{errors.New("read: connection reset by peer")}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- tb.runSocket(ctx, conn, make(chan socketmode.Event)) }()
+	waitFor(t, "a second connection", func() bool {
+		conn.mu.Lock()
+		defer conn.mu.Unlock()
+		return conn.runs >= 2
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("runSocket = %v after cancel, want nil", err)
 	}
 }
