@@ -75,3 +75,24 @@ func TestRenderPlainAndPromptDialogs(t *testing.T) {
 		}
 	}
 }
+
+func TestDialogsValidInBothLanguages(t *testing.T) {
+	for id, pair := range texts {
+		if pair[0] == "" || pair[1] == "" {
+			t.Errorf("text %q lacks a language: %q", id, pair)
+		}
+	}
+	for _, lang := range []string{"sv", "en"} {
+		fake := newFakeMM(t)
+		b := testBot(t, fake, &recorder{}, nil)
+		b.opts.Lang = lang
+		for name, d := range map[string]model.Dialog{
+			"new case": b.newCaseDialog("s"),
+			"prompt":   b.promptDialog(chat.Prompt{Checkbox: "x", Options: []chat.Option{{Value: "a", Label: "A"}}}, "s"),
+		} {
+			if err := d.IsValid(); err != nil {
+				t.Errorf("%s %s: %v", lang, name, err)
+			}
+		}
+	}
+}
