@@ -3,6 +3,7 @@ package console
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/samla-sip/samla/internal/chat"
@@ -73,4 +74,18 @@ func TestSplitFlag(t *testing.T) {
 			t.Errorf("splitFlag(%q) = %q, %v; want %q, %v", tt.in, c, f, tt.choice, tt.flag)
 		}
 	}
+}
+
+// FuzzPromptAnswer: a prompt answer line never panics and a number picks
+// within the options.
+func FuzzPromptAnswer(f *testing.F) {
+	for _, s := range []string{"2 mandat", "omar utan mandat", "", "99", "-1 med mandat", "1 with mandate"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		choice, _ := splitFlag(line)
+		if strings.ContainsAny(choice, " \t\n") {
+			t.Fatalf("choice %q holds a space", choice)
+		}
+	})
 }

@@ -148,3 +148,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzButtonValue: button values come back from platforms untrusted.
+func FuzzButtonValue(f *testing.F) {
+	for _, s := range []string{"SIP-7K3QF2|i1", "sip-7k3qf2|i2|3", "|", "SIP-OOOOOO|x|y|z", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		for _, n := range []int{2, 3} {
+			p, ok := splitValue(v, n)
+			if !ok {
+				continue
+			}
+			if len(p) != n {
+				t.Fatalf("splitValue(%q, %d) = %v", v, n, p)
+			}
+			if again, ok := normalizeRef(p[0]); !ok || again != p[0] {
+				t.Fatalf("reference %q not normalised (%q)", p[0], again)
+			}
+		}
+	})
+}
