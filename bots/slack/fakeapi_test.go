@@ -55,6 +55,13 @@ func (f *fakeAPI) failNext(method string, fs ...failure) {
 	f.fail[method] = append(f.fail[method], fs...)
 }
 
+// count is how many calls the fake received in all.
+func (f *fakeAPI) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.calls)
+}
+
 // callsTo returns the calls made to a method.
 func (f *fakeAPI) callsTo(method string) []apiCall {
 	f.mu.Lock()

@@ -193,15 +193,6 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func readAll(t *testing.T, r io.Reader) string {
-	t.Helper()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // ioNop wraps bytes as a request body.
 func ioNop(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }
 

@@ -107,6 +107,13 @@ func TestGoldenModals(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "modal_delegate", delegate)
+	asked, err := tb.promptModal(chat.Prompt{Title: "Avsluta utan uppföljning", Label: "Orsak", Optional: false},
+		"SIP-7K3QF2 saknar uppföljningsdatum. Ange varför ärendet ändå avslutas.", viewMeta{Action: "case.close", Value: "SIP-7K3QF2", Channel: "C1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "modal_reply_prompt", asked)
+	golden(t, "message_working", textBody(tb.t("working")))
 }
 
 func TestGoldenNewCaseModalEnglish(t *testing.T) {

@@ -75,7 +75,7 @@ func TestRequestsRefused(t *testing.T) {
 			if n := tb.dedup.keys(); n != 0 {
 				t.Errorf("store got %d dedup keys; want none", n)
 			}
-			if n := len(tb.api.calls); n != 0 {
+			if n := tb.api.count(); n != 0 {
 				t.Errorf("Web API got %d calls; want none", n)
 			}
 		})
