@@ -191,3 +191,20 @@ func TestRunStopsOnCancel(t *testing.T) {
 		t.Fatal("Run did not stop on cancel")
 	}
 }
+
+// TestScenarioMalmo is scenario 2 in English: a discharge SIP with
+// proposed times; the biståndshandläggare is away and her delegate sends
+// a substitute without a mandate, which the convener must see.
+func TestScenarioMalmo(t *testing.T) {
+	script, err := os.ReadFile(filepath.Join("testdata", "scenario-malmo.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := play(t, string(script), "en")
+	golden(t, "scenario-malmo.golden", got)
+	for _, want := range []string{"without a mandate to decide – check before the meeting", "Pick 2", "suits 5"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("session output lacks %q", want)
+		}
+	}
+}

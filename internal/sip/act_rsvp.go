@@ -59,7 +59,7 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 	case act.Name == actDelegate && input == "":
 		return chat.Reply{Text: t(r.lang, "p.delegate.label"), PromptAction: act.Name, PromptValue: act.Value,
 			Prompt: &chat.Prompt{Title: t(r.lang, "p.delegate.title"), Label: t(r.lang, "p.delegate.label"),
-				Options: delegateOptions(r.dir, r.me.Key), Checkbox: t(r.lang, "p.delegate.mandate")}}, nil
+				Options: delegateOptions(r.dir, r.me.Key, r.now), Checkbox: t(r.lang, "p.delegate.mandate")}}, nil
 	case len([]rune(input)) > maxTextLen:
 		return chat.Reply{}, inputErr("", "err.toolong", maxTextLen)
 	}
@@ -67,7 +67,7 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 	if act.Name == actDelegate {
 		// Only the colleagues the prompt offered: a delegate is someone the
 		// invitee's own organisation can send.
-		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key), func(o chat.Option) bool { return o.Value == input })
+		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, r.now), func(o chat.Option) bool { return o.Value == input })
 		d, ok := r.dir.Contact(input)
 		if !ok || !allowed {
 			return chat.Reply{}, inputErr("", "err.delegate", input)

@@ -163,7 +163,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 			t(r.lang, "channel."+ch.Kind), ch.Address, reason), nil
 	}
 	lang := s.userLang(ctx, contact.ID)
-	msg := s.renderInvitation(lang, r.dir, c, &in, "")
+	msg := s.renderInvitation(lang, r.dir, r.now, c, &in, "")
 	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
 		return "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
@@ -42,7 +43,7 @@ func ageBand(age int) string {
 // reference, kommun, age band, parties, convener and meeting time — never
 // the needs text or anything about the individual. note, when set, is a
 // line on top (e.g. who delegated to them).
-func (s *Service) renderInvitation(lang string, dir *directory.Directory, c *Case, in *Invitation, note string) chat.Message {
+func (s *Service) renderInvitation(lang string, dir *directory.Directory, now time.Time, c *Case, in *Invitation, note string) chat.Message {
 	text := t(lang, "inv.text", c.Convener.Name, unitSuffix(c.Convener.UnitName), partyName(lang, in.Party))
 	if note != "" {
 		text = note + "\n" + text
@@ -74,7 +75,7 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, c *Cas
 		{Action: actDelegate, Label: t(lang, "b.delegate"), Value: v,
 			Prompt: &chat.Prompt{
 				Title: t(lang, "p.delegate.title"), Label: t(lang, "p.delegate.label"),
-				Options: delegateOptions(dir, in.ContactID), Checkbox: t(lang, "p.delegate.mandate"),
+				Options: delegateOptions(dir, in.ContactID, now), Checkbox: t(lang, "p.delegate.mandate"),
 			}},
 	}
 	msg.Buttons = append(msg.Buttons, s.voteButtons(lang, c, in.ID)...)
@@ -98,8 +99,8 @@ func (s *Service) voteButtons(lang string, c *Case, invID string) []chat.Button 
 
 // delegateOptions are the colleagues a contact may send instead: the same
 // unit first (its reception included), then the people of the rest of the
-// organisation, each group ordered by contact id.
-func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
+// organisation, each group ordered by contact id; nobody away on the day.
+func delegateOptions(dir *directory.Directory, contactID string, on time.Time) []chat.Option {
 	me, ok := dir.Contact(contactID)
 	if !ok {
 		return nil
@@ -110,7 +111,7 @@ func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
 	}
 	var same, other []chat.Option
 	dir.Contacts(func(c *directory.Contact) bool {
-		if c.ID == me.ID || c.Kind == "function" && c.Unit != me.Unit {
+		if c.ID == me.ID || c.Kind == "function" && c.Unit != me.Unit || isAway(c, on) {
 			return true // a unit's own reception may be sent; others' may not
 		}
 		opt := chat.Option{Value: c.ID, Label: c.Name}
@@ -133,6 +134,15 @@ func delegateOptions(dir *directory.Directory, contactID string) []chat.Option {
 		out = out[:maxDelegateOptions]
 	}
 	return out
+}
+
+// isAway reports whether a contact is away on the day of t.
+func isAway(c *directory.Contact, t time.Time) bool {
+	if c.Away == nil {
+		return false
+	}
+	day := t.Format("2006-01-02")
+	return day >= c.Away.From.Format("2006-01-02") && day <= c.Away.Until.Format("2006-01-02")
 }
 
 func unitSuffix(unit string) string {

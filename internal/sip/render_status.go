@@ -64,6 +64,11 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 	for i := range c.Invitations {
 		b.WriteString(s.invitationLine(lang, &c.Invitations[i]) + "\n")
 	}
+	for _, in := range c.Invitations {
+		if in.State == StateDelegated && !in.Mandate {
+			b.WriteString(t(lang, "st.nomandate", partyName(lang, in.Party), in.DelegateNm) + "\n")
+		}
+	}
 	if missing := missingParties(lang, c); missing != "" {
 		b.WriteString(t(lang, "st.missing", missing) + "\n")
 	}
