@@ -117,6 +117,13 @@ func TestE2EConvening(t *testing.T) {
 	go func() { defer wg.Done(); _ = worker.Run(wctx) }()
 	t.Cleanup(func() { stop(); wg.Wait() })
 
+	driveConvening(t, ctx, env, kurator, bup)
+}
+
+// driveConvening runs the flow as the convener and the invitee and checks
+// what they see through Mattermost's API.
+func driveConvening(t *testing.T, ctx context.Context, env *mmEnv, kurator, bup string) {
+	t.Helper()
 	run := func(text string) string {
 		t.Helper()
 		resp := must[*model.CommandResponse](t, "/sip "+text)(env.convener.ExecuteCommand(ctx, env.townSq, "/sip "+text))
