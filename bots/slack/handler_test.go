@@ -382,3 +382,18 @@ func TestCorePanicIsAnsweredNotFatal(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestCorrectedModalIsNotTakenForARetry(t *testing.T) {
+	tb := newTestBot(t)
+	meta, _ := viewMeta{Channel: "C1"}.encode()
+	bad := submission(callbackNew, meta, newCaseValues("Lund", "fjorton", []string{"bup"}, "", "", "", ""))
+	good := submission(callbackNew, meta, newCaseValues("Lund", "14", []string{"bup"}, "", "", "", ""))
+	if w := tb.interact(bad); !strings.Contains(w.Body.String(), `"errors"`) {
+		t.Fatalf("bad form: %s", w.Body)
+	}
+	tb.interact(good)
+	tb.interact(good) // a repeated delivery of the same submission
+	if cmds, _ := tb.handler.calls(); len(cmds) != 1 {
+		t.Fatalf("core got %d commands, want 1: %+v", len(cmds), cmds)
+	}
+}

@@ -2,6 +2,8 @@ package slack
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -28,22 +30,25 @@ func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, body []by
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	var cb slackgo.InteractionCallback
-	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
-		http.Error(w, "bad payload", http.StatusBadRequest)
-		return
-	}
-	writeJSON(w, b.onInteraction(r.Context(), &cb))
+	writeJSON(w, b.onInteraction(r.Context(), []byte(form.Get("payload"))))
 }
 
-// onInteraction handles a button press or a modal submission and returns
-// the response body (nil for an empty 200).
-func (b *Bot) onInteraction(ctx context.Context, cb *slackgo.InteractionCallback) any {
+// onInteraction handles a button press or a modal submission (the JSON
+// payload) and returns the response body (nil for an empty 200).
+func (b *Bot) onInteraction(ctx context.Context, payload []byte) any {
+	var cb slackgo.InteractionCallback
+	if err := json.Unmarshal(payload, &cb); err != nil {
+		b.log.Warn("slack: bad interaction payload", "error", err)
+		return nil
+	}
 	team := firstNonEmpty(cb.Team.ID, cb.User.TeamID, cb.View.TeamID)
 	if team == "" || cb.User.ID == "" {
 		return nil
 	}
-	if !b.first(ctx, "ia", team, cb.User.ID, firstNonEmpty(cb.TriggerID, cb.ActionTs, cb.View.ID+"/"+cb.View.Hash)) {
+	// A repeated delivery is the same payload; every new press or
+	// submission differs (trigger_id, action_ts, the form's state).
+	sum := sha256.Sum256(payload)
+	if !b.first(ctx, "ia", team, cb.User.ID, hex.EncodeToString(sum[:16])) {
 		if cb.Type == slackgo.InteractionTypeViewSubmission {
 			return slackgo.NewClearViewSubmissionResponse()
 		}
@@ -51,14 +56,14 @@ func (b *Bot) onInteraction(ctx context.Context, cb *slackgo.InteractionCallback
 	}
 	switch cb.Type {
 	case slackgo.InteractionTypeBlockActions:
-		b.onBlockAction(ctx, team, cb)
+		b.onBlockAction(ctx, team, &cb)
 		return nil
 	case slackgo.InteractionTypeViewSubmission:
 		switch cb.View.CallbackID {
 		case callbackNew:
-			return b.onNewCaseSubmission(ctx, team, cb)
+			return b.onNewCaseSubmission(ctx, team, &cb)
 		case callbackPrompt:
-			return b.onPromptSubmission(ctx, team, cb)
+			return b.onPromptSubmission(ctx, team, &cb)
 		}
 	}
 	return nil
@@ -189,7 +194,7 @@ func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
-		if s != "" && s != "/" {
+		if s != "" {
 			return s
 		}
 	}

@@ -113,12 +113,7 @@ func (b *Bot) dispatchSocket(ctx context.Context, conn socketConn, ev socketmode
 		}
 		resp = b.onCommand(ctx, cmd)
 	case socketmode.EventTypeInteractive:
-		var cb slackgo.InteractionCallback
-		if err := json.Unmarshal(req.Payload, &cb); err != nil {
-			b.log.Warn("slack: socket mode: bad interaction", "error", err)
-			break
-		}
-		resp = b.onInteraction(ctx, &cb)
+		resp = b.onInteraction(ctx, req.Payload)
 	case socketmode.EventTypeEventsAPI:
 		b.ack(conn, req, nil) // first: the event is handled in the background
 		var env eventEnvelope
