@@ -321,3 +321,37 @@ func (s *crashSender) Send(ctx context.Context, to chat.Address, msg chat.Messag
 	}
 	return ref, err
 }
+
+// TestReplicasShareTheOutbox runs three workers on one store at once (as
+// three replicas would): every message is sent exactly once.
+func TestReplicasShareTheOutbox(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			c := newClock()
+			slack := chattest.New(chat.Slack, chattest.WithLatency(time.Millisecond))
+			mm := chattest.New(chat.Mattermost, chattest.WithLatency(time.Millisecond))
+			st, _ := b.open(t)
+			enqueueMany(t, st)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			done := make(chan error, 3)
+			for range 3 {
+				w := outbox.NewWorker(st, []chat.Sender{slack, mm}, restartOptions(c))
+				go func() { done <- w.Run(ctx) }()
+			}
+			waitSent(t, restartTotal, slack, mm)
+			cancel()
+			for range 3 {
+				if err := <-done; err != nil {
+					t.Fatal(err)
+				}
+			}
+			if n, err := st.Pending(context.Background(), outbox.Queue); err != nil || n != 0 {
+				t.Fatalf("pending %d, %v", n, err)
+			}
+			if repeated := checkEachOnce(t, 1, slack, mm); repeated != 0 {
+				t.Errorf("%d keys repeated", repeated)
+			}
+		})
+	}
+}
