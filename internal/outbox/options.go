@@ -35,14 +35,16 @@ type Options struct {
 	Log *slog.Logger
 	// OnDelivered, when set, is called after a job's message was accepted
 	// by its platform (at least once per job: again if a restart makes a
-	// later worker find the job already sent).
+	// later worker find the job already sent). It is called from several
+	// delivery goroutines at once and should return quickly.
 	OnDelivered func(job store.Job, env Envelope)
 	// Metrics, when set, counts outcomes.
 	Metrics Metrics
 }
 
 // Metrics counts delivery outcomes by event ("sent", "updated",
-// "duplicate", "retry", "dead") and platform.
+// "duplicate", "retry", "dead") and platform. Count must be safe for
+// concurrent use.
 type Metrics interface {
 	Count(event, platform string)
 }
