@@ -397,3 +397,29 @@ func TestCorrectedModalIsNotTakenForARetry(t *testing.T) {
 		t.Fatalf("core got %d commands, want 1: %+v", len(cmds), cmds)
 	}
 }
+
+func TestUserLookupFailures(t *testing.T) {
+	tests := []struct {
+		name  string
+		fail  failure
+		calls int // users.info calls for two commands
+	}{
+		{"missing scope is not asked again", failure{code: "missing_scope"}, 1},
+		{"a 503 is asked again", failure{status: 503}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := newTestBot(t)
+			tb.api.emails["U1"] = "karin@lund.example"
+			tb.api.failNext("users.info", tt.fail)
+			tb.command("mina", "")
+			tb.command("mina", "")
+			if n := len(tb.api.callsTo("users.info")); n != tt.calls {
+				t.Errorf("users.info called %d times, want %d", n, tt.calls)
+			}
+			if cmds, _ := tb.handler.calls(); len(cmds) != 2 || cmds[0].Who.Email != "" {
+				t.Errorf("commands %+v", cmds)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -98,8 +99,12 @@ func (b *Bot) email(ctx context.Context, team, user string) string {
 	defer cancel()
 	u, err := api.GetUserInfoContext(ctx, user)
 	if err != nil {
+		err = classify("users.info", err)
 		b.log.Warn("slack: users.info failed", "team", team, "error", err)
-		return "" // not cached: try again next time
+		if errors.Is(err, chat.ErrPermanent) { // e.g. missing_scope: do not ask on every request
+			b.links.put(key, "")
+		}
+		return ""
 	}
 	b.links.put(key, u.Profile.Email)
 	return u.Profile.Email
