@@ -153,3 +153,14 @@ func TestUpdateInPlace(t *testing.T) {
 		t.Errorf("update of a deleted post: %v, want ErrPermanent", err)
 	}
 }
+
+func TestSendToUserIDTransientLookupFailure(t *testing.T) {
+	fake := newFakeMM(t)
+	b := testBot(t, fake, &recorder{}, nil)
+	fake.addUser(userID("bertil"), "bertil", "")
+	fake.failNext("GET /users/id", http.StatusBadGateway, nil)
+	_, err := b.Send(t.Context(), chat.Address{Workspace: "skane", User: userID("bertil")}, chat.Message{Text: "hej"}, "")
+	if err == nil || errors.Is(err, chat.ErrPermanent) {
+		t.Fatalf("a 502 looking up a user id gave %v, want a transient error", err)
+	}
+}

@@ -3,6 +3,7 @@ package mattermost
 import (
 	"context"
 	"fmt"
+	"net/http"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
@@ -44,6 +45,9 @@ func (s *server) userID(ctx context.Context, user string) (string, error) {
 	var err error
 	if model.IsValidId(user) {
 		u, resp, err = s.api.GetUser(ctx, user, "")
+		if err != nil && (resp == nil || resp.StatusCode != http.StatusNotFound) {
+			return "", classify(resp, err, "find user")
+		}
 	}
 	if u == nil {
 		u, resp, err = s.api.GetUserByUsername(ctx, user, "")
