@@ -83,13 +83,17 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 		}),
 		Echo: !isTerminal(env.stdin),
 	}
-	if *asFlag != "" {
-		if err := session.SetActor(*asFlag); err != nil {
+	as := *asFlag
+	if as == "" && strings.TrimSpace(*dirFlag) == "" {
+		as = sampleConvener // the sample directory: start as its kurator
+	}
+	if as != "" {
+		if err := session.SetActor(as); err != nil {
 			return err
 		}
 	}
 	if isTerminal(env.stdin) {
-		fmt.Fprint(env.stdout, welcome(lang))
+		fmt.Fprint(env.stdout, welcome(lang, as))
 	}
 	if err := session.Run(ctx, env.stdin); err != nil && !errors.Is(err, context.Canceled) {
 		return err
@@ -131,21 +135,25 @@ func isTerminal(r io.Reader) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-func welcome(lang string) string {
+// sampleConvener is the sample directory's kurator in Lund, who convenes
+// in the examples.
+const sampleConvener = "lund-skola-kurator-sara"
+
+func welcome(lang, as string) string {
 	if lang == "en" {
-		return `Samla console – you are chatting with the SIP core on the sample directory.
-Try:
-  :as lund-skola-kurator-sara
+		return fmt.Sprintf(`Samla console – chat with the SIP core in your terminal.
+You type as %q (switch with :as CONTACT_ID). Try:
   /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn
-  /sip help
-(:help for console commands, :quit to leave)
-`
+  /sip consent $REF written guardians
+  /sip invite $REF
+($REF is the last case reference shown; :help for console commands, :quit to leave)
+`, as)
 	}
-	return `Samla konsol – du chattar med SIP-kärnan mot exempelkatalogen.
-Prova:
-  :as lund-skola-kurator-sara
+	return fmt.Sprintf(`Samla konsol – chatta med SIP-kärnan i terminalen.
+Du skriver som %q (byt med :as KONTAKT-ID). Prova:
   /sip ny kommun=Lund ålder=14 parter=bup,skola,socialtjanst-barn
-  /sip hjälp
-(:help för konsolens kommandon, :quit för att sluta)
-`
+  /sip samtycke $REF skriftligt vårdnadshavare
+  /sip bjud $REF
+($REF är senast visade ärendereferens; :help för konsolens kommandon, :quit för att sluta)
+`, as)
 }
