@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sync"
 	"time"
 
@@ -88,6 +90,10 @@ func (b *Bot) respond(ctx context.Context, responseURL string, body ephemeral) e
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := b.http.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // without the URL: it grants posting to the user
+		}
 		return fmt.Errorf("slack: response_url: %w", err)
 	}
 	defer resp.Body.Close()
