@@ -175,7 +175,7 @@ var catalogue = map[string]msg{
 	"ok.shared":      {"Dagordningen skickades till %d deltagare.", "The agenda was sent to %d participants."},
 	"note.unknown":   {"(Du finns inte i kontaktkatalogen. Du kan kalla och söka, men andra hittar dig inte via katalogen.)", "(You are not in the contact directory. You can convene and search, but others cannot find you through it.)"},
 	"note.declined":  {"%s kan inte delta för %s: %s. Bjud in någon annan med /sip bjud.", "%s cannot take part for %s: %s. Invite someone else with /sip invite."},
-	"note.delegated": {"%s skickar %s som ersättare för %s (%s): %s", "%s sends %s in their place for %s (%s): %s"},
+	"note.delegated": {"%s (%s) skickar %s i sitt ställe, %s.\n%s", "%s (%s) sends %s in their place, %s.\n%s"},
 
 	// Next steps.
 	"next.consent": {"Nästa steg: registrera samtycke: /sip samtycke %s skriftligt vårdnadshavare", "Next: record consent: /sip consent %s written guardians"},
