@@ -100,7 +100,7 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 			in.Declined = input
 			c.event("rsvp.declined", r.me.Name, r.now, in.Party, input)
 			reply = t(r.lang, "ok.declined", c.Ref)
-			return s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), input)
+			return s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), input, c.Ref, in.Party)
 		case actDelegate:
 			line, err := s.delegate(ctx, r, c, fx, in, delegate, act.Flag)
 			if err != nil {

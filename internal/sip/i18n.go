@@ -174,7 +174,7 @@ var catalogue = map[string]msg{
 	"ok.lang":        {"Samla svarar dig nu på svenska.", "Samla now answers you in English."},
 	"ok.shared":      {"Dagordningen skickades till %d deltagare.", "The agenda was sent to %d participants."},
 	"note.unknown":   {"(Du finns inte i kontaktkatalogen. Du kan kalla och söka, men andra hittar dig inte via katalogen.)", "(You are not in the contact directory. You can convene and search, but others cannot find you through it.)"},
-	"note.declined":  {"%s kan inte delta för %s: %s. Bjud in någon annan med /sip bjud.", "%s cannot take part for %s: %s. Invite someone else with /sip invite."},
+	"note.declined":  {"%s kan inte delta för %s: %s. Bjud in någon annan: /sip bjud %s %s", "%s cannot take part for %s: %s. Invite someone else: /sip invite %s %s"},
 	"note.delegated": {"%s (%s) skickar %s i sitt ställe, %s.\n%s", "%s (%s) sends %s in their place, %s.\n%s"},
 
 	// Next steps.
