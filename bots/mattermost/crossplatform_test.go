@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,14 +23,19 @@ import (
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
 
-// TestCrossPlatformCase runs one case on the real core, bbolt, the outbox
-// worker and the sample directory: a Slack convener (SUS Malmö's discharge
-// unit; the Slack side is a fake platform) invites Malmö's home care, whose
-// väg in is on Mattermost (this bot, against a fake Mattermost API). The
-// invitee presses "Jag kommer" through the bot's endpoint; the convener's
-// live status on Slack and the invitee's /sip status on Mattermost both
-// show it.
-func TestCrossPlatformCase(t *testing.T) {
+// crossFixture is the real core, bbolt, the outbox worker and the sample
+// directory with two platforms: Slack (a fake platform) and Mattermost
+// (this bot against a fake Mattermost API, server "skane-kommun").
+type crossFixture struct {
+	core    *sip.Service
+	bot     *Bot
+	fake    *fakeMM
+	slack   *chattest.Platform
+	deliver func()
+}
+
+func newCrossFixture(t *testing.T) *crossFixture {
+	t.Helper()
 	ctx := context.Background()
 	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
 	if err != nil {
@@ -64,6 +70,20 @@ func TestCrossPlatformCase(t *testing.T) {
 		}
 	}
 
+	return &crossFixture{core: core, bot: bot, fake: fake, slack: slack, deliver: deliver}
+}
+
+// TestCrossPlatformCase runs one case on the real core, bbolt, the outbox
+// worker and the sample directory: a Slack convener (SUS Malmö's discharge
+// unit; the Slack side is a fake platform) invites Malmö's home care, whose
+// väg in is on Mattermost (this bot, against a fake Mattermost API). The
+// invitee presses "Jag kommer" through the bot's endpoint; the convener's
+// live status on Slack and the invitee's /sip status on Mattermost both
+// show it.
+func TestCrossPlatformCase(t *testing.T) {
+	f := newCrossFixture(t)
+	ctx := context.Background()
+	core, bot, fake, slack, deliver := f.core, f.bot, f.fake, f.slack, f.deliver
 	convener := chat.Actor{Platform: chat.Slack, Workspace: "T0SKANE01", UserID: "U0SUSUTSKRIV", Channel: "C0SUSUTSKRIV"}
 	reply := core.Command(ctx, convener, "ny kommun=Malmö ålder=82 parter=hemtjanst")
 	ref := regexp.MustCompile(`SIP-[0-9A-Z]+`).FindString(reply.Text)
@@ -134,4 +154,65 @@ func lastStatus(p *chattest.Platform, key string) (chat.Message, bool) {
 		}
 	}
 	return chat.Message{}, false
+}
+
+// TestCrossPlatformCaseReverse is the other direction: a Mattermost
+// convener (Malmö home care, through this bot's slash command) invites
+// primary care, whose väg in is on Slack; the Slack invitee answers "via
+// video" and the convener's Mattermost status post is updated in place.
+func TestCrossPlatformCaseReverse(t *testing.T) {
+	f := newCrossFixture(t)
+	ctx := context.Background()
+	say := func(text string) string {
+		t.Helper()
+		form := commandForm("tok-kommun", text)
+		form.Set("user_id", userID("fatima"))
+		form.Set("user_name", "fatima.said")
+		rec := serve(f.bot, "POST", "/mattermost/commands", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+		var got commandResponse
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != http.StatusOK {
+			t.Fatalf("/sip %s: %d %s", text, rec.Code, rec.Body)
+		}
+		return got.Text
+	}
+	ref := regexp.MustCompile(`SIP-[0-9A-Z]+`).FindString(say("ny kommun=Malmö ålder=82 parter=primarvard"))
+	if ref == "" {
+		t.Fatal("no case reference")
+	}
+	say("samtycke " + ref + " skriftligt")
+	say("bjud " + ref)
+	f.deliver()
+
+	// The Slack invitee answers with the button the core gave them.
+	var video chat.Button
+	for _, s := range f.slack.Sent() {
+		for _, b := range s.Msg.Buttons {
+			if s.To.User == "U0VCMALMO" && b.Action == "rsvp.video" {
+				video = b
+			}
+		}
+	}
+	if video.Value == "" {
+		t.Fatalf("no Slack invitation with a video button; sent %+v", f.slack.Sent())
+	}
+	invitee := chat.Actor{Platform: chat.Slack, Workspace: "T0SKANE01", UserID: "U0VCMALMO"}
+	f.core.Act(ctx, invitee, chat.Action{Name: video.Action, Value: video.Value})
+	f.deliver()
+
+	// The convener's status is one Mattermost post, patched in place.
+	var status []string
+	for _, id := range f.fake.order {
+		if p := f.fake.post(id); strings.HasPrefix(p.Message, "**"+ref) {
+			status = append(status, postText(p))
+		}
+	}
+	if len(status) != 1 {
+		t.Fatalf("%d status posts for %s, want one updated in place: %q", len(status), ref, status)
+	}
+	if !slices.Contains(f.fake.requests, "PUT /posts/patch") {
+		t.Error("the status post was never patched")
+	}
+	if !strings.Contains(status[0], "Vårdcentralen Västhamnen SIP") || !strings.Contains(status[0], "✓ via video") {
+		t.Fatalf("the Mattermost status does not show the Slack answer:\n%s", status[0])
+	}
 }
