@@ -49,7 +49,7 @@ func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 			return err
 		}
 		if c.Consent == nil {
-			return inputErr("", "err.noconsent.invite", c.Ref)
+			return inputErr("", "err.noconsent.invite", c.Ref, consentHint(r.lang, c))
 		}
 		targets := c.Parties
 		if len(named) > 0 {

@@ -48,7 +48,7 @@ func (s *Service) cmdMine(ctx context.Context, r *request) (chat.Reply, error) {
 		if it.c.Convener.Key != r.me.Key {
 			role = t(r.lang, "mine.invited")
 		} else {
-			id, args := nextStep(it.c)
+			id, args := nextStep(r.lang, it.c)
 			step = " — " + t(r.lang, id, args...)
 		}
 		lines = append(lines, fmt.Sprintf("• %s · %s · %s · %s%s", it.c.Ref, it.c.KommunName,

@@ -32,5 +32,5 @@ func (s *Service) cmdNew(ctx context.Context, r *request, cmd Cmd) (chat.Reply, 
 	}
 	s.deps.Log.InfoContext(ctx, "sip: case created", "ref", c.Ref, "actor", r.me.Key)
 	return chat.Reply{Text: t(r.lang, "ok.new", c.Ref, k.Name, age, partyList(r.lang, parties)) + "\n" +
-		t(r.lang, "next.consent", c.Ref)}, nil
+		t(r.lang, "next.consent", c.Ref, consentHint(r.lang, c))}, nil
 }

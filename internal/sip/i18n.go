@@ -121,7 +121,7 @@ var catalogue = map[string]msg{
 	"err.notfound":             {"Ärendet hittades inte.", "Case not found."},
 	"err.notconvener":          {"Bara den som kallar kan ändra ärendet.", "Only the convener can change the case."},
 	"err.closed":               {"%s är avslutat.", "%s is closed."},
-	"err.noconsent.invite":     {"Inga kallelser skickas för %[1]s: samtycke är inte registrerat, och ingen annan organisation får kontaktas innan dess. Inhämta samtycket och registrera det: /sip samtycke %[1]s skriftligt vårdnadshavare", "No invitations sent for %[1]s: consent is not recorded, and no other organisation may be contacted before it is. Obtain consent and record it: /sip consent %[1]s written guardians"},
+	"err.noconsent.invite":     {"Inga kallelser skickas för %[1]s: samtycke är inte registrerat, och ingen annan organisation får kontaktas innan dess. Inhämta samtycket och registrera det: /sip samtycke %[1]s %[2]s", "No invitations sent for %[1]s: consent is not recorded, and no other organisation may be contacted before it is. Obtain consent and record it: /sip consent %[1]s %[2]s"},
 	"err.noconsent.withdraw":   {"%s har inget registrerat samtycke att återkalla.", "%s has no recorded consent to withdraw."},
 	"err.noslot":               {"Det finns inget förslag nummer %d.", "There is no proposal number %d."},
 	"err.novote":               {"Det förslaget finns inte längre.", "That proposal no longer exists."},
@@ -178,14 +178,16 @@ var catalogue = map[string]msg{
 	"note.delegated": {"%s (%s) skickar %s i sitt ställe, %s.\n%s", "%s (%s) sends %s in their place, %s.\n%s"},
 
 	// Next steps.
-	"next.consent": {"Nästa steg: registrera samtycke: /sip samtycke %s skriftligt vårdnadshavare", "Next: record consent: /sip consent %s written guardians"},
-	"next.meeting": {"Nästa steg: sätt en tid: /sip möte %s 2026-12-10 13:00 video (eller förslag …)", "Next: set a time: /sip meeting %s 2026-12-10 13:00 video (or propose …)"},
-	"next.pick":    {"Nästa steg: välj en tid: /sip möte %s välj N", "Next: pick a time: /sip meeting %s pick N"},
-	"next.invite":  {"Nästa steg: kalla parterna: /sip bjud %s", "Next: invite the parties: /sip invite %s"},
-	"next.wait":    {"Väntar på svar från de kallade.", "Waiting for answers from the invitees."},
-	"next.replace": {"Nästa steg: någon har tackat nej – bjud in en annan: /sip bjud %s PART", "Next: someone declined – invite another: /sip invite %s PARTY"},
-	"next.plan":    {"Nästa steg: fyll i planen: /sip plan %s", "Next: complete the plan: /sip plan %s"},
-	"next.none":    {"Allt är klart; avsluta med /sip avsluta %s när planen är upprättad.", "All done; close with /sip close %s once the plan is drawn up."},
+	"next.consent":       {"Nästa steg: registrera samtycke: /sip samtycke %s %s", "Next: record consent: /sip consent %s %s"},
+	"hint.consent.minor": {"skriftligt vårdnadshavare", "written guardians"},
+	"hint.consent.adult": {"skriftligt", "written"},
+	"next.meeting":       {"Nästa steg: sätt en tid: /sip möte %s 2026-12-10 13:00 video (eller förslag …)", "Next: set a time: /sip meeting %s 2026-12-10 13:00 video (or propose …)"},
+	"next.pick":          {"Nästa steg: välj en tid: /sip möte %s välj N", "Next: pick a time: /sip meeting %s pick N"},
+	"next.invite":        {"Nästa steg: kalla parterna: /sip bjud %s", "Next: invite the parties: /sip invite %s"},
+	"next.wait":          {"Väntar på svar från de kallade.", "Waiting for answers from the invitees."},
+	"next.replace":       {"Nästa steg: någon har tackat nej – bjud in en annan: /sip bjud %s PART", "Next: someone declined – invite another: /sip invite %s PARTY"},
+	"next.plan":          {"Nästa steg: fyll i planen: /sip plan %s", "Next: complete the plan: /sip plan %s"},
+	"next.none":          {"Allt är klart; avsluta med /sip avsluta %s när planen är upprättad.", "All done; close with /sip close %s once the plan is drawn up."},
 
 	// Invitations and notices.
 	"inv.title":            {"Kallelse till SIP-möte · %s", "Invitation to a SIP meeting · %s"},

@@ -73,7 +73,7 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		b.WriteString(t(lang, "st.missing", missing) + "\n")
 	}
 	if c.Closed == nil {
-		id, args := nextStep(c)
+		id, args := nextStep(lang, c)
 		b.WriteString(t(lang, "st.next", t(lang, id, args...)))
 	}
 	msg.Text = strings.TrimRight(b.String(), "\n")
@@ -229,10 +229,10 @@ func priority(c *Case) int {
 }
 
 // nextStep is the catalogue id (and arguments) of what to do next.
-func nextStep(c *Case) (string, []any) {
+func nextStep(lang string, c *Case) (string, []any) {
 	switch priority(c) {
 	case prioConsent:
-		return "next.consent", []any{c.Ref}
+		return "next.consent", []any{c.Ref, consentHint(lang, c)}
 	case prioMeeting:
 		if c.Proposal != nil {
 			return "next.pick", []any{c.Ref}
@@ -249,4 +249,13 @@ func nextStep(c *Case) (string, []any) {
 	default:
 		return "next.none", []any{c.Ref}
 	}
+}
+
+// consentHint is how consent is usually given: by the guardians for a
+// child, by the person for an adult.
+func consentHint(lang string, c *Case) string {
+	if c.Age < 18 {
+		return t(lang, "hint.consent.minor")
+	}
+	return t(lang, "hint.consent.adult")
 }
