@@ -1,8 +1,3 @@
-// Package sip is the convening domain: cases, consent, routed invitations,
-// RSVPs, meetings, the plan checklist, status and timeline, and the /sip
-// command language. It knows no chat SDK: it implements chat.Handler and
-// writes outgoing messages to the outbox in the same store transaction as
-// the state change that caused them.
 package sip
 
 import (
