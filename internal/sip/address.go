@@ -1,6 +1,8 @@
 package sip
 
 import (
+	"slices"
+
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 )
@@ -35,12 +37,8 @@ func AddressOf(ch directory.Reach, contactID string) (chat.Address, bool) {
 func bestReach(c *directory.Contact) (directory.Reach, bool) {
 	for _, kinds := range [][]string{{chat.Slack, chat.Mattermost}, {"email"}, {"phone"}} {
 		for _, r := range c.Reach {
-			for _, k := range kinds {
-				if r.Kind == k {
-					if _, ok := AddressOf(r, c.ID); ok || k == "email" || k == "phone" {
-						return r, true
-					}
-				}
+			if slices.Contains(kinds, r.Kind) && reachable(r) {
+				return r, true
 			}
 		}
 	}

@@ -111,7 +111,7 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 	}
 	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: r.now})
 	for _, cand := range res.Candidates {
-		if cand.Contact == nil || cand.Channel.Kind == "" || declined[cand.Contact.ID] {
+		if cand.Contact == nil || !reachable(cand.Channel) || declined[cand.Contact.ID] {
 			continue
 		}
 		var sv, en string
@@ -193,4 +193,13 @@ func (s *Service) selfInvitation(r *request, c *Case, party string, contact *dir
 	c.Invitations = append(c.Invitations, in)
 	c.event("invited", r.me.Name, r.now, party, contact.Name, in.UnitName)
 	return "• " + t(r.lang, "invite.self", partyName(r.lang, party))
+}
+
+// reachable reports whether a channel leads somewhere: a chat address, or
+// an e-mail address or phone number for the convener to use.
+func reachable(ch directory.Reach) bool {
+	if _, ok := AddressOf(ch, ""); ok {
+		return true
+	}
+	return (ch.Kind == "email" || ch.Kind == "phone") && ch.Address != ""
 }
