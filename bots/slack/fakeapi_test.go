@@ -38,7 +38,7 @@ type fakeAPI struct {
 	nextTS int
 }
 
-func newFakeAPI(t *testing.T) *fakeAPI {
+func newFakeAPI(t testing.TB) *fakeAPI {
 	t.Helper()
 	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))

@@ -112,7 +112,7 @@ type testBot struct {
 	mux     *http.ServeMux
 }
 
-func newTestBot(t *testing.T, tweak ...func(*Options)) *testBot {
+func newTestBot(t testing.TB, tweak ...func(*Options)) *testBot {
 	t.Helper()
 	api := newFakeAPI(t)
 	h := &fakeHandler{}
