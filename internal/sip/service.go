@@ -2,6 +2,7 @@ package sip
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"io"
 	"log/slog"
@@ -62,10 +63,17 @@ type Service struct {
 	loc  *time.Location
 }
 
-// New returns a Service.
+// New returns a Service. A nil Log discards, a nil Now is time.Now and a
+// nil Rand is crypto/rand; Store and Directory are required.
 func New(deps Deps) *Service {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	if deps.Rand == nil {
+		deps.Rand = rand.Reader
 	}
 	if deps.Lang != "en" {
 		deps.Lang = "sv"
