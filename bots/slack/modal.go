@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -120,6 +121,10 @@ func (b *Bot) promptModal(p chat.Prompt, intro string, meta viewMeta) (slackgo.M
 	}, nil
 }
 
+// viewOpenTimeout bounds views.open, which runs while Slack waits for the
+// request's answer (after at most the inline wait): 2 s + 0.9 s < 3 s.
+const viewOpenTimeout = 900 * time.Millisecond
+
 // openView opens a modal with a trigger_id (valid for 3 s after the user's
 // action).
 func (b *Bot) openView(ctx context.Context, team, trigger string, view slackgo.ModalViewRequest) error {
@@ -127,6 +132,8 @@ func (b *Bot) openView(ctx context.Context, team, trigger string, view slackgo.M
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithTimeout(ctx, viewOpenTimeout)
+	defer cancel()
 	if _, err := api.OpenViewContext(ctx, trigger, view); err != nil {
 		return classify("views.open", err)
 	}
