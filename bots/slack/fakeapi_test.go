@@ -25,6 +25,7 @@ type failure struct {
 	status     int    // HTTP status (e.g. 429, 503); 0 = 200 with ok:false
 	retryAfter string // Retry-After header for 429
 	code       string // Slack error code for ok:false
+	hang       bool   // never answer (until the client gives up)
 }
 
 // fakeAPI stands in for https://slack.com/api/ (SAMLA_SLACK_API_URL).
@@ -100,6 +101,10 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Unlock()
 
 	w.Header().Set("Content-Type", "application/json")
+	if fl != nil && fl.hang {
+		<-r.Context().Done()
+		return
+	}
 	if fl != nil {
 		if fl.status != 0 {
 			if fl.retryAfter != "" {

@@ -423,3 +423,16 @@ func TestUserLookupFailures(t *testing.T) {
 		})
 	}
 }
+
+func TestAckInTimeWhenSlackHangs(t *testing.T) {
+	tb := newTestBot(t)
+	tb.api.failNext("views.open", failure{hang: true})
+	start := time.Now()
+	w := tb.command("ny", "")
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("ack after %s", took)
+	}
+	if !strings.Contains(w.Body.String(), "/sip ny kommun=") {
+		t.Errorf("body %s lacks the text form", w.Body)
+	}
+}
