@@ -42,6 +42,13 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 	langFlag := fs.String("lang", defaultLang(env.getenv("SAMLA_LANG")), "language: sv or en")
 	asFlag := fs.String("as", "", "start typing as this directory contact")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return exitCode(2)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "samla try: unexpected argument %q (the chat is read from stdin)\n", fs.Arg(0))
 		return exitCode(2)
 	}
 	lang := defaultLang(*langFlag)

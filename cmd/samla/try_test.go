@@ -78,6 +78,9 @@ func TestTryFlags(t *testing.T) {
 		{"directory from env", nil, map[string]string{"SAMLA_DIRECTORY": filepath.Join(t.TempDir(), "missing.yaml")}, "", "directory", ""},
 		{"english by env", nil, map[string]string{"SAMLA_LANG": "en"}, ":as bup-lund-vagin\n/sip help\n", "", "SIP commands"},
 		{"quit", nil, nil, ":quit\n:as bup-lund-vagin\n", "", ""},
+		{"help", []string{"-h"}, nil, "", "", ""},
+		{"stray argument", []string{"extra"}, nil, "", "exit status", ""},
+		{"bad flag", []string{"--nope"}, nil, "", "exit status", ""},
 		{"no actor with own directory", []string{"--directory", filepath.Join("..", "..", "examples", "directory")}, nil, "/sip mina\n", "", "Välj först vem du är"},
 		{"sample convener by default", nil, nil, "/sip mina\n", "", "lund-skola-kurator-sara> /sip mina"},
 	}
