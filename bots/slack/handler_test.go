@@ -436,3 +436,16 @@ func TestAckInTimeWhenSlackHangs(t *testing.T) {
 		t.Errorf("body %s lacks the text form", w.Body)
 	}
 }
+
+func TestActReplyPromptOpensModal(t *testing.T) {
+	tb := newTestBot(t)
+	tb.handler.act = func(chat.Action) chat.Reply {
+		return chat.Reply{Text: "Vilken tid?", Prompt: &chat.Prompt{Title: "Välj tid", Options: []chat.Option{{Value: "1", Label: "tors 13:00"}}}, PromptAction: "slot.pick", PromptValue: "SIP-7K3QF2"}
+	}
+	tb.interact(blockAction("case.pick", "SIP-7K3QF2", "http://127.0.0.1:1/r"))
+	waitFor(t, "views.open", func() bool { return len(tb.api.callsTo("views.open")) == 1 })
+	view := tb.api.callsTo("views.open")[0].JSON["view"].(map[string]any)
+	if meta := decodeViewMeta(view["private_metadata"].(string)); meta.Action != "slot.pick" || meta.Value != "SIP-7K3QF2" {
+		t.Errorf("meta %+v", meta)
+	}
+}

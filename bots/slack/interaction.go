@@ -96,7 +96,6 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 		act.Value = a.SelectedOption.Value
 	}
 	received := time.Now()
-	who := b.actor(ctx, team, cb.User.ID, cb.Channel.ID)
 	meta := viewMeta{Action: act.Name, Value: act.Value, ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
 	if prompt != nil {
 		view, err := b.promptModal(*prompt, "", meta)
@@ -106,6 +105,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 		if err != nil {
 			b.log.Warn("slack: opening a prompt failed", "team", team, "error", err)
 			b.spawn(func(ctx context.Context) {
+				who := b.actor(ctx, team, cb.User.ID, cb.Channel.ID)
 				b.answerLater(ctx, who, cb.ResponseURL, chat.Reply{Text: b.t("prompt_failed")})
 			})
 		}
@@ -114,10 +114,14 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 	b.spawn(func(ctx context.Context) {
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
+		who := b.actor(cctx, team, cb.User.ID, cb.Channel.ID)
 		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) })
 		if r.Prompt != nil && time.Since(received) < triggerLife {
-			b.openReplyPrompt(cctx, team, cb.TriggerID, r, viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID})
-			return
+			meta := viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
+			if failed := b.openReplyPrompt(cctx, team, cb.TriggerID, r, meta); failed == nil {
+				return
+			}
+			r = chat.Reply{Text: b.t("prompt_failed")}
 		}
 		if r.Text != "" || r.Message != nil || r.Prompt != nil {
 			b.answerLater(cctx, who, cb.ResponseURL, r)
