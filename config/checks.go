@@ -71,6 +71,14 @@ func checkRedisURL(v string) error {
 	return nil
 }
 
+// checkRedisPrefix keeps the prefix usable as a Redis Cluster hash tag.
+func checkRedisPrefix(v string) error {
+	if strings.ContainsAny(v, "{} \t") {
+		return fmt.Errorf("must not contain braces or white space, got %q", v)
+	}
+	return nil
+}
+
 func checkTimeZone(v string) error {
 	if _, err := time.LoadLocation(v); err != nil {
 		return fmt.Errorf("unknown time zone %q", v)

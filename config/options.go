@@ -56,7 +56,7 @@ func options() []option {
 			field: func(c *Config) any { return &c.RedisURL }, check: checkRedisURL},
 		{Name: "SAMLA_REDIS_PREFIX", Group: "Store", Default: "samla:", Example: "samla-prod:",
 			Doc:   "Prefix of every Redis key, so several installations can share one Redis.",
-			field: func(c *Config) any { return &c.RedisPrefix }},
+			field: func(c *Config) any { return &c.RedisPrefix }, check: checkRedisPrefix},
 
 		{Name: "SAMLA_SLACK_SIGNING_SECRET", Group: "Slack", Secret: true, Example: "8f14e45fceea167a5a36dedd4bea2543",
 			Doc:   "Slack app signing secret; enables the Slack endpoints under /slack/.",

@@ -13,9 +13,6 @@ func crossCheck(c Config) []string {
 	if c.Store == "redis" && c.RedisURL == "" {
 		add("SAMLA_REDIS_URL: required when SAMLA_STORE=redis (example: SAMLA_REDIS_URL=redis://127.0.0.1:6379/0)")
 	}
-	if c.Store == "bbolt" && c.Data == "" {
-		add("SAMLA_DATA: required when SAMLA_STORE=bbolt (example: SAMLA_DATA=/var/lib/samla)")
-	}
 
 	if c.Slack.Enabled() && len(c.Slack.BotTokens) == 0 {
 		add("SAMLA_SLACK_BOT_TOKENS: required when Slack is enabled (example: SAMLA_SLACK_BOT_TOKENS=T0001=xoxb-…)")

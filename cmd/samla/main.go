@@ -31,6 +31,9 @@ type cliEnv struct {
 	// environ lists the environment as "K=V" (for warnings about unknown
 	// SAMLA_* names); may be nil.
 	environ func() []string
+	// reload delivers requests to reload the directory; nil = SIGHUP
+	// (samla serve only, so a terminal hangup still ends other commands).
+	reload <-chan struct{}
 }
 
 func commands() []command {

@@ -3,8 +3,175 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/samla-sip/samla/config"
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/server"
+	"github.com/samla-sip/samla/internal/store"
 )
 
+// runServe implements "samla serve [--config FILE] [--listen ADDR]".
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
-	return errors.New("not yet implemented")
+	fs := subcommandFlags("serve", env)
+	file := fs.String("config", "", "read settings from `FILE` (SAMLA_NAME=value lines); the environment overrides it")
+	listen := fs.String("listen", "", "listen on `ADDR` (host:port) instead of SAMLA_LISTEN")
+	if err := fs.Parse(args); err != nil {
+		return flagParseExit(err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "samla serve: unexpected argument %q\n", fs.Arg(0))
+		return exitCode(2)
+	}
+	cfg, err := loadConfig(env, *file)
+	if err != nil {
+		return err
+	}
+	if *listen != "" {
+		cfg.Listen = *listen
+	}
+	log := newLogger(env.stderr, cfg.LogLevel)
+	if err := serve(ctx, env, cfg, log); err != nil {
+		log.Error("samla serve stopped", "err", err.Error())
+		return exitCode(1)
+	}
+	return nil
+}
+
+// serve wires config → directory → store → HTTP server and runs until ctx
+// ends (SIGTERM/SIGINT), then drains and closes everything.
+func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger) error {
+	log.Info("starting samla", "store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang,
+		"slack", cfg.Slack.Enabled(), "mattermost", cfg.Mattermost.Enabled(), "llm", cfg.LLM.Enabled())
+
+	holder, err := startDirectory(cfg, log)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, log)
+
+	srv := newServer(cfg, log, holder, st)
+	dirMetrics := newDirectoryMetrics()
+	if err := srv.Register(dirMetrics.collectors()...); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+
+	// The chat platforms, the SIP core, the outbox worker and the
+	// reminders are wired here: mount handlers with srv.Handle and add
+	// their Run loops to tasks.
+	tasks := []task{
+		{"http server", func(ctx context.Context) error { return srv.ListenAndServe(ctx, cfg.Listen) }},
+		{"directory watch", func(ctx context.Context) error {
+			return watchDirectory(ctx, cfg, holder, reloadRequests(ctx, env), log, dirMetrics)
+		}},
+	}
+	return runTasks(ctx, log, tasks)
+}
+
+// reloadRequests is env.reload, or SIGHUP when that is nil.
+func reloadRequests(ctx context.Context, env *cliEnv) <-chan struct{} {
+	if env.reload != nil {
+		return env.reload
+	}
+	return notifyHUP(ctx)
+}
+
+// notifyHUP turns SIGHUP into reload requests until ctx ends. Requests
+// arriving while one is pending are merged.
+func notifyHUP(ctx context.Context) <-chan struct{} {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	reload := make(chan struct{}, 1)
+	go func() {
+		defer signal.Stop(hup)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				select {
+				case reload <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	return reload
+}
+
+// startDirectory loads the directory; a server never starts without one.
+func startDirectory(cfg config.Config, log *slog.Logger) (*directory.Holder, error) {
+	d, source, err := loadDirectory(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("directory (%s): %w", source, err)
+	}
+	st := d.Stats()
+	log.Info("directory loaded", "source", source, "organisations", st.Organisations, "units", st.Units, "contacts", st.Contacts)
+	return directory.NewHolder(d), nil
+}
+
+func newServer(cfg config.Config, log *slog.Logger, holder *directory.Holder, st store.Store) *server.Server {
+	loc := cfg.Location()
+	srv := server.New(server.Options{
+		Log: log,
+		Directory: func() server.Directory {
+			if d := holder.Current(); d != nil {
+				return d
+			}
+			return nil
+		},
+		APITokens: cfg.APITokens,
+		Lang:      cfg.Lang,
+		Now:       func() time.Time { return time.Now().In(loc) },
+	})
+	srv.AddReadiness("store", st.Ping)
+	return srv
+}
+
+func closeStore(st store.Store, log *slog.Logger) {
+	if err := st.Close(); err != nil {
+		log.Error("closing the store", "err", err.Error())
+	}
+}
+
+// task is a long-running part of the service.
+type task struct {
+	name string
+	run  func(ctx context.Context) error
+}
+
+// runTasks runs every task until ctx ends or one of them returns; then it
+// cancels the others and waits for all. It returns the first error.
+func runTasks(ctx context.Context, log *slog.Logger, tasks []task) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	for _, t := range tasks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := t.run(ctx)
+			if err != nil && !errors.Is(err, context.Canceled) {
+				log.Error("task failed", "task", t.name, "err", err.Error())
+				once.Do(func() { first = fmt.Errorf("%s: %w", t.name, err) })
+			}
+			cancel()
+		}()
+	}
+	wg.Wait()
+	return first
 }

@@ -27,7 +27,8 @@ var errNoDirectory = errors.New("no directory loaded")
 func knownKommun(s string) bool { _, ok := directory.LookupKommun(s); return ok }
 
 // directoryAPI serves GET /api/v1/directory/{route,search} with the same
-// JSON as `samla directory route|search --json`.
+// JSON as `samla directory route|search --json` (directory.RouteJSON and
+// directory.SearchJSON).
 type directoryAPI struct {
 	current     func() Directory
 	knownKommun func(string) bool
@@ -63,7 +64,7 @@ func (a *directoryAPI) route(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msgNoDirectory)
 		return
 	}
-	writeJSON(w, http.StatusOK, routeView(d.Route(q), lang))
+	writeJSON(w, http.StatusOK, directory.RouteJSON(d.Route(q), lang))
 }
 
 // parseRoute validates the route parameters; code is "" when they are fine.
@@ -131,7 +132,7 @@ func (a *directoryAPI) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msgNoDirectory)
 		return
 	}
-	writeJSON(w, http.StatusOK, searchView(d.Search(text, limit)))
+	writeJSON(w, http.StatusOK, directory.SearchJSON(d.Search(text, limit)))
 }
 
 // notFound answers unknown /api/ paths, after authentication so the API's

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -72,12 +73,28 @@ func TestAPIRoute(t *testing.T) {
 	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Fatalf("route = %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}
-	want := `{"candidates":[` +
-		`{"contact_id":"bup-lund-vagin","unit_id":"bup-lund","channel":"slack:T0001/U0001","why":"enhetens väg in"},` +
-		`{"contact_id":"bup-lund-anna","unit_id":"bup-lund","channel":"email:anna@example.se","why":"sip-samordnare"}],` +
-		`"note":"två träffar"}`
-	if strings.TrimSpace(body) != want {
-		t.Errorf("route body\n got %s\nwant %s", body, want)
+	if want := mustJSON(t, directory.RouteJSON(fakeRoute, "sv")); strings.TrimSpace(body) != want {
+		t.Errorf("route body differs from the CLI's JSON\n got %s\nwant %s", body, want)
+	}
+	type cand struct {
+		ContactID string `json:"contact_id"`
+		UnitID    string `json:"unit_id"`
+		Channel   string `json:"channel"`
+		Why       string `json:"why"`
+	}
+	var got struct {
+		Candidates []cand `json:"candidates"`
+		Note       string `json:"note"`
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil {
+		t.Fatal(err)
+	}
+	wantC := []cand{
+		{"bup-lund-vagin", "bup-lund", "slack:T0001/U0001", "enhetens väg in"},
+		{"bup-lund-anna", "bup-lund", "email:anna@example.se", "sip-samordnare"},
+	}
+	if !reflect.DeepEqual(got.Candidates, wantC) || got.Note != "två träffar" {
+		t.Errorf("route = %+v", got)
 	}
 	wantQ := directory.Query{Care: "bup", Kommun: "Lund", Age: 14, Role: "kurator", Date: time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)}
 	if !reflect.DeepEqual(d.queries, []directory.Query{wantQ}) {
@@ -137,8 +154,8 @@ func TestAPISearch(t *testing.T) {
 	opts, _ := testOptions(d)
 	_, ts := start(t, opts)
 	resp, body := get(t, ts.URL+"/api/v1/directory/search?q=bup+lund&limit=5", bearer)
-	want := `{"results":[{"contact_id":"bup-lund-vagin","unit_id":"bup-lund","score":2.5}]}`
-	if resp.StatusCode != 200 || strings.TrimSpace(body) != want {
+	want := mustJSON(t, directory.SearchJSON([]directory.Hit{{Contact: bupVagIn, Unit: bupUnit, Score: 2.5}}))
+	if resp.StatusCode != 200 || strings.TrimSpace(body) != want || !strings.Contains(body, `"contact_id":"bup-lund-vagin","unit_id":"bup-lund","score":2.5`) {
 		t.Errorf("search = %d %s", resp.StatusCode, body)
 	}
 	if !reflect.DeepEqual(d.searches, []string{"bup lund"}) || d.limits[0] != 5 {
@@ -200,21 +217,36 @@ func TestLangOf(t *testing.T) {
 	}
 }
 
-func TestChannelString(t *testing.T) {
-	tests := []struct {
-		r    directory.Reach
-		want string
-	}{
-		{directory.Reach{Kind: "slack", Workspace: "T1", User: "U1"}, "slack:T1/U1"},
-		{directory.Reach{Kind: "slack", Workspace: "T1", Channel: "C1"}, "slack:T1/#C1"},
-		{directory.Reach{Kind: "mattermost", Server: "skane", User: "bup.lund"}, "mattermost:skane/bup.lund"},
-		{directory.Reach{Kind: "email", Address: "a@b.se"}, "email:a@b.se"},
-		{directory.Reach{Kind: "phone", Address: "+46 46 12"}, "phone:+46 46 12"},
-		{directory.Reach{}, ""},
+// mustJSON encodes v like the server does.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		if got := channelString(tt.r); got != tt.want {
-			t.Errorf("channelString(%+v) = %q, want %q", tt.r, got, tt.want)
+	return strings.TrimSpace(buf.String())
+}
+
+func TestAPIRefusesPersonnummer(t *testing.T) {
+	d := newFakeDirectory()
+	opts, logs := testOptions(d)
+	_, ts := start(t, opts)
+	const pnr = "19121212-1212" // Skatteverket's test number, Luhn-valid
+	for _, path := range []string{
+		"/api/v1/directory/search?q=" + pnr,
+		"/api/v1/directory/route?care=bup&kommun=Lund&role=" + pnr,
+	} {
+		resp, body := get(t, ts.URL+path, bearer)
+		if resp.StatusCode != 400 || !strings.Contains(body, `"code":"personnummer"`) || strings.Contains(body, pnr) {
+			t.Errorf("%s → %d %s", path, resp.StatusCode, body)
 		}
+	}
+	if len(d.queries)+len(d.searches) != 0 {
+		t.Error("a personnummer reached the directory")
+	}
+	if strings.Contains(logs.String(), "1212") {
+		t.Errorf("log holds the number:\n%s", logs.String())
 	}
 }
