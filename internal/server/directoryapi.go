@@ -17,7 +17,7 @@ import (
 type Directory interface {
 	Route(q directory.Query) directory.RouteResult
 	Search(q string, limit int) []directory.Hit
-	Contacts(fn func(*directory.Contact) bool)
+	Stats() directory.Stats
 }
 
 var _ Directory = (*directory.Directory)(nil)

@@ -186,6 +186,9 @@ func TestAPIWithoutDirectory(t *testing.T) {
 			t.Errorf("%s = %d %s", path, resp.StatusCode, body)
 		}
 	}
+	if _, body := get(t, ts.URL+"/metrics", nil); !strings.Contains(body, "samla_directory_loaded 0") {
+		t.Error("metrics do not say that no directory is loaded")
+	}
 }
 
 func TestAPIUnknownPath(t *testing.T) {

@@ -64,12 +64,8 @@ func (f *fakeDirectory) Search(q string, limit int) []directory.Hit {
 	return []directory.Hit{{Contact: bupVagIn, Unit: bupUnit, Score: 2.5}}
 }
 
-func (f *fakeDirectory) Contacts(fn func(*directory.Contact) bool) {
-	for _, c := range f.contacts {
-		if !fn(c) {
-			return
-		}
-	}
+func (f *fakeDirectory) Stats() directory.Stats {
+	return directory.Stats{Organisations: 1, Units: 1, Contacts: len(f.contacts), Files: 1}
 }
 
 // syncBuffer is a log sink safe for the server's goroutines.

@@ -58,33 +58,36 @@ func (s *Server) metricsHandler() http.Handler {
 // directoryCollector reports the size of the directory in service at
 // scrape time.
 type directoryCollector struct {
-	current  func() Directory
-	contacts *prometheus.Desc
-	loaded   *prometheus.Desc
+	current func() Directory
+	size    *prometheus.Desc
+	loaded  *prometheus.Desc
 }
 
 func newDirectoryCollector(current func() Directory) *directoryCollector {
 	return &directoryCollector{
-		current:  current,
-		contacts: prometheus.NewDesc("samla_directory_contacts", "Contacts in the directory in service.", nil, nil),
-		loaded:   prometheus.NewDesc("samla_directory_loaded", "1 when a directory is in service.", nil, nil),
+		current: current,
+		size: prometheus.NewDesc("samla_directory_entries",
+			"Entries in the directory in service, by kind (organisations, units, contacts).", []string{"kind"}, nil),
+		loaded: prometheus.NewDesc("samla_directory_loaded", "1 when a directory is in service.", nil, nil),
 	}
 }
 
 func (c *directoryCollector) Describe(ch chan<- *prometheus.Desc) {
-	ch <- c.contacts
+	ch <- c.size
 	ch <- c.loaded
 }
 
 func (c *directoryCollector) Collect(ch chan<- prometheus.Metric) {
-	d := c.current()
-	if d == nil {
-		ch <- prometheus.MustNewConstMetric(c.loaded, prometheus.GaugeValue, 0)
-		ch <- prometheus.MustNewConstMetric(c.contacts, prometheus.GaugeValue, 0)
-		return
+	var st directory.Stats
+	loaded := 0.0
+	if d := c.current(); d != nil {
+		st, loaded = d.Stats(), 1
 	}
-	n := 0
-	d.Contacts(func(*directory.Contact) bool { n++; return true })
-	ch <- prometheus.MustNewConstMetric(c.loaded, prometheus.GaugeValue, 1)
-	ch <- prometheus.MustNewConstMetric(c.contacts, prometheus.GaugeValue, float64(n))
+	ch <- prometheus.MustNewConstMetric(c.loaded, prometheus.GaugeValue, loaded)
+	for _, e := range []struct {
+		kind string
+		n    int
+	}{{"organisations", st.Organisations}, {"units", st.Units}, {"contacts", st.Contacts}} {
+		ch <- prometheus.MustNewConstMetric(c.size, prometheus.GaugeValue, float64(e.n), e.kind)
+	}
 }
