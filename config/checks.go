@@ -96,7 +96,7 @@ func checkClock(v string) error {
 // parseClock turns "HH:MM" into minutes after midnight.
 func parseClock(v string) (int, error) {
 	h, m, ok := strings.Cut(v, ":")
-	if ok && len(h) == 2 && len(m) == 2 {
+	if ok && len(h) == 2 && len(m) == 2 && allDigits(h+m) {
 		hh, err1 := strconv.Atoi(h)
 		mm, err2 := strconv.Atoi(m)
 		if err1 == nil && err2 == nil && hh >= 0 && hh < 24 && mm >= 0 && mm < 60 {
@@ -104,6 +104,15 @@ func parseClock(v string) (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("must be a time HH:MM (00:00–23:59), got %q", v)
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func intAtLeast(min int) func(string) error {

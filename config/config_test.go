@@ -137,6 +137,7 @@ func TestValidation(t *testing.T) {
 		{"nudge not number", map[string]string{"SAMLA_NUDGE_WORKDAYS": "two"}, `SAMLA_NUDGE_WORKDAYS: must be a whole number ≥ 1, got "two"`},
 		{"escalate zero", map[string]string{"SAMLA_ESCALATE_WORKDAYS": "0"}, `SAMLA_ESCALATE_WORKDAYS: must be a whole number ≥ 1`},
 		{"digest time", map[string]string{"SAMLA_DIGEST_TIME": "8:00"}, `SAMLA_DIGEST_TIME: must be a time HH:MM (00:00–23:59), got "8:00"`},
+		{"digest time sign", map[string]string{"SAMLA_DIGEST_TIME": "+8:00"}, `SAMLA_DIGEST_TIME: must be a time HH:MM`},
 		{"workday start", map[string]string{"SAMLA_WORKDAY_START": "24:00"}, `SAMLA_WORKDAY_START: must be a time HH:MM`},
 		{"workday order", map[string]string{"SAMLA_WORKDAY_START": "17:00", "SAMLA_WORKDAY_END": "08:00"}, `SAMLA_WORKDAY_END: must be after SAMLA_WORKDAY_START (17:00), got "08:00"`},
 	}

@@ -70,3 +70,19 @@ func FuzzParsePairs(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseClock(f *testing.F) {
+	f.Add("08:00")
+	f.Add("23:59")
+	f.Add("24:00")
+	f.Add("+1:-1")
+	f.Fuzz(func(t *testing.T, v string) {
+		m, err := parseClock(v)
+		if err != nil {
+			return
+		}
+		if m < 0 || m >= 24*60 || len(v) != 5 || strings.Trim(v, "0123456789:") != "" {
+			t.Errorf("parseClock(%q) = %d", v, m)
+		}
+	})
+}
