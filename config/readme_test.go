@@ -51,3 +51,33 @@ func TestReadmeListsEveryOption(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeOpensWithTwoCommands keeps the README's promise to a
+// newcomer: exactly two commands, and both scripts exist and run.
+func TestReadmeOpensWithTwoCommands(t *testing.T) {
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "```sh\n")
+	block, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 || strings.Index(string(readme), "```") != strings.Index(string(readme), "```sh\n") {
+		t.Fatal("README does not open with a ```sh block")
+	}
+	var cmds []string
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		cmd, _, _ := strings.Cut(line, "#")
+		if cmd = strings.TrimSpace(cmd); cmd != "" {
+			cmds = append(cmds, cmd)
+		}
+	}
+	if want := []string{"./scripts/try", "./scripts/test"}; strings.Join(cmds, "|") != strings.Join(want, "|") {
+		t.Fatalf("README opens with %q, want %q", cmds, want)
+	}
+	for _, c := range append(cmds, "./.ci/run") {
+		fi, err := os.Stat("../" + c)
+		if err != nil || fi.Mode()&0o111 == 0 {
+			t.Errorf("%s is missing or not executable (%v)", c, err)
+		}
+	}
+}

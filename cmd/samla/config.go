@@ -43,19 +43,24 @@ func runConfigShow(env *cliEnv, args []string) error {
 // loadConfig loads and validates the configuration, printing warnings for
 // unknown SAMLA_* names and every problem to stderr.
 func loadConfig(env *cliEnv, file string) (config.Config, error) {
-	for _, w := range config.Unknown(environOf(env), file) {
+	cfg, warnings, err := loadConfigWarnings(env, file)
+	for _, w := range warnings {
 		fmt.Fprintln(env.stderr, "warning:", w)
 	}
+	return cfg, err
+}
+
+// loadConfigWarnings is loadConfig returning the warnings instead of
+// printing them (samla serve logs them as JSON). Problems are printed.
+func loadConfigWarnings(env *cliEnv, file string) (config.Config, []string, error) {
+	warnings := config.Unknown(environOf(env), file)
 	cfg, err := config.Load(env.getenv, file)
 	var ce *config.Error
 	if errors.As(err, &ce) {
 		fmt.Fprintln(env.stderr, err)
-		return cfg, exitCode(1)
+		return cfg, warnings, exitCode(1)
 	}
-	if err != nil {
-		return cfg, err
-	}
-	return cfg, nil
+	return cfg, warnings, err
 }
 
 // environOf returns the process environment as "K=V" entries (none when

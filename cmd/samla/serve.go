@@ -29,7 +29,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintf(env.stderr, "samla serve: unexpected argument %q\n", fs.Arg(0))
 		return exitCode(2)
 	}
-	cfg, err := loadConfig(env, *file)
+	cfg, warnings, err := loadConfigWarnings(env, *file)
 	if err != nil {
 		return err
 	}
@@ -37,6 +37,9 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		cfg.Listen = *listen
 	}
 	log := newLogger(env.stderr, cfg.LogLevel)
+	for _, w := range warnings {
+		log.Warn("configuration: " + w)
+	}
 	if err := serve(ctx, env, cfg, log); err != nil {
 		log.Error("samla serve stopped", "err", err.Error())
 		return exitCode(1)

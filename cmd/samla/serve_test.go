@@ -95,7 +95,7 @@ func httpGet(t *testing.T, url, token string) (int, string) {
 func TestServeEmbeddedSample(t *testing.T) {
 	data := t.TempDir()
 	base, stderr, stop, reload := startServe(t, map[string]string{
-		"SAMLA_DATA": data, "SAMLA_API_TOKENS": serveToken,
+		"SAMLA_DATA": data, "SAMLA_API_TOKENS": serveToken, "SAMLA_LOG_LEVLE": "debug",
 	})
 
 	if code, body := httpGet(t, base+"/healthz", ""); code != 200 {
@@ -143,7 +143,8 @@ func TestServeEmbeddedSample(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 	log := stderr.String()
-	for _, want := range []string{`"msg":"directory loaded"`, `"source":"embedded sample"`, `"msg":"stopped"`} {
+	for _, want := range []string{`"msg":"directory loaded"`, `"source":"embedded sample"`, `"msg":"stopped"`,
+		`"level":"WARN","msg":"configuration: unknown setting SAMLA_LOG_LEVLE in the environment; did you mean SAMLA_LOG_LEVEL?"`} {
 		if !strings.Contains(log, want) {
 			t.Errorf("log lacks %s:\n%s", want, log)
 		}
