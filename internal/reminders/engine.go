@@ -177,11 +177,7 @@ func (e *Engine) write(ctx context.Context, c *Case, rem Reminder, id string, fi
 		tx := store.Tx{Puts: []store.Put{{Bucket: bucketFired, Key: id, Value: mark, Version: version}}}
 		msgs := e.rd.render(c, rem)
 		for _, m := range msgs {
-			oid := "reminder|" + id + "|" + strconv.FormatInt(firing.UnixNano(), 10)
-			if m.suffix != "" {
-				oid += "|" + m.suffix
-			}
-			job, err := outbox.NewJob(oid, outbox.Envelope{To: m.to, Msg: m.msg}, now)
+			job, err := outbox.NewJob(outboxID(id, firing, m.suffix), outbox.Envelope{To: m.to, Msg: m.msg}, now)
 			if err != nil {
 				return err
 			}
@@ -200,6 +196,15 @@ func (e *Engine) write(ctx context.Context, c *Case, rem Reminder, id string, fi
 		return nil
 	}
 	return fmt.Errorf("write outbox %s: %w", id, store.ErrConflict)
+}
+
+// outboxID names the outbox job of one message of a firing.
+func outboxID(id string, firing time.Time, suffix string) string {
+	oid := "reminder|" + id + "|" + strconv.FormatInt(firing.UnixNano(), 10)
+	if suffix != "" {
+		oid += "|" + suffix
+	}
+	return oid
 }
 
 func (e *Engine) ack(ctx context.Context, job store.Job) error {

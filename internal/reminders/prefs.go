@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/samla-sip/samla/internal/store"
@@ -82,3 +83,48 @@ func fired(ctx context.Context, st store.Store, id string) (time.Time, int64, er
 	}
 	return t, rec.Version, nil
 }
+
+// getJSON reads a JSON record into v; found is false when it is missing.
+func getJSON(ctx context.Context, st store.Store, bucket, key string, v any) (version int64, found bool, err error) {
+	rec, err := st.Get(ctx, bucket, key)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("reminders: read %s: %w", bucket, err)
+	}
+	if err := json.Unmarshal(rec.Value, v); err != nil {
+		return 0, false, fmt.Errorf("reminders: decode %s: %w", bucket, err)
+	}
+	return rec.Version, true, nil
+}
+
+// updateJSON applies fn to a JSON record (zero when missing) and writes
+// it if fn says so, retrying on conflicts.
+func updateJSON[T any](ctx context.Context, st store.Store, bucket, key string, fn func(*T) bool) error {
+	for range maxRetries {
+		var v T
+		version, _, err := getJSON(ctx, st, bucket, key, &v)
+		if err != nil {
+			return err
+		}
+		if !fn(&v) {
+			return nil
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("reminders: encode %s: %w", bucket, err)
+		}
+		err = st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: bucket, Key: key, Value: b, Version: version}}})
+		if errors.Is(err, store.ErrConflict) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("reminders: write %s: %w", bucket, err)
+		}
+		return nil
+	}
+	return fmt.Errorf("reminders: write %s: %w", bucket, store.ErrConflict)
+}
+
+func parseInt(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }
