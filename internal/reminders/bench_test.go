@@ -53,14 +53,16 @@ func scheduleSpread(b *testing.B, st store.Store, n int, first time.Time, window
 func claimAll(b *testing.B, st store.Store, want int, seen func(now time.Time, jobs []store.Job)) time.Duration {
 	b.Helper()
 	var claimed atomic.Int64
+	var failed atomic.Bool // a failed claim may have leased jobs we never saw: stop all
 	start := time.Now()
 	var wg sync.WaitGroup
 	for range benchClaimers {
 		wg.Go(func() {
-			for claimed.Load() < int64(want) {
+			for claimed.Load() < int64(want) && !failed.Load() {
 				now := time.Now()
 				jobs, err := st.Claim(context.Background(), QueueName, now, 10*time.Minute, benchClaimMax)
 				if err != nil {
+					failed.Store(true)
 					b.Error(err)
 					return
 				}
