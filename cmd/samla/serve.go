@@ -53,6 +53,8 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	log.Info("starting samla", "store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang,
 		"slack", cfg.Slack.Enabled(), "mattermost", cfg.Mattermost.Enabled(), "llm", cfg.LLM.Enabled())
 
+	reload := reloadRequests(ctx, env) // before loading: an early SIGHUP must not kill us
+
 	holder, err := startDirectory(cfg, log)
 	if err != nil {
 		return err
@@ -75,7 +77,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	tasks := []task{
 		{"http server", func(ctx context.Context) error { return srv.ListenAndServe(ctx, cfg.Listen) }},
 		{"directory watch", func(ctx context.Context) error {
-			return watchDirectory(ctx, cfg, holder, reloadRequests(ctx, env), log, dirMetrics)
+			return watchDirectory(ctx, cfg, holder, reload, log, dirMetrics)
 		}},
 	}
 	return runTasks(ctx, log, tasks)
