@@ -79,7 +79,8 @@ func (p *Planner) Wanted(c *Case) map[string]Reminder {
 			add(Reminder{Kind: KindNudge, Recipient: in.ContactID, Invitation: in.ID,
 				Due: h.AddWorkdays(in.Sent, p.set.NudgeWorkdays)})
 		}
-		if in.Unit != "" {
+		// Escalate only what Samla can see answered: a chat invitation.
+		if in.Unit != "" && in.Address != nil {
 			add(Reminder{Kind: KindEscalate, Recipient: in.ContactID, Invitation: in.ID,
 				Due: h.AddWorkdays(in.Sent, p.set.NudgeWorkdays+p.set.EscalateWorkdays)})
 		}
