@@ -115,43 +115,54 @@ func (e *Engine) openCases(ctx context.Context) ([]*Case, error) {
 	return out, nil
 }
 
-// Sweep flags cases whose meeting has passed without a follow-up date: it
-// makes sure their no-follow-up reminder is queued (a no-op when the
-// planner queued it or it was already sent).
+// sweepHorizon is how far back the sweep recovers reminders never sent.
+const sweepHorizon = 7 * 24 * time.Hour
+
+// Sweep is the daily safety net for stale cases. Every reminder an open
+// case calls for that fell due within the last week, has not expired and
+// was never sent is queued again: above all the flag for a case whose
+// meeting passed without a follow-up date, but also reminders of cases
+// that changed before reminders were deployed, or of a lost job. It never
+// repeats a sent reminder (the fired record) and skips stopped
+// recipients.
 func (e *Engine) Sweep(ctx context.Context, at time.Time) error {
 	cases, err := e.openCases(ctx)
 	if err != nil {
 		return err
 	}
+	due := e.d.Settings.Hours.NextWorkingTime(at)
 	var jobs []store.Job
 	for _, c := range cases {
-		if c.Meeting == nil || !c.Meeting.At.Before(at) || c.Plan.FollowUp != nil {
-			continue
+		for _, rem := range e.plan.Wanted(c) {
+			if rem.Due.After(at) || !rem.Due.After(at.Add(-sweepHorizon)) ||
+				!rem.Expires.IsZero() && !due.Before(rem.Expires) {
+				continue
+			}
+			last, _, err := fired(ctx, e.d.Store, rem.ID())
+			if err != nil {
+				return err
+			}
+			if !last.Before(rem.Due) {
+				continue // sent (or snoozed and sent later)
+			}
+			prefs, _, err := loadPrefs(ctx, e.d.Store, c.Ref, rem.Recipient)
+			if err != nil {
+				return err
+			}
+			if prefs.Stopped {
+				continue
+			}
+			jobs = append(jobs, rem.job(rem.Due, due))
 		}
-		rem, ok := e.plan.Wanted(c)[JobID(KindNoFollowUp, c.Ref, c.Convener.Key)]
-		if !ok {
-			continue
-		}
-		last, _, err := fired(ctx, e.d.Store, rem.ID())
-		if err != nil {
-			return err
-		}
-		if last.Equal(rem.Due) {
-			continue
-		}
-		due := e.d.Settings.Hours.NextWorkingTime(at)
-		if rem.Due.After(due) {
-			due = rem.Due
-		}
-		jobs = append(jobs, rem.job(rem.Due, due))
 	}
 	if len(jobs) == 0 {
 		return nil
 	}
+	sortJobs(jobs, nil)
 	if err := e.d.Store.Schedule(ctx, jobs...); err != nil {
 		return fmt.Errorf("reminders: sweep: %w", err)
 	}
-	e.d.Log.InfoContext(ctx, "reminders: sweep flagged cases without follow-up", "count", len(jobs))
+	e.d.Log.InfoContext(ctx, "reminders: sweep queued unsent reminders", "count", len(jobs))
 	return nil
 }
 

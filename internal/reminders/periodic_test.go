@@ -46,12 +46,14 @@ func TestPeriodicOneReplicaPerFiring(t *testing.T) {
 	wg.Wait()
 
 	jobs := r.st.queued(QueueName)
-	if len(jobs) != 1 {
-		t.Fatalf("sweep queued %v", jobs)
+	for _, id := range []string{JobID(KindNoFollowUp, ref, "conv-karin"), JobID(KindAfterMeeting, ref, "conv-karin")} {
+		j, ok := jobs[id]
+		if !ok || j.Due.In(r.w.Loc).Format("2006-01-02 15:04") != "2026-11-24 08:00" {
+			t.Errorf("sweep: %s = %+v, want due at 08:00", id, j)
+		}
 	}
-	j, ok := jobs[JobID(KindNoFollowUp, ref, "conv-karin")]
-	if !ok || j.Due.In(r.w.Loc).Format("2006-01-02 15:04") != "2026-11-24 08:00" {
-		t.Errorf("no-follow-up flag %+v, want due at 08:00", j)
+	if len(jobs) != 2 { // the pre-meeting reminders expired; the nudge is not due yet
+		t.Errorf("sweep queued %d jobs: %v", len(jobs), jobs)
 	}
 	digests := r.outbox()
 	if len(digests) != 1 {
@@ -111,5 +113,32 @@ func TestSweepDoesNotRepeatAFiredFlag(t *testing.T) {
 	}
 	if q := r.st.queued(QueueName); len(q) != 0 {
 		t.Errorf("sweep re-queued a sent flag: %v", q)
+	}
+}
+
+func TestSweepRecoversLostAndSkipsOld(t *testing.T) {
+	r := newRig(t, "2026-11-23 10:00")
+	c := baseCase(t, r.w)
+	r.cases.set(c) // changed before reminders were deployed: nothing queued
+	old := cloneCase(c)
+	old.Ref = "SIP-OLD000"
+	old.Invitations[0].Sent = lt(t, r.w, "2026-10-01 10:00") // due long ago: left alone
+	r.cases.set(old)
+	r.at("2026-11-26 07:30")
+	if err := r.eng.Sweep(context.Background(), r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	q := r.st.queued(QueueName)
+	if _, ok := q[JobID(KindNudge, ref, "bup-berit")]; !ok || len(q) != 1 {
+		t.Fatalf("sweep queued %v, want the lost nudge only", q)
+	}
+	r.at("2026-11-26 08:00")
+	r.fire()
+	r.deliverAll()
+	if err := r.eng.Sweep(context.Background(), r.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if q := r.st.queued(QueueName); len(q) != 0 {
+		t.Errorf("sweep repeated a sent nudge: %v", q)
 	}
 }
