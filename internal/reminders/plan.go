@@ -24,8 +24,8 @@ func NewPlanner(set Settings) *Planner { return &Planner{set: set} }
 // withdrawn) are cancelled; a new reminder whose time has passed is sent
 // at the next working time, unless it has expired.
 func (p *Planner) Plan(_ context.Context, before, after *Case, now time.Time) (jobs []store.Job, cancel []store.JobRef) {
-	old := p.Wanted(before)
-	for id, r := range p.Wanted(after) {
+	old, wanted := p.Wanted(before), p.Wanted(after)
+	for id, r := range wanted {
 		if o, ok := old[id]; ok && o.Due.Equal(r.Due) {
 			continue
 		}
@@ -35,7 +35,6 @@ func (p *Planner) Plan(_ context.Context, before, after *Case, now time.Time) (j
 		}
 		jobs = append(jobs, r.job(r.Due, due))
 	}
-	wanted := p.Wanted(after)
 	for id := range old {
 		if _, ok := wanted[id]; !ok {
 			cancel = append(cancel, store.JobRef{Queue: QueueName, ID: id})
