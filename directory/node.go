@@ -6,7 +6,8 @@ package directory
 // of allocations, not one per value. A mapping's children alternate key,
 // value.
 type tree struct {
-	nodes []node
+	nodes  []node
+	budget int // yaml.v3 path: most nodes alias expansion may create
 }
 
 type nodeKind uint8

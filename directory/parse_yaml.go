@@ -17,12 +17,15 @@ func parseYAML(data []byte) (*tree, []Problem) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, []Problem{yamlProblem(err)}
 	}
-	t := &tree{}
+	t := &tree{budget: 4*len(data) + 1024}
 	if len(doc.Content) == 0 {
 		t.add(nullNode, 1, "")
 		return t, nil
 	}
 	convertNode(t, doc.Content[0], 0)
+	if len(t.nodes) > t.budget {
+		return nil, []Problem{{Line: 1, Msg: "YAML: too many aliases (the expanded document is too large)"}}
+	}
 	return t, nil
 }
 
@@ -34,7 +37,7 @@ func convertNode(t *tree, y *yaml.Node, depth int) int32 {
 		depth++
 	}
 	switch {
-	case depth >= maxDepth:
+	case depth >= maxDepth || len(t.nodes) > t.budget:
 		return t.add(nullNode, y.Line, "")
 	case y.Kind == yaml.ScalarNode && y.ShortTag() == "!!null":
 		return t.add(nullNode, y.Line, "")
