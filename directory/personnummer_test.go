@@ -20,14 +20,14 @@ func TestFindPersonnummer(t *testing.T) {
 		{"x19121212-1212y", "19121212-1212"},
 		{"first 121212-1212 second 811218-9876", "121212-1212"},
 		// not personnummer
-		{"121212-1213", ""},                // Luhn fails
-		{"1212121212121212", ""},           // part of a longer number
-		{"121312-1214", ""},                // month 13
-		{"SE2321000016-abc1", ""},          // HSA id: month 21
-		{"+46 46 123 45 67", ""},           // phone
-		{"0461234567", ""},                 // month 61
-		{"12121-21212", ""},                // wrong grouping
-		{"17121212-1212", ""},              // century 17
+		{"121212-1213", ""},       // Luhn fails
+		{"1212121212121212", ""},  // part of a longer number
+		{"121312-1214", ""},       // month 13
+		{"SE2321000016-abc1", ""}, // HSA id: month 21
+		{"+46 46 123 45 67", ""},  // phone
+		{"0461234567", ""},        // month 61
+		{"12121-21212", ""},       // wrong grouping
+		{"17121212-1212", ""},     // century 17
 		{"", ""}, {"no digits", ""},
 	}
 	for _, tt := range tests {
