@@ -71,6 +71,10 @@ func (d *Directory) Route(q Query) RouteResult {
 	return res
 }
 
+// MaxCandidates bounds a route result: more names do not help anyone
+// choose whom to contact.
+const MaxCandidates = 10
+
 type router struct {
 	d       *Directory
 	q       Query
@@ -91,6 +95,9 @@ func (r *router) fromUnit(u *Unit, context text) {
 	holders, added := 0, false
 	for _, role := range roles {
 		for _, c := range r.d.unitContacts[u] {
+			if len(r.out) >= MaxCandidates {
+				return
+			}
 			if !hasRole(c, role) {
 				continue
 			}
@@ -165,6 +172,9 @@ func boolRank(b bool) int {
 // offer adds c, or the delegate standing in for c, as a candidate. It
 // reports false when nobody available could be added.
 func (r *router) offer(c *Contact, u *Unit, why text) bool {
+	if len(r.out) >= MaxCandidates {
+		return true
+	}
 	target := c
 	var chain []text
 	visited := map[*Contact]bool{c: true}
@@ -250,7 +260,7 @@ func (r *router) neighbours() []string {
 		}
 		inRegion := false
 		for _, code := range u.Kommuner {
-			if k, ok := LookupKommun(code); ok && k.LanCode == r.kommun.LanCode {
+			if strings.HasPrefix(code, r.kommun.LanCode) { // SCB codes start with the län code
 				inRegion = true
 				break
 			}
