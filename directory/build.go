@@ -23,6 +23,9 @@ type builder struct {
 	roles     map[string]bool
 	rawAway   map[*Contact]*rawAway
 	reachSlab []Reach
+	lastUnit  *Unit // unit of the previous contact
+	listUnit  *Unit // unit whose contacts are being gathered in list
+	list      []*Contact
 }
 
 type loc struct {
@@ -43,7 +46,7 @@ func build(srcs []source) (*Directory, error) {
 		},
 		fileIdx: map[string]int{}, strs: map[string]string{},
 		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},
-		care: setOf(CareLevels), roles: setOf(Roles), rawAway: map[*Contact]*rawAway{},
+		care: setOf(CareLevels), rawAway: map[*Contact]*rawAway{},
 	}
 	total, reaches := 0, 0
 	for i, s := range srcs {
@@ -76,6 +79,7 @@ func build(srcs []source) (*Directory, error) {
 			b.contact(s.file, &s.doc.Contacts[i], &slab[len(slab)-1])
 		}
 	}
+	b.flushUnitList()
 	b.checkEntries()
 	b.checkDelegates()
 	if len(b.problems) > 0 {
@@ -311,25 +315,36 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	c.ID = b.text(file, r.ID, "contact id")
 	c.Name = b.text(file, r.Name, "contact name")
 	c.HSAID = b.text(file, r.HSAID, "contact hsa_id")
-	c.Kind = b.intern(r.Kind.V)
+	c.Kind = canonical(r.Kind.V, contactKinds)
+	if c.Kind == "" {
+		c.Kind = b.intern(r.Kind.V)
+	}
 	b.text(file, r.Unit, "contact unit")
 	b.required(file, r.Line, r.Name, "contact name")
 	if b.required(file, r.Line, r.Kind, "contact kind") && c.Kind != "person" && c.Kind != "function" {
 		b.add(file, r.Kind.Line, "unknown contact kind %q (use person or function)", c.Kind)
 	}
-	u, unitOK := b.d.units[r.Unit.V]
+	u, unitOK := b.lastUnit, b.lastUnit != nil && b.lastUnit.ID == r.Unit.V
+	if !unitOK {
+		u, unitOK = b.d.units[r.Unit.V]
+		b.lastUnit = u
+	}
 	if b.required(file, r.Line, r.Unit, "contact unit") && !unitOK {
 		b.add(file, r.Unit.Line, "contact %q: unknown unit %q", c.ID, r.Unit.V)
 	}
 	if unitOK {
 		c.Unit = u.ID
 	}
+	if len(r.Roles) > 0 {
+		c.Roles = make([]string, 0, len(r.Roles))
+	}
 	for _, role := range r.Roles {
-		if !b.roles[role.V] {
+		id := canonical(role.V, Roles)
+		if id == "" {
 			b.add(file, role.Line, "unknown role %q", role.V)
 			continue
 		}
-		c.Roles = append(c.Roles, b.intern(role.V))
+		c.Roles = append(c.Roles, id)
 	}
 	if len(r.Reach) == 0 {
 		b.add(file, r.Line, "contact %q has no way to reach it (reach: slack, mattermost, email or phone)", c.ID)
@@ -356,8 +371,33 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	b.d.contacts[c.ID] = c
 	b.d.contactList = append(b.d.contactList, c)
 	if unitOK {
-		b.d.unitContacts[u] = append(b.d.unitContacts[u], c)
+		if b.listUnit != u {
+			b.flushUnitList()
+			b.listUnit, b.list = u, b.d.unitContacts[u]
+		}
+		b.list = append(b.list, c)
 	}
+}
+
+// flushUnitList stores the contacts gathered for the current unit
+// (contacts mostly come unit by unit, so this saves a map access each).
+func (b *builder) flushUnitList() {
+	if b.listUnit != nil {
+		b.d.unitContacts[b.listUnit] = b.list
+	}
+	b.listUnit, b.list = nil, nil
+}
+
+var contactKinds = []string{"person", "function"}
+
+// canonical returns the entry of list equal to s, or "".
+func canonical(s string, list []string) string {
+	for _, x := range list {
+		if x == s {
+			return x
+		}
+	}
+	return ""
 }
 
 func (b *builder) reach(file string, r *rawReach) (Reach, bool) {

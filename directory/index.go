@@ -3,6 +3,8 @@ package directory
 // index builds the lookup structures of a validated directory.
 func (b *builder) index() {
 	d := b.d
+	search := make(chan *searchIndex, 1)
+	go func() { search <- buildSearch(d) }() // reads only what is built already
 	var wide []*Unit
 	for _, u := range d.unitList {
 		if u.AreaWide {
@@ -32,8 +34,8 @@ func (b *builder) index() {
 		}
 	}
 	for _, c := range d.contactList {
-		u := d.units[c.Unit]
 		if hasRole(c, "sip-samordnare") {
+			u := d.units[c.Unit]
 			org := d.orgs[u.Org]
 			d.coordinators[org] = append(d.coordinators[org], c)
 		}
@@ -50,7 +52,7 @@ func (b *builder) index() {
 			}
 		}
 	}
-	d.search = buildSearch(d)
+	d.search = <-search
 }
 
 func (d *Directory) addRoutes(u *Unit) {

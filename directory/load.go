@@ -113,18 +113,23 @@ func loadFiles(files []string, read func(string) ([]byte, error)) (*Directory, e
 	srcs := make([]source, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// Each worker reuses one node slab, so a large directory does not
+	// touch fresh memory for every file.
+	slabs := make(chan *tree, runtime.GOMAXPROCS(0))
+	for range cap(slabs) {
+		slabs <- &tree{}
+	}
 	for i, f := range files {
 		wg.Add(1)
-		sem <- struct{}{}
+		slab := <-slabs
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() { slabs <- slab; wg.Done() }()
 			data, err := read(f)
 			if err != nil {
 				errs[i] = fmt.Errorf("directory: %w", err)
 				return
 			}
-			doc, problems := parseFile(data)
+			doc, problems := parseFile(data, slab)
 			for j := range problems {
 				problems[j].File = f
 			}
@@ -140,8 +145,8 @@ func loadFiles(files []string, read func(string) ([]byte, error)) (*Directory, e
 
 // parseFile parses one file with the fast parser, falling back to yaml.v3
 // for anything the fast parser does not handle.
-func parseFile(data []byte) (rawDoc, []Problem) {
-	t, ok := parseFast(string(data))
+func parseFile(data []byte, slab *tree) (rawDoc, []Problem) {
+	t, ok := parseFast(string(data), slab)
 	if !ok {
 		var problems []Problem
 		t, problems = parseYAML(data)

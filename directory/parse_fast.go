@@ -12,11 +12,20 @@ import (
 // anything else — anchors, block scalars, escapes, multi-line values,
 // tabs, duplicate keys, odd indentation, syntax errors — and the caller
 // then uses yaml.v3, so both always agree (see the fuzz test).
-func parseFast(src string) (*tree, bool) {
+//
+// The tree's node slab is reused when t is given (nil: a new tree).
+func parseFast(src string, t *tree) (*tree, bool) {
 	if !printable(src) {
 		return nil, false
 	}
-	p := &fastParser{src: src, t: &tree{nodes: make([]node, 0, 4*strings.Count(src, "\n")+8)}}
+	if t == nil {
+		t = &tree{}
+	}
+	if need := 3*strings.Count(src, "\n") + 8; cap(t.nodes) < need {
+		t.nodes = make([]node, 0, need)
+	}
+	t.nodes = t.nodes[:0]
+	p := &fastParser{src: src, t: t}
 	l, ok := p.peek()
 	if p.failed {
 		return nil, false

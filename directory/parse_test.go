@@ -12,7 +12,7 @@ import (
 // parseBoth walks the trees of both parsers; fastOK is false when the
 // fast parser gave up.
 func parseBoth(src string) (fast, ref rawDoc, fastProblems, refProblems []Problem, fastOK bool) {
-	if t, ok := parseFast(src); ok {
+	if t, ok := parseFast(src, nil); ok {
 		fast, fastProblems = walk(t)
 		fastOK = true
 	}
