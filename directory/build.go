@@ -20,7 +20,6 @@ type builder struct {
 	uwhere    map[*Unit]loc
 	entries   map[*Unit]sval
 	care      map[string]bool
-	roles     map[string]bool
 	rawAway   map[*Contact]*rawAway
 	reachSlab []Reach
 	lastUnit  *Unit // unit of the previous contact
@@ -42,7 +41,8 @@ func build(srcs []source) (*Directory, error) {
 			unitContacts: map[*Unit][]*Contact{}, byReach: map[reachKey]*Contact{}, byEmail: map[string]*Contact{},
 			routes: map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
 			coordinators: map[*Organisation][]*Contact{}, orgCare: map[*Organisation]map[string]bool{},
-			files: len(srcs),
+			careUnits: map[string][]*Unit{},
+			files:     len(srcs),
 		},
 		fileIdx: map[string]int{}, strs: map[string]string{},
 		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},

@@ -22,6 +22,7 @@ type Directory struct {
 	orgsByKommun map[string][]*Organisation
 	coordinators map[*Organisation][]*Contact // holders of sip-samordnare
 	orgCare      map[*Organisation]map[string]bool
+	careUnits    map[string][]*Unit // units giving each care level, file order
 	search       *searchIndex
 }
 

@@ -25,6 +25,9 @@ func (b *builder) index() {
 		}
 	}
 	for _, u := range d.unitList {
+		for _, c := range u.Care {
+			d.careUnits[c] = append(d.careUnits[c], u)
+		}
 		org := d.orgs[u.Org]
 		if d.orgCare[org] == nil {
 			d.orgCare[org] = map[string]bool{}

@@ -254,9 +254,9 @@ func (r *router) noMatch() text {
 // same region first.
 func (r *router) neighbours() []string {
 	var near, far []string
-	for _, u := range r.d.unitList {
-		if !slices.Contains(u.Care, r.care) {
-			continue
+	for _, u := range r.d.careUnits[r.care] {
+		if len(near) == 3 {
+			break
 		}
 		inRegion := false
 		for _, code := range u.Kommuner {
@@ -268,7 +268,7 @@ func (r *router) neighbours() []string {
 		label := u.Name + " (" + u.ID + ")"
 		if inRegion {
 			near = append(near, label)
-		} else {
+		} else if len(far) < 3 {
 			far = append(far, label)
 		}
 	}
