@@ -13,6 +13,7 @@ import (
 
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/server"
 	"github.com/samla-sip/samla/internal/store"
 )
@@ -71,16 +72,29 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		return fmt.Errorf("metrics: %w", err)
 	}
 
-	// The chat platforms, the SIP core, the outbox worker and the
-	// reminders are wired here: mount handlers with srv.Handle and add
-	// their Run loops to tasks.
+	core, err := newCore(cfg, st, holder, log)
+	if err != nil {
+		return err
+	}
+	chats, err := startPlatforms(ctx, cfg, core.svc, holder, st, srv, log)
+	if err != nil {
+		return err
+	}
+	defer chats.close(log)
+	worker := outbox.NewWorker(st, chats.senders, outbox.Options{
+		Log: log.With("component", "outbox"), OnDelivered: core.reminders.OnDelivered(ctx),
+	})
+
 	tasks := []task{
 		{"http server", func(ctx context.Context) error { return srv.ListenAndServe(ctx, cfg.Listen) }},
 		{"directory watch", func(ctx context.Context) error {
 			return watchDirectory(ctx, cfg, holder, reload, log, dirMetrics)
 		}},
+		{"outbox", worker.Run},
+		{"reminders", core.reminders.Run},
+		{"reminder digest and sweep", core.reminders.RunPeriodic},
 	}
-	return runTasks(ctx, log, tasks)
+	return runTasks(ctx, log, append(tasks, chats.tasks...))
 }
 
 // reloadRequests is env.reload, or SIGHUP when that is nil.

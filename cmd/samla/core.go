@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/samla-sip/samla/config"
+	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/reminders"
+	"github.com/samla-sip/samla/internal/sip"
+	"github.com/samla-sip/samla/internal/store"
+)
+
+// core is the SIP service with what hangs on it: the reminders engine
+// (planner, button actions, firing) and the optional agenda drafter.
+type core struct {
+	svc       *sip.Service
+	reminders *reminders.Engine
+}
+
+// newCore builds the SIP service and the reminders engine on one store.
+func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger) (*core, error) {
+	set, err := reminders.SettingsFrom(cfg.Reminders, cfg.TimeZone, cfg.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("reminders: %w", err)
+	}
+	loc := cfg.Location()
+	c := &core{}
+	c.svc = sip.New(sip.Deps{
+		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader,
+		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc,
+		Planners: []sip.Planner{reminders.CorePlanner[sip.Case]{Planner: reminders.NewPlanner(set)}},
+		Actions: map[string]sip.ActionFunc{
+			// The engine is built after the service it reads cases from.
+			reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+				return c.reminders.Act(ctx, who, act)
+			},
+		},
+		Agenda: agenda.New(agenda.Options{
+			BaseURL: cfg.LLM.BaseURL, Model: cfg.LLM.Model, APIKey: cfg.LLM.APIKey,
+			Timeout: cfg.LLM.Timeout, Directory: holder, Log: log.With("component", "agenda"),
+		}),
+	})
+	c.reminders, err = reminders.New(reminders.Deps{
+		Store: st, Cases: reminders.CasesFrom[sip.Case](c.svc), Directory: reminders.DirectoryFrom(holder),
+		Settings: set, Log: log.With("component", "reminders"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reminders: %w", err)
+	}
+	return c, nil
+}
