@@ -166,5 +166,15 @@ func FuzzParsers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		checkSameParse(t, src)
+		// The whole loader must answer with a directory or problems,
+		// never panic, and never repeat a personnummer.
+		doc, problems := parseFile([]byte(src), nil)
+		d, err := build([]source{{file: "f.yaml", doc: doc, problems: problems}})
+		if (d == nil) == (err == nil) {
+			t.Fatalf("build gave %v and %v", d, err)
+		}
+		if err != nil && ContainsPersonnummer(err.Error()) {
+			t.Fatalf("problems repeat a personnummer: %v", err)
+		}
 	})
 }

@@ -78,7 +78,9 @@ func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{
 	}
 }
 
-// reloadInto loads paths and swaps the result in, or logs why not.
+// reloadInto loads paths and swaps the result in, or logs why not. The
+// records are counted by samla serve: keep "directory reloaded" (info) for
+// a reload and exactly one error record for a refused one.
 func reloadInto(h *Holder, paths []string, log *slog.Logger, cause string) {
 	d, err := Load(paths...)
 	if err != nil {
