@@ -388,7 +388,10 @@ func (b *builder) flushUnitList() {
 	b.listUnit, b.list = nil, nil
 }
 
-var contactKinds = []string{"person", "function"}
+var (
+	contactKinds = []string{"person", "function"}
+	reachKinds   = []string{"slack", "mattermost", "email", "phone"}
+)
 
 // canonical returns the entry of list equal to s, or "".
 func canonical(s string, list []string) string {
@@ -401,7 +404,7 @@ func canonical(s string, list []string) string {
 }
 
 func (b *builder) reach(file string, r *rawReach) (Reach, bool) {
-	out := Reach{Kind: r.Kind}
+	out := Reach{Kind: canonical(r.Kind, reachKinds)} // not the parser's string: that would keep the file alive
 	ok := true
 	switch r.Kind {
 	case "slack", "mattermost":
