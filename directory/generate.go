@@ -82,8 +82,10 @@ type genPart struct {
 }
 
 type generator struct {
-	rng   *rand.Rand
-	parts []genPart
+	rng        *rand.Rand
+	parts      []genPart
+	people     int    // persons written so far: makes chat user names unique
+	slackUsers uint64 // Slack ids written so far, scrambled into unique ids
 }
 
 func newGenerator(opts GenerateOptions) *generator {
@@ -287,7 +289,8 @@ func (g *generator) writeContacts(w *bufio.Writer, u *genUnit) {
 			fmt.Fprintf(w, "    hsa_id: SE2321000016-%x\n", g.rng.Uint32())
 		}
 		w.WriteString("    reach:\n")
-		g.writeReach(w, u, strings.ToLower(fold(first)+"."+fold(last))+fmt.Sprintf(".%d", i), false)
+		g.people++
+		g.writeReach(w, u, strings.ToLower(fold(first)+"."+fold(last))+fmt.Sprintf(".%d", g.people), false)
 		if g.rng.IntN(33) == 0 {
 			delegate := entry
 			if i > 1 {
@@ -303,7 +306,8 @@ func (g *generator) writeReach(w *bufio.Writer, u *genUnit, user string, functio
 	kind, space, _ := strings.Cut(u.chat, ":")
 	switch kind {
 	case "slack":
-		fmt.Fprintf(w, "      - slack: {workspace: %s, user: U%08X}\n", space, g.rng.Uint32())
+		g.slackUsers++
+		fmt.Fprintf(w, "      - slack: {workspace: %s, user: U%08X}\n", space, g.slackUsers*2654435761%(1<<32))
 	case "mattermost":
 		fmt.Fprintf(w, "      - mattermost: {server: %s, user: %s}\n", space, user)
 	}

@@ -35,6 +35,17 @@ func TestGeneratedDirectoryLoads(t *testing.T) {
 			t.Errorf("generated directory lacks care level %s", c)
 		}
 	}
+	seen := map[string]bool{}
+	d.Contacts(func(c *Contact) bool {
+		for _, r := range c.Reach {
+			if k := ChannelString(r); r.Kind != "phone" && seen[k] {
+				t.Errorf("two contacts reached at %s", k)
+			} else {
+				seen[k] = true
+			}
+		}
+		return true
+	})
 	res := d.Route(Query{Care: "bup", Kommun: "Lund", Age: 14})
 	if len(res.Candidates) == 0 {
 		t.Errorf("no BUP for Lund in the generated directory: %v", res.Note)
