@@ -4,8 +4,8 @@ import "strings"
 
 // FindPersonnummer returns the first Luhn-valid Swedish personal identity
 // number or samordningsnummer in s: 10 digits (YYMMDDNNNC) or 12 digits
-// (YYYYMMDDNNNC), written together or with "-" or "+" before the last
-// four digits. The date must be plausible (month 01–12, day 01–31, or
+// (YYYYMMDDNNNC), written together or with "-", "+" or one space before
+// the last four digits. The date must be plausible (month 01–12, day 01–31, or
 // 61–91 for a samordningsnummer, which adds 60 to the day). A digit run
 // that is part of a longer number does not count.
 func FindPersonnummer(s string) (match string, ok bool) {
@@ -50,7 +50,7 @@ func personnummerAt(s string, i int) (string, bool) {
 		if n != lead {
 			continue
 		}
-		if j < len(s) && (s[j] == '-' || s[j] == '+') {
+		if j < len(s) && (s[j] == '-' || s[j] == '+' || s[j] == ' ') {
 			j++
 		}
 		for n < lead+4 && j < len(s) && isDigit(s[j]) {

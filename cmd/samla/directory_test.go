@@ -166,7 +166,7 @@ contacts:
 		stdout   string
 		stderrIn []string
 	}{
-		{"sample", []string{"check"}, nil, 0, "ok: 11 organisations, 32 units, 45 contacts in 6 files\n", nil},
+		{"sample", []string{"check"}, nil, 0, "ok: 11 organisations, 33 units, 47 contacts in 6 files\n", nil},
 		{"file", []string{"check", good}, nil, 0, "ok: 1 organisations, 1 units, 1 contacts in 1 files\n", nil},
 		{"env", []string{"check"}, map[string]string{"SAMLA_DIRECTORY": good}, 0, "ok: 1 organisations, 1 units, 1 contacts in 1 files\n", nil},
 		{"invalid", []string{"check", good, bad}, nil, 1, "", []string{
