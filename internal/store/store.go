@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -35,11 +36,26 @@ type Record struct {
 
 // Put writes a record if its current version equals Version (0 = must not
 // exist). The new version is Version+1.
+//
+// TTL > 0 makes the record expire TTL after this write: from then on it
+// reads as ErrNotFound, counts as version 0 for later puts (so Version 0
+// succeeds again and versions restart at 1) and is removed by the store in
+// the background. Every write sets the expiry anew: TTL 0 (the default)
+// makes the record permanent again. Negative TTLs are rejected. Expiry runs
+// on the store's clock (bboltstore: its injected clock; redisstore: the
+// Redis server's clock, millisecond precision).
 type Put struct {
 	Bucket  string
 	Key     string
 	Value   []byte
 	Version int64
+	TTL     time.Duration
+}
+
+// RecordRef names a record to delete.
+type RecordRef struct {
+	Bucket string
+	Key    string
 }
 
 // IndexOp adds (or with Remove, removes) a member of a set index.
@@ -67,12 +83,31 @@ type JobRef struct {
 	ID    string
 }
 
-// Tx is applied atomically by Commit: either every part or none.
+// Tx is applied atomically by Commit: either every part or none. Every
+// put's version is checked against the state before the Tx; then puts are
+// written and Deletes applied, so a record both put and deleted in one Tx
+// ends up deleted.
 type Tx struct {
 	Puts   []Put
 	Index  []IndexOp
 	Jobs   []Job    // scheduled (upserted by ID)
 	Cancel []JobRef // removed, whether pending or claimed
+	// Deletes removes records unconditionally (missing ones are ignored); a
+	// deleted record counts as version 0 afterwards.
+	Deletes []RecordRef
+}
+
+// ErrNegativeTTL is returned by Commit for a Put with TTL < 0.
+var ErrNegativeTTL = errors.New("store: negative record ttl")
+
+// CheckTx validates a Tx before it is applied (shared by the stores).
+func CheckTx(tx Tx) error {
+	for _, p := range tx.Puts {
+		if p.TTL < 0 {
+			return fmt.Errorf("%s/%s ttl %s: %w", p.Bucket, p.Key, p.TTL, ErrNegativeTTL)
+		}
+	}
+	return nil
 }
 
 // Store is the persistence every Samla replica shares.

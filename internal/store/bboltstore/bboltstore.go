@@ -31,6 +31,8 @@ var (
 	bucketQueues  = []byte("queues")  // nested bucket per queue
 	bucketOnce    = []byte("once")
 	bucketOnceExp = []byte("once-exp")
+	// bucketRecordExp lists records with a TTL by deadline (see expiry.go).
+	bucketRecordExp = []byte("records-exp")
 )
 
 // Store is a store.Store on one bbolt file.
@@ -49,7 +51,8 @@ type options struct {
 	lockTimeout time.Duration
 }
 
-// WithClock sets the clock used for once-key expiry (default time.Now).
+// WithClock sets the clock used for once-key and record expiry (default
+// time.Now).
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
 // WithLockTimeout sets how long Open waits for another process to release
@@ -73,7 +76,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("bboltstore: open %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketRecords, bucketIndexes, bucketQueues, bucketOnce, bucketOnceExp} {
+		for _, name := range [][]byte{bucketRecords, bucketIndexes, bucketQueues, bucketOnce, bucketOnceExp, bucketRecordExp} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}

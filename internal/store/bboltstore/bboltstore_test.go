@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,16 +22,73 @@ func open(t *testing.T, path string, opts ...bboltstore.Option) *bboltstore.Stor
 	return st
 }
 
+// fakeClock is a clock tests move by hand; safe for concurrent use.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
 func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store {
-		st := open(t, filepath.Join(t.TempDir(), "data", "samla.db"))
+	storetest.RunClocked(t, func(t *testing.T) (store.Store, func(time.Duration)) {
+		clock := &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+		st := open(t, filepath.Join(t.TempDir(), "data", "samla.db"), bboltstore.WithClock(clock.Now))
 		t.Cleanup(func() {
 			if err := st.Close(); err != nil {
 				t.Errorf("close: %v", err)
 			}
 		})
+		return st, clock.Advance
+	})
+}
+
+// TestConformanceWallClock runs the suite once on the default clock, as
+// serve opens the store.
+func TestConformanceWallClock(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		st := open(t, filepath.Join(t.TempDir(), "samla.db"))
+		t.Cleanup(func() { _ = st.Close() })
 		return st
 	})
+}
+
+func TestRecordExpiryUsesInjectedClock(t *testing.T) {
+	ctx := context.Background()
+	clock := &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+	path := filepath.Join(t.TempDir(), "samla.db")
+	st := open(t, path, bboltstore.WithClock(clock.Now))
+	err := st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: "sent", Key: "m", Value: []byte("v"), TTL: time.Hour}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Hour - time.Nanosecond)
+	if rec, err := st.Get(ctx, "sent", "m"); err != nil || string(rec.Value) != "v" || rec.Version != 1 {
+		t.Fatalf("just before the deadline: %+v, %v", rec, err)
+	}
+	// The deadline survives a restart.
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st = open(t, path, bboltstore.WithClock(clock.Now))
+	defer st.Close()
+	if _, err := st.Get(ctx, "sent", "m"); err != nil {
+		t.Fatalf("after reopen: %v", err)
+	}
+	clock.Advance(time.Nanosecond)
+	if _, err := st.Get(ctx, "sent", "m"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("at the deadline: %v, want ErrNotFound", err)
+	}
 }
 
 func TestSecondOpenIsLocked(t *testing.T) {

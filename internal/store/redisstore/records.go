@@ -6,55 +6,81 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/samla-sip/samla/internal/store"
 )
 
-// Get returns a record or store.ErrNotFound.
+// Get returns a record or store.ErrNotFound. A record lives either in its
+// bucket's hashes (permanent) or in its own expiring hash (with a TTL).
 func (s *Store) Get(ctx context.Context, bucket, key string) (store.Record, error) {
 	var val, ver *redis.StringCmd
+	var exp *redis.SliceCmd
 	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		val = p.HGet(ctx, s.recKey(bucket), key)
 		ver = p.HGet(ctx, s.verKey(bucket), key)
+		exp = p.HMGet(ctx, s.ttlKey(bucket, key), "v", "n")
 		return nil
 	})
-	if errors.Is(err, redis.Nil) {
-		return store.Record{}, fmt.Errorf("redisstore: get %s/%s: %w", bucket, key, store.ErrNotFound)
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, redis.Nil) {
 		return store.Record{}, fmt.Errorf("redisstore: get %s/%s: %w", bucket, key, err)
 	}
-	version, err := strconv.ParseInt(ver.Val(), 10, 64)
-	if err != nil {
-		return store.Record{}, fmt.Errorf("redisstore: get %s/%s: version %q: %w", bucket, key, ver.Val(), err)
+	value, version, found := val.Val(), ver.Val(), val.Err() == nil && ver.Err() == nil
+	if !found {
+		if fields := exp.Val(); len(fields) == 2 && fields[0] != nil && fields[1] != nil {
+			value, _ = fields[0].(string)
+			version, _ = fields[1].(string)
+			found = true
+		}
 	}
-	return store.Record{Bucket: bucket, Key: key, Value: []byte(val.Val()), Version: version}, nil
+	if !found {
+		return store.Record{}, fmt.Errorf("redisstore: get %s/%s: %w", bucket, key, store.ErrNotFound)
+	}
+	n, err := strconv.ParseInt(version, 10, 64)
+	if err != nil {
+		return store.Record{}, fmt.Errorf("redisstore: get %s/%s: version %q: %w", bucket, key, version, err)
+	}
+	return store.Record{Bucket: bucket, Key: key, Value: []byte(value), Version: n}, nil
 }
 
-// commitScript applies a Tx. ARGV[1..4] are the counts of puts, index ops,
-// jobs and cancels; then, in KEYS and ARGV order:
-//   - put: KEYS rec, ver; ARGV key, value, expected version, new version
+// commitScript applies a Tx. ARGV[1..5] are the counts of puts, index ops,
+// jobs, cancels and deletes; then, in KEYS and ARGV order:
+//   - put: KEYS rec, ver, ttl; ARGV key, value, expected version, new
+//     version, ttl in ms ("0" = permanent)
 //   - index op: KEYS set; ARGV member, "1" to remove
 //   - job: KEYS due, run, job, att, tok; ARGV id, due ms, payload
 //   - cancel: KEYS due, run, job, att, tok; ARGV id
+//   - delete: KEYS rec, ver, ttl; ARGV key
 //
-// It checks every version before writing anything and answers "CONFLICT"
-// (changing nothing) or "OK".
+// A record is either a field of the bucket's rec/ver hashes (permanent) or
+// its own ttl hash {v=value, n=version} with PEXPIRE; every write moves it
+// to the form it needs. An expired ttl hash is absent to the script, so it
+// counts as version 0. It checks every version before writing anything and
+// answers "CONFLICT" (changing nothing) or "OK".
 var commitScript = redis.NewScript(`
-local np, ni, nj, nc = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-local k, a = 1, 5
+local np, ni, nj, nc, nd = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local k, a = 1, 6
 for i = 1, np do
-  local cur = redis.call('HGET', KEYS[k+1], ARGV[a]) or '0'
+  local cur = redis.call('HGET', KEYS[k+1], ARGV[a]) or redis.call('HGET', KEYS[k+2], 'n') or '0'
   if cur ~= ARGV[a+2] then return 'CONFLICT' end
-  k, a = k + 2, a + 4
+  k, a = k + 3, a + 5
 end
-k, a = 1, 5
+k, a = 1, 6
 for i = 1, np do
-  redis.call('HSET', KEYS[k], ARGV[a], ARGV[a+1])
-  redis.call('HSET', KEYS[k+1], ARGV[a], ARGV[a+3])
-  k, a = k + 2, a + 4
+  if ARGV[a+4] == '0' then
+    redis.call('DEL', KEYS[k+2])
+    redis.call('HSET', KEYS[k], ARGV[a], ARGV[a+1])
+    redis.call('HSET', KEYS[k+1], ARGV[a], ARGV[a+3])
+  else
+    redis.call('HDEL', KEYS[k], ARGV[a])
+    redis.call('HDEL', KEYS[k+1], ARGV[a])
+    redis.call('DEL', KEYS[k+2])
+    redis.call('HSET', KEYS[k+2], 'v', ARGV[a+1], 'n', ARGV[a+3])
+    redis.call('PEXPIRE', KEYS[k+2], ARGV[a+4])
+  end
+  k, a = k + 3, a + 5
 end
 for i = 1, ni do
   if ARGV[a+1] == '1' then
@@ -82,25 +108,34 @@ for i = 1, nc do
   redis.call('HDEL', KEYS[k+4], id)
   k, a = k + 5, a + 1
 end
+for i = 1, nd do
+  redis.call('HDEL', KEYS[k], ARGV[a])
+  redis.call('HDEL', KEYS[k+1], ARGV[a])
+  redis.call('DEL', KEYS[k+2])
+  k, a = k + 3, a + 1
+end
 return 'OK'
 `)
 
 // Commit applies tx atomically in one script, or returns store.ErrConflict
 // and changes nothing.
 func (s *Store) Commit(ctx context.Context, tx store.Tx) error {
-	if len(tx.Puts)+len(tx.Index)+len(tx.Jobs)+len(tx.Cancel) == 0 {
+	if len(tx.Puts)+len(tx.Index)+len(tx.Jobs)+len(tx.Cancel)+len(tx.Deletes) == 0 {
 		return ctx.Err()
+	}
+	if err := store.CheckTx(tx); err != nil {
+		return fmt.Errorf("redisstore: commit: %w", err)
 	}
 	for _, j := range tx.Jobs {
 		if j.ID == "" {
 			return fmt.Errorf("redisstore: commit: queue %q: job without id", j.Queue)
 		}
 	}
-	keys := make([]string, 0, 2*len(tx.Puts)+len(tx.Index)+5*(len(tx.Jobs)+len(tx.Cancel)))
-	args := []any{len(tx.Puts), len(tx.Index), len(tx.Jobs), len(tx.Cancel)}
+	keys := make([]string, 0, 3*(len(tx.Puts)+len(tx.Deletes))+len(tx.Index)+5*(len(tx.Jobs)+len(tx.Cancel)))
+	args := []any{len(tx.Puts), len(tx.Index), len(tx.Jobs), len(tx.Cancel), len(tx.Deletes)}
 	for _, p := range tx.Puts {
-		keys = append(keys, s.recKey(p.Bucket), s.verKey(p.Bucket))
-		args = append(args, p.Key, p.Value, strconv.FormatInt(p.Version, 10), strconv.FormatInt(p.Version+1, 10))
+		keys = append(keys, s.recKey(p.Bucket), s.verKey(p.Bucket), s.ttlKey(p.Bucket, p.Key))
+		args = append(args, p.Key, p.Value, strconv.FormatInt(p.Version, 10), strconv.FormatInt(p.Version+1, 10), ttlMillis(p.TTL))
 	}
 	for _, op := range tx.Index {
 		keys = append(keys, s.idxKey(op.Index))
@@ -118,6 +153,10 @@ func (s *Store) Commit(ctx context.Context, tx store.Tx) error {
 		keys = append(keys, s.queue(c.Queue).all()...)
 		args = append(args, c.ID)
 	}
+	for _, d := range tx.Deletes {
+		keys = append(keys, s.recKey(d.Bucket), s.verKey(d.Bucket), s.ttlKey(d.Bucket, d.Key))
+		args = append(args, d.Key)
+	}
 	res, err := commitScript.Run(ctx, s.rdb, keys, args...).Text()
 	if err != nil {
 		return fmt.Errorf("redisstore: commit: %w", err)
@@ -126,6 +165,14 @@ func (s *Store) Commit(ctx context.Context, tx store.Tx) error {
 		return fmt.Errorf("redisstore: commit: %w", store.ErrConflict)
 	}
 	return nil
+}
+
+// ttlMillis is a put's TTL for PEXPIRE: "0" for none, at least 1 ms.
+func ttlMillis(ttl time.Duration) string {
+	if ttl <= 0 {
+		return "0"
+	}
+	return strconv.FormatInt(max(ttl.Milliseconds(), 1), 10)
 }
 
 // Members lists a set index, sorted.

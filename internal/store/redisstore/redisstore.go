@@ -13,6 +13,11 @@
 //
 //	P:rec:<bucket>      HASH key → value
 //	P:ver:<bucket>      HASH key → version
+//	P:ttl:<n>:<bucket>:<key>  HASH v → value, n → version, with PEXPIRE: a
+//	                    record written with a TTL (n = len(bucket) in bytes,
+//	                    so bucket and key cannot be confused); it lives here
+//	                    instead of in rec/ver. Redis 7.0 has no per-field
+//	                    hash expiry, hence one key per expiring record.
 //	P:idx:<index>       SET of members
 //	P:q:<queue>:due     ZSET id by due time (ms), pending jobs
 //	P:q:<queue>:run     ZSET id by lease deadline (ms), claimed jobs
@@ -26,6 +31,7 @@ package redisstore
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/redis/go-redis/v9"
 
@@ -50,8 +56,11 @@ func New(rdb redis.UniversalClient, prefix string) *Store {
 func (s *Store) recKey(bucket string) string { return s.base + ":rec:" + bucket }
 func (s *Store) verKey(bucket string) string { return s.base + ":ver:" + bucket }
 func (s *Store) idxKey(index string) string  { return s.base + ":idx:" + index }
-func (s *Store) seqKey() string              { return s.base + ":seq" }
-func (s *Store) onceKey(key string) string   { return s.base + ":once:" + key }
+func (s *Store) ttlKey(bucket, key string) string {
+	return s.base + ":ttl:" + strconv.Itoa(len(bucket)) + ":" + bucket + ":" + key
+}
+func (s *Store) seqKey() string            { return s.base + ":seq" }
+func (s *Store) onceKey(key string) string { return s.base + ":once:" + key }
 
 // queueKeys are one queue's keys, in the order the scripts take them.
 type queueKeys struct{ due, run, job, att, tok string }

@@ -2,6 +2,7 @@ package redisstore_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -90,5 +91,45 @@ func TestKeysShareOneSlot(t *testing.T) {
 		if len(k) < 3 || k[:3] != "{p}" {
 			t.Errorf("key %q lacks the {p} hash tag", k)
 		}
+	}
+}
+
+// TestTTLRecordLayout checks a record written with a TTL lives in its own
+// key with a Redis expiry, not in the bucket's hashes (which would make the
+// whole bucket expire), and moves back when written without one.
+func TestTTLRecordLayout(t *testing.T) {
+	rdb, prefix := storetest.Redis(t)
+	st := redisstore.New(rdb, prefix)
+	ctx := context.Background()
+	base := "{" + prefix + "}"
+	ttlKey := base + ":ttl:4:sent:m:1"
+	put := func(version int64, ttl time.Duration) {
+		t.Helper()
+		err := st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: "sent", Key: "m:1", Value: []byte("v"), Version: version, TTL: ttl}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(0, time.Hour)
+	if pttl := rdb.PTTL(ctx, ttlKey).Val(); pttl <= 59*time.Minute || pttl > time.Hour {
+		t.Fatalf("PTTL %s = %s, want about 1h", ttlKey, pttl)
+	}
+	if n := rdb.HLen(ctx, base+":rec:sent").Val() + rdb.HLen(ctx, base+":ver:sent").Val(); n != 0 {
+		t.Fatalf("ttl record also in the bucket hashes (%d fields)", n)
+	}
+	put(1, 0)
+	if n := rdb.Exists(ctx, ttlKey).Val(); n != 0 {
+		t.Fatalf("permanent record left its ttl key behind")
+	}
+	if v := rdb.HGet(ctx, base+":ver:sent", "m:1").Val(); v != "2" {
+		t.Fatalf("version in bucket hash = %q, want 2", v)
+	}
+	put(2, time.Millisecond/2) // rounds up to 1 ms, never "no expiry"
+	time.Sleep(20 * time.Millisecond)
+	if _, err := st.Get(ctx, "sent", "m:1"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("sub-millisecond ttl: %v, want ErrNotFound", err)
+	}
+	if keys := rdb.Keys(ctx, base+"*").Val(); len(keys) != 0 {
+		t.Fatalf("keys left after expiry: %v", keys)
 	}
 }

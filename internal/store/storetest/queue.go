@@ -195,7 +195,7 @@ func testPendingCounts(t *testing.T, st store.Store) {
 	}
 }
 
-func testOnce(t *testing.T, st store.Store) {
+func testOnce(t *testing.T, st store.Store, advance func(time.Duration)) {
 	ctx := context.Background()
 	const ttl = 300 * time.Millisecond
 	first, err := st.Once(ctx, "digest|2026-11-23", ttl)
@@ -215,7 +215,7 @@ func testOnce(t *testing.T, st store.Store) {
 	if !other {
 		t.Fatal("Once of another key = false")
 	}
-	time.Sleep(ttl + 200*time.Millisecond)
+	advance(ttl)
 	after, err := st.Once(ctx, "digest|2026-11-23", ttl)
 	must(t, err, "once after ttl")
 	if !after {

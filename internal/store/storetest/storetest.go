@@ -15,11 +15,27 @@ import (
 // Open returns a fresh, empty store for one test and registers its cleanup.
 type Open func(t *testing.T) store.Store
 
+// OpenClocked is Open for a store on a clock the suite can move: advance
+// moves the store's clock forward by at least d (a fake clock's step, or a
+// real sleep for a store that expires on a server's clock).
+type OpenClocked func(t *testing.T) (st store.Store, advance func(d time.Duration))
+
+// Sleep is the advance of a store on the wall clock: it sleeps d plus a
+// little slack, so a deadline d from now has certainly passed.
+func Sleep(d time.Duration) { time.Sleep(d + 30*time.Millisecond) }
+
 // t0 is the suite's fixed clock origin (millisecond-aligned).
 var t0 = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
-// Run runs the whole suite against the stores open returns.
+// Run runs the whole suite against stores on the wall clock (expiry tests
+// sleep).
 func Run(t *testing.T, open Open) {
+	RunClocked(t, func(t *testing.T) (store.Store, func(time.Duration)) { return open(t), Sleep })
+}
+
+// RunClocked runs the whole suite against the stores open returns, moving
+// their clocks with the advance it returns.
+func RunClocked(t *testing.T, open OpenClocked) {
 	tests := []struct {
 		name string
 		fn   func(t *testing.T, st store.Store)
@@ -37,14 +53,32 @@ func Run(t *testing.T, open Open) {
 		{"RetryAndStaleTokens", testRetryAndStaleTokens},
 		{"RescheduleRevokesClaim", testRescheduleRevokesClaim},
 		{"PendingCounts", testPendingCounts},
-		{"Once", testOnce},
 		{"Ping", testPing},
 		{"ParallelWriters", testParallelWriters},
 		{"ParallelClaimers", testParallelClaimers},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.fn(t, open(t))
+			st, _ := open(t)
+			tc.fn(t, st)
+		})
+	}
+	clocked := []struct {
+		name string
+		fn   func(t *testing.T, st store.Store, advance func(time.Duration))
+	}{
+		{"Once", testOnce},
+		{"TTLExpires", testTTLExpires},
+		{"TTLRefreshAndClear", testTTLRefreshAndClear},
+		{"TTLConflictChangesNothing", testTTLConflictChangesNothing},
+		{"TTLNegativeRejected", testTTLNegativeRejected},
+		{"Deletes", testDeletes},
+		{"DeletesInConflictingTx", testDeletesInConflictingTx},
+	}
+	for _, tc := range clocked {
+		t.Run(tc.name, func(t *testing.T) {
+			st, advance := open(t)
+			tc.fn(t, st, advance)
 		})
 	}
 }
