@@ -71,7 +71,7 @@ func (w *Worker) deliver(ctx context.Context, job store.Job) {
 		w.failed(ctx, settle, job, env, err)
 		return
 	}
-	if err := markSent(settle, w.st, job, env, ref, w.o.Now()); err != nil {
+	if err := markSent(settle, w.st, job, env, ref, w.o.Now(), w.o.SentTTL); err != nil {
 		w.o.Log.Error("outbox: sent but not marked; a restart now could send it again", "job", job.ID, "platform", env.To.Platform, "class", "store")
 	}
 	w.done(settle, job, env, "sent")

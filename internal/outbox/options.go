@@ -40,7 +40,24 @@ type Options struct {
 	OnDelivered func(job store.Job, env Envelope)
 	// Metrics, when set, counts outcomes.
 	Metrics Metrics
+	// SentTTL is how long a sent marker (see BucketSent) is kept after a
+	// delivery (default 30 days, DefaultSentTTL). It bounds how long an
+	// identical re-enqueue of the same job id (same payload) is recognised
+	// as already sent and suppressed: after it, such a job is delivered
+	// again. Markers expire in the store, so they no longer grow without
+	// bound (about 100 bytes per delivered message). Values below
+	// MinSentTTL are raised to it, so a marker outlives every retry and
+	// lease of the job that wrote it; negative keeps markers forever.
+	SentTTL time.Duration
 }
+
+// DefaultSentTTL is the default Options.SentTTL.
+const DefaultSentTTL = 30 * 24 * time.Hour
+
+// MinSentTTL is the shortest Options.SentTTL: a day, longer than a job's
+// retries (MaxAttempts with the default backoff take about five hours)
+// and any lease.
+const MinSentTTL = 24 * time.Hour
 
 // Metrics counts delivery outcomes by event ("sent", "updated",
 // "duplicate", "retry", "dead") and platform. Count must be safe for
@@ -79,6 +96,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Log == nil {
 		o.Log = slog.Default()
+	}
+	switch {
+	case o.SentTTL == 0:
+		o.SentTTL = DefaultSentTTL
+	case o.SentTTL > 0:
+		o.SentTTL = max(o.SentTTL, MinSentTTL)
 	}
 	return o
 }

@@ -15,7 +15,8 @@ import (
 
 // Store buckets and indexes the outbox writes besides its queue.
 const (
-	// BucketSent holds a marker per delivered job version (see sentKey).
+	// BucketSent holds a marker per delivered job version (see sentKey),
+	// expiring after Options.SentTTL.
 	BucketSent = "outbox:sent"
 	// BucketMsgRef maps Msg.Key + "|" + address to the delivered chat.Ref,
 	// so later versions of a keyed message update it in place.
@@ -63,8 +64,10 @@ func lookupRef(ctx context.Context, st store.Store, env Envelope) (chat.Ref, int
 }
 
 // markSent records that job's version was accepted, and for a keyed
-// message its Ref, in one commit.
-func markSent(ctx context.Context, st store.Store, job store.Job, env Envelope, ref chat.Ref, at time.Time) error {
+// message its Ref, in one commit. The marker expires after ttl (none when
+// ttl is negative); the Ref is kept, so a keyed message is updated in
+// place however late its next version comes.
+func markSent(ctx context.Context, st store.Store, job store.Job, env Envelope, ref chat.Ref, at time.Time, ttl time.Duration) error {
 	refJSON, err := json.Marshal(ref)
 	if err != nil {
 		return err
@@ -76,7 +79,7 @@ func markSent(ctx context.Context, st store.Store, job store.Job, env Envelope, 
 		return err
 	}
 	for range 10 {
-		tx := store.Tx{Puts: []store.Put{{Bucket: BucketSent, Key: sentKey(job), Value: marker}}}
+		tx := store.Tx{Puts: []store.Put{{Bucket: BucketSent, Key: sentKey(job), Value: marker, TTL: max(ttl, 0)}}}
 		if env.Msg.Key != "" {
 			_, version, err := lookupRef(ctx, st, env)
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/store"
 )
 
 func TestDeliversToEachPlatform(t *testing.T) {
@@ -301,6 +302,12 @@ func TestRequeueDeadLetter(t *testing.T) {
 	}
 	if dead, err := outbox.DeadLetters(ctx, r.st); err != nil || len(dead) != 0 {
 		t.Fatalf("after requeue dead letters %v, %v", dead, err)
+	}
+	if _, err := r.st.Get(ctx, outbox.BucketDead, "invite|SIP-1|bup"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("dead-letter record after requeue: %v, want it deleted", err)
+	}
+	if err := outbox.Requeue(ctx, r.st, "invite|SIP-1|bup", r.clock.Now()); err == nil {
+		t.Fatal("second requeue of the same dead letter succeeded")
 	}
 	r.pass(t, 1)
 	if got := texts(r.slack.Sent()); !slices.Equal(got, []string{"U1>Kallelse"}) {
