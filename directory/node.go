@@ -32,14 +32,6 @@ func (t *tree) add(kind nodeKind, line int, value string) int32 {
 	return int32(len(t.nodes) - 1)
 }
 
-// children appends child indices of n to buf.
-func (t *tree) children(n int32, buf []int32) []int32 {
-	for c := t.nodes[n].first; c >= 0; c = t.nodes[c].next {
-		buf = append(buf, c)
-	}
-	return buf
-}
-
 // appender links children to a parent in order.
 type appender struct {
 	t    *tree

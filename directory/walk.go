@@ -40,7 +40,6 @@ func walk(t *tree) (rawDoc, []Problem) {
 type walker struct {
 	t        *tree
 	problems []Problem
-	buf      []int32
 }
 
 func (w *walker) line(n int32) int { return int(w.t.nodes[n].line) }

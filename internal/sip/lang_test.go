@@ -126,12 +126,12 @@ func TestExtensionPoints(t *testing.T) {
 
 func TestAgenda(t *testing.T) {
 	h := newHarness(t)
-	ref, invs := h.invitedCase(`behov="vill gå i skolan igen"`)
+	ref, _ := h.invitedCase(`behov="vill gå i skolan igen"`)
 	if out := h.cmd(kurator, "agenda "+ref); !strings.Contains(out, "inte påslaget") {
 		t.Fatalf("agenda without drafter: %q", out)
 	}
 	h = newHarness(t, func(d *Deps) { d.Agenda = fakeDrafter{md: "1. Inledning\n2. Mål"} })
-	ref, invs = h.invitedCase(`behov="vill gå i skolan igen"`)
+	ref, invs := h.invitedCase(`behov="vill gå i skolan igen"`)
 	h.drain()
 	if out := h.cmd(invs["bup"].ContactID, "agenda "+ref); !strings.Contains(out, "Bara den som kallar") {
 		t.Errorf("invitee drafted the agenda: %q", out)
