@@ -10,7 +10,8 @@ import (
 )
 
 // bucketDone records, per reminder job id, the firing whose message a
-// platform accepted: the reminder is done only then.
+// platform accepted: the reminder is done only then. Records expire
+// recordTTL after their last write.
 const bucketDone = "reminder-done"
 
 // Done is the record of a delivered reminder.
@@ -51,7 +52,7 @@ func reminderOfOutbox(oid string) (id string, firing time.Time, ok bool) {
 
 // markDone records the delivered firing, keeping the latest.
 func (e *Engine) markDone(ctx context.Context, id string, firing time.Time) error {
-	return updateJSON(ctx, e.d.Store, bucketDone, id, func(d *Done) bool {
+	return updateJSON(ctx, e.d.Store, bucketDone, id, recordTTL, func(d *Done) bool {
 		if d.Firing.After(firing) {
 			return false
 		}

@@ -174,7 +174,7 @@ func (e *Engine) write(ctx context.Context, c *Case, rem Reminder, id string, fi
 			return nil
 		}
 		mark, _ := firing.MarshalText() // a valid time: cannot fail
-		tx := store.Tx{Puts: []store.Put{{Bucket: bucketFired, Key: id, Value: mark, Version: version}}}
+		tx := store.Tx{Puts: []store.Put{{Bucket: bucketFired, Key: id, Value: mark, Version: version, TTL: recordTTL}}}
 		msgs := e.rd.render(c, rem)
 		for _, m := range msgs {
 			job, err := outbox.NewJob(outboxID(id, firing, m.suffix), outbox.Envelope{To: m.to, Msg: m.msg}, now)

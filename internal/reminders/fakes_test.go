@@ -19,6 +19,7 @@ import (
 type memStore struct {
 	mu      sync.Mutex
 	recs    map[string]store.Record
+	ttls    map[string]time.Duration // TTL of each record's last write
 	index   map[string]map[string]bool
 	jobs    map[string]*memJob // queue|id
 	once    map[string]bool
@@ -32,7 +33,7 @@ type memJob struct {
 }
 
 func newMemStore() *memStore {
-	return &memStore{recs: map[string]store.Record{}, index: map[string]map[string]bool{}, jobs: map[string]*memJob{}, once: map[string]bool{}}
+	return &memStore{recs: map[string]store.Record{}, ttls: map[string]time.Duration{}, index: map[string]map[string]bool{}, jobs: map[string]*memJob{}, once: map[string]bool{}}
 }
 
 var _ store.Store = (*memStore)(nil)
@@ -58,6 +59,11 @@ func (m *memStore) Commit(_ context.Context, tx store.Tx) error {
 	m.commits++
 	for _, p := range tx.Puts {
 		m.recs[p.Bucket+"\x00"+p.Key] = store.Record{Bucket: p.Bucket, Key: p.Key, Value: p.Value, Version: p.Version + 1}
+		m.ttls[p.Bucket+"\x00"+p.Key] = p.TTL
+	}
+	for _, d := range tx.Deletes {
+		delete(m.recs, d.Bucket+"\x00"+d.Key)
+		delete(m.ttls, d.Bucket+"\x00"+d.Key)
 	}
 	for _, op := range tx.Index {
 		if m.index[op.Index] == nil {
@@ -72,6 +78,19 @@ func (m *memStore) Commit(_ context.Context, tx store.Tx) error {
 	m.schedule(tx.Jobs...)
 	m.cancel(tx.Cancel...)
 	return nil
+}
+
+// bucket lists the records of one bucket by key, with their TTLs.
+func (m *memStore) bucket(name string) map[string]time.Duration {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := map[string]time.Duration{}
+	for k, r := range m.recs {
+		if r.Bucket == name {
+			out[r.Key] = m.ttls[k]
+		}
+	}
+	return out
 }
 
 func (m *memStore) Members(_ context.Context, index string) ([]string, error) {

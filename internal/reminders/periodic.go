@@ -124,8 +124,19 @@ const sweepHorizon = 7 * 24 * time.Hour
 // meeting passed without a follow-up date, but also reminders of cases
 // that changed before reminders were deployed, or of a lost job. It never
 // repeats a sent reminder (the fired record) and skips stopped
-// recipients.
+// recipients. It then deletes the snooze and stop prefs of closed cases.
 func (e *Engine) Sweep(ctx context.Context, at time.Time) error {
+	errQueue := e.requeueUnsent(ctx, at)
+	n, errPrune := e.prunePrefs(ctx)
+	if n > 0 {
+		e.d.Log.InfoContext(ctx, "reminders: sweep deleted prefs of closed cases", "cases", n)
+	}
+	return errors.Join(errQueue, errPrune)
+}
+
+// requeueUnsent queues again what an open case still wants but was never
+// sent (see Sweep).
+func (e *Engine) requeueUnsent(ctx context.Context, at time.Time) error {
 	cases, err := e.openCases(ctx)
 	if err != nil {
 		return err

@@ -11,12 +11,25 @@ import (
 	"github.com/samla-sip/samla/internal/store"
 )
 
-// Store buckets of this package.
+// Store buckets and indexes of this package.
 const (
 	bucketPrefs = "reminder-prefs" // key case|recipient: snooze and stop
 	bucketFired = "reminder-fired" // key job id: the last due written to the outbox
 	maxRetries  = 10
+
+	// indexPrefCases lists the cases with prefs, and indexPrefsOf(case)
+	// their recipients, so the daily sweep can delete the prefs of closed
+	// cases (see prunePrefs).
+	indexPrefCases = "reminder-prefs:cases"
+
+	// recordTTL is how long fired and done records are kept after their
+	// last write. They only matter for the firing they name (a re-claim
+	// within minutes, the sweep's week of look-back), so 400 days is ample;
+	// it keeps a year of history for support questions.
+	recordTTL = 400 * 24 * time.Hour
 )
+
+func indexPrefsOf(ref string) string { return "reminder-prefs:case:" + ref }
 
 // Prefs is what a recipient chose for one case's reminders.
 type Prefs struct {
@@ -55,7 +68,12 @@ func updatePrefs(ctx context.Context, st store.Store, ref, recipient string, fn 
 		if err != nil {
 			return fmt.Errorf("reminders: encode prefs: %w", err)
 		}
+		// Prefs are permanent while the case lives (a stop must hold however
+		// long the case stays open); the sweep deletes them once it closed.
 		tx.Puts = append(tx.Puts, store.Put{Bucket: bucketPrefs, Key: prefsKey(ref, recipient), Value: b, Version: version})
+		tx.Index = append(tx.Index,
+			store.IndexOp{Index: indexPrefCases, Member: ref},
+			store.IndexOp{Index: indexPrefsOf(ref), Member: recipient})
 		err = st.Commit(ctx, tx)
 		if errors.Is(err, store.ErrConflict) {
 			continue
@@ -100,8 +118,9 @@ func getJSON(ctx context.Context, st store.Store, bucket, key string, v any) (ve
 }
 
 // updateJSON applies fn to a JSON record (zero when missing) and writes
-// it if fn says so, retrying on conflicts.
-func updateJSON[T any](ctx context.Context, st store.Store, bucket, key string, fn func(*T) bool) error {
+// it, expiring ttl after the write (0: never), if fn says so, retrying on
+// conflicts.
+func updateJSON[T any](ctx context.Context, st store.Store, bucket, key string, ttl time.Duration, fn func(*T) bool) error {
 	for range maxRetries {
 		var v T
 		version, _, err := getJSON(ctx, st, bucket, key, &v)
@@ -115,7 +134,7 @@ func updateJSON[T any](ctx context.Context, st store.Store, bucket, key string, 
 		if err != nil {
 			return fmt.Errorf("reminders: encode %s: %w", bucket, err)
 		}
-		err = st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: bucket, Key: key, Value: b, Version: version}}})
+		err = st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: bucket, Key: key, Value: b, Version: version, TTL: ttl}}})
 		if errors.Is(err, store.ErrConflict) {
 			continue
 		}
