@@ -13,7 +13,7 @@ import (
 	"github.com/samla-sip/samla/internal/store/storetest"
 )
 
-func open(t *testing.T, path string, opts ...bboltstore.Option) *bboltstore.Store {
+func open(t testing.TB, path string, opts ...bboltstore.Option) *bboltstore.Store {
 	t.Helper()
 	st, err := bboltstore.Open(path, opts...)
 	if err != nil {
