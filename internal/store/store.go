@@ -112,9 +112,10 @@ func CheckTx(tx Tx) error {
 
 // Store is the persistence every Samla replica shares.
 type Store interface {
-	// Get returns a record or ErrNotFound.
+	// Get returns a record or ErrNotFound (also once its TTL passed).
 	Get(ctx context.Context, bucket, key string) (Record, error)
-	// Commit applies tx atomically, or returns ErrConflict and changes nothing.
+	// Commit applies tx atomically, or returns ErrConflict and changes nothing
+	// (no put, delete, expiry, index change or job).
 	Commit(ctx context.Context, tx Tx) error
 	// Members lists a set index, sorted.
 	Members(ctx context.Context, index string) ([]string, error)
