@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -16,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // fakeSlackAPI stands in for the Slack Web API and records the methods
@@ -42,6 +46,12 @@ func (f *fakeSlackAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		fmt.Fprint(w, `{"ok":true}`)
 	}
+}
+
+func (f *fakeSlackAPI) snapshot() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.calls...)
 }
 
 func (f *fakeSlackAPI) called(prefix string) int {
@@ -89,18 +99,54 @@ func slackCommand(t *testing.T, base, secret, user, text string) (int, string) {
 }
 
 // TestServeSlackFlow proves `samla serve` wires Slack, the core and the
-// outbox: a signed /sip command convenes, and the invitation reaches the
-// (fake) Slack Web API through the outbox; an unsigned one is refused.
+// outbox, on the embedded store and on real Redis: a signed /sip command
+// convenes, and the invitation reaches the (fake) Slack Web API through the
+// outbox; an unsigned one is refused.
 func TestServeSlackFlow(t *testing.T) {
+	t.Run("bbolt", func(t *testing.T) {
+		serveSlackFlow(t, map[string]string{"SAMLA_DATA": t.TempDir()})
+	})
+	t.Run("redis", func(t *testing.T) {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		prefix := "samla-test-serve-" + hex.EncodeToString(b[:])
+		t.Cleanup(func() { deleteRedisPrefix(t, prefix) })
+		serveSlackFlow(t, map[string]string{
+			"SAMLA_STORE": "redis", "SAMLA_REDIS_URL": wireRedisURL(), "SAMLA_REDIS_PREFIX": prefix,
+		})
+	})
+}
+
+// deleteRedisPrefix removes what a test store wrote under its prefix.
+func deleteRedisPrefix(t *testing.T, prefix string) {
+	opts, err := redis.ParseURL(wireRedisURL())
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	rdb := redis.NewClient(opts)
+	defer rdb.Close()
+	ctx := context.Background()
+	keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
+	if err != nil {
+		t.Errorf("cleanup: %v", err)
+		return
+	}
+	if len(keys) > 0 {
+		if err := rdb.Del(ctx, keys...).Err(); err != nil {
+			t.Errorf("cleanup: %v", err)
+		}
+	}
+}
+
+func serveSlackFlow(t *testing.T, vars map[string]string) {
 	api := &fakeSlackAPI{}
 	fake := httptest.NewServer(api)
 	defer fake.Close()
-	base, stderr, stop, _ := startServe(t, map[string]string{
-		"SAMLA_DATA":                 t.TempDir(),
-		"SAMLA_SLACK_SIGNING_SECRET": slackServeSecret,
-		"SAMLA_SLACK_BOT_TOKENS":     "T0SKANE01=xoxb-test",
-		"SAMLA_SLACK_API_URL":        fake.URL + "/",
-	})
+	vars["SAMLA_SLACK_SIGNING_SECRET"] = slackServeSecret
+	vars["SAMLA_SLACK_BOT_TOKENS"] = "T0SKANE01=xoxb-test"
+	vars["SAMLA_SLACK_API_URL"] = fake.URL + "/"
+	base, stderr, stop, _ := startServe(t, vars)
 
 	if code, _ := slackCommand(t, base, "", "U0VCLUND", "hjälp"); code != http.StatusUnauthorized {
 		t.Errorf("unsigned command = %d, want 401", code)
@@ -118,6 +164,9 @@ func TestServeSlackFlow(t *testing.T) {
 		t.Fatalf("bjud = %d %q", code, text)
 	}
 	waitFor(t, func() bool { return api.called("chat.postMessage") >= 2 }, "invitation and status message posted via the Web API")
+	if api.called("conversations.open U0BUPLUND") == 0 {
+		t.Errorf("no direct message opened to BUP Lund's entry point; calls: %v", api.snapshot())
+	}
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
