@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -27,10 +28,15 @@ type Screen struct {
 }
 
 // shownButton is a button as delivered: to whom and on which message.
+// After the message is updated, an old id stays pressable if the new
+// version has the same button (same action and value) — as on Slack,
+// where the replaced message's buttons are the same actions — and is
+// stale, refused with a clear line, if the new version dropped it.
 type shownButton struct {
 	chat.Button
 	to    chat.Address
 	msgID string
+	stale bool
 }
 
 // NewScreen prints to w.
@@ -81,9 +87,16 @@ func (p *platform) Update(ctx context.Context, ref chat.Ref, msg chat.Message) e
 		return fmt.Errorf("console: update of unknown message %s: %w", ref.ID, chat.ErrPermanent)
 	}
 	for id, b := range s.buttons {
-		if b.msgID == ref.ID {
-			delete(s.buttons, id) // the old version's buttons are gone
+		if b.msgID != ref.ID || b.stale {
+			continue
 		}
+		i := slices.IndexFunc(msg.Buttons, func(nb chat.Button) bool { return nb.Action == b.Action && nb.Value == b.Value })
+		if i < 0 {
+			b.stale = true
+		} else {
+			b.Button = msg.Buttons[i]
+		}
+		s.buttons[id] = b
 	}
 	fmt.Fprintf(s.w, "✎ %s [%s] (uppdaterat/updated)\n", recipient(to), p.name)
 	s.printBody(to, ref.ID, msg)

@@ -27,7 +27,8 @@ func TestScreenSendUpdateButtons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := mm.Update(context.Background(), ref, chat.Message{Text: "ny", Buttons: []chat.Button{{Action: "a", Label: "A"}}}); err != nil {
+	update := chat.Message{Text: "ny", Buttons: []chat.Button{{Action: "a", Label: "A"}, {Action: "rsvp.attend", Label: "Jag kommer ✓"}}}
+	if err := mm.Update(context.Background(), ref, update); err != nil {
 		t.Fatal(err)
 	}
 	want := `→ anna-id [mattermost]
@@ -38,16 +39,27 @@ func TestScreenSendUpdateButtons(t *testing.T) {
   [b1] Jag kommer  [b2] Kan inte…
 ✎ anna-id [mattermost] (uppdaterat/updated)
   ny
-  [b3] A
+  [b3] A  [b4] Jag kommer ✓
 `
 	if out.String() != want {
 		t.Fatalf("output:\n%s\nwant:\n%s", out.String(), want)
 	}
-	if _, ok := s.button("b1"); ok {
-		t.Error("b1 of the replaced message is still clickable")
+	tests := []struct {
+		id        string
+		ok, stale bool
+		label     string
+	}{
+		{"b1", true, false, "Jag kommer ✓"}, // still in the new version: same action
+		{"b2", true, true, "Kan inte"},      // dropped by the update: refused
+		{"b3", true, false, "A"},
+		{"b4", true, false, "Jag kommer ✓"},
+		{"b5", false, false, ""},
 	}
-	if b, ok := s.button("b3"); !ok || b.to.ContactID != "anna-id" {
-		t.Errorf("b3 = %+v, %v; want the updated message's button to anna-id", b, ok)
+	for _, tt := range tests {
+		b, ok := s.button(tt.id)
+		if ok != tt.ok || ok && (b.stale != tt.stale || b.Label != tt.label || b.to.ContactID != "anna-id") {
+			t.Errorf("%s = %+v, %v; want ok %v stale %v label %q", tt.id, b, ok, tt.ok, tt.stale, tt.label)
+		}
 	}
 	if err := mm.Update(context.Background(), chat.Ref{ID: "m99"}, msg); err == nil {
 		t.Error("update of an unknown message succeeded")

@@ -199,6 +199,10 @@ func (s *Session) click(ctx context.Context, id string) error {
 		s.Screen.println("! %s", s.text("notyours"))
 		return nil
 	}
+	if b.stale {
+		s.Screen.println("! %s", s.text("stale", id))
+		return nil
+	}
 	if b.Prompt != nil {
 		s.ask(b.Action, b.Value, *b.Prompt)
 		return nil
@@ -307,6 +311,7 @@ var texts = map[string][2]string{
 	"nocontact":          {"ingen sådan kontakt i katalogen", "no such contact in the directory"},
 	"nobutton":           {"ingen sådan knapp", "no such button"},
 	"notyours":           {"den knappen visades inte för dig", "that button was not shown to you"},
+	"stale":              {"%s finns inte längre – meddelandet har uppdaterats (se ✎ ovan)", "%s is gone – the message was updated (see ✎ above)"},
 	"answer.text":        {"(skriv svaret på nästa rad)", "(type the answer on the next line)"},
 	"answer.choice":      {"(skriv nummer eller id på nästa rad)", "(type a number or id on the next line)"},
 	"answer.choice.flag": {"(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},

@@ -126,6 +126,12 @@ func TestScenarioLund(t *testing.T) {
 		"med mandat att fatta beslut",
 		"✓ kommer",
 		"✎ lund-skola-kurator-sara", // live status updated in place
+		"✎ bup-lund-vagin [slack] (uppdaterat/updated)\n  *Kallelse till SIP-möte · SIP-", // the invitation too
+		"*Ditt svar:* ✓ kommer (via video) · 23 nov",
+		"*Ditt svar:* Du skickade Vårdcentralen Lund Centrum SIP, med mandat",
+		"bup-lund-vagin> :click b2\n↩ Ditt svar är redan registrerat.", // an old id still works
+		"! b9 finns inte längre", // a dropped button is refused
+		"*Ärendet är avslutat.* Kallelsen gäller inte längre.",
 		"är avslutat",
 	} {
 		if !strings.Contains(got, want) {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -212,19 +214,27 @@ func testFullSlackFlow(t *testing.T, st store.Store) {
 		t.Errorf("answer to the press: %q", answer)
 	}
 	deliver()
-	updates := tb.api.callsTo("chat.update")
-	if len(updates) <= updatesBefore {
-		t.Fatal("the status message was not updated in place")
+	// Two messages are updated in place, in either order: the convener's
+	// status and BUP's invitation, which now shows the answer.
+	updated := map[string]string{} // channel → blocks
+	for _, u := range tb.api.callsTo("chat.update")[updatesBefore:] {
+		if u.Form.Get("ts") == "" {
+			t.Error("chat.update without ts")
+		}
+		updated[u.Form.Get("channel")] = u.Form.Get("blocks")
 	}
-	last := updates[len(updates)-1]
-	if last.Form.Get("channel") != statusChannel {
-		t.Errorf("updated %s, want the convener's DM %s", last.Form.Get("channel"), statusChannel)
+	status, ok := updated[statusChannel]
+	if !ok {
+		t.Fatalf("the status message was not updated in place; updated %v", slices.Collect(maps.Keys(updated)))
 	}
-	if last.Form.Get("ts") == "" {
-		t.Error("chat.update without ts")
+	if !strings.Contains(status, "✓ kommer") {
+		t.Errorf("status after the press does not show the answer: %s", status)
 	}
-	if blocks := last.Form.Get("blocks"); !strings.Contains(blocks, "✓ kommer") {
-		t.Errorf("status after the press does not show the answer: %s", blocks)
+	if inv := updated["D"+bup]; !strings.Contains(inv, "Ditt svar:") || !strings.Contains(inv, "✓ kommer") || !strings.Contains(inv, "rsvp.video") {
+		t.Errorf("BUP's invitation was not updated in place with the answer and its buttons: %s", inv)
+	}
+	if len(updated) != 2 {
+		t.Errorf("updated channels %v, want the status and the invitation only", slices.Collect(maps.Keys(updated)))
 	}
 }
 

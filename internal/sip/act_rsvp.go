@@ -34,10 +34,11 @@ func answerable(c *Case, r *request, invID string) (*Invitation, error) {
 	if c.Closed != nil {
 		return nil, inputErr("", "err.closed", c.Ref)
 	}
-	switch in.State {
-	case StateCancelled:
+	switch {
+	case in.State == StateCancelled, c.Consent == nil && in.State != StateDelegated:
+		// Consent withdrawn: a declined invitee may not come back in either.
 		return nil, inputErr("", "err.cancelled", c.Ref)
-	case StateDelegated:
+	case in.State == StateDelegated:
 		return nil, inputErr("", "err.delegated", in.DelegateNm)
 	}
 	return in, nil
@@ -100,7 +101,9 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 			in.Declined = input
 			c.event("rsvp.declined", r.me.Name, r.now, in.Party, input)
 			reply = t(r.lang, "ok.declined", c.Ref)
-			return s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), input, c.Ref, in.Party)
+			if err := s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), input, c.Ref, in.Party); err != nil {
+				return err
+			}
 		case actDelegate:
 			line, err := s.delegate(ctx, r, c, fx, in, delegate, act.Flag)
 			if err != nil {
@@ -108,7 +111,8 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 			}
 			reply = line
 		}
-		return nil
+		// The delegate's invitation may have moved the slice: look it up again.
+		return s.refreshInvitation(ctx, r, c, fx, c.invitation(invID))
 	})
 	if err != nil {
 		return chat.Reply{}, err

@@ -33,14 +33,18 @@ func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply
 		c.Seq++
 		for i := range c.Invitations {
 			in := &c.Invitations[i]
-			if !in.Active() || in.State == StateDelegated {
-				continue
+			if in.State == StateDelegated || in.State == StateCancelled {
+				continue // their messages have no buttons already
 			}
 			if in.State == StatePending {
 				in.State = StateCancelled
 				fx.cancelJob(invJobID(c.Ref, in.ID))
 			}
-			if in.Address == nil {
+			// Every answerable invitation loses its buttons and says the case is closed.
+			if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
+				return err
+			}
+			if in.State == StateDeclined || in.Address == nil {
 				continue
 			}
 			lang := s.userLang(ctx, in.ContactID)

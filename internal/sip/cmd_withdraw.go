@@ -9,8 +9,9 @@ import (
 )
 
 // cmdWithdraw records that consent was withdrawn: every invitation still
-// in play is cancelled (pending outbox jobs too) and the invitees are told,
-// without any detail about the individual.
+// in play is cancelled (pending outbox jobs too), its message updated to
+// say so without buttons, and the invitees are told, without any detail
+// about the individual.
 func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
 	var manual []string
 	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
@@ -26,10 +27,19 @@ func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Re
 		c.Seq++
 		for i := range c.Invitations {
 			in := &c.Invitations[i]
+			if in.State == StateDeclined {
+				// A decline keeps its buttons to change the answer: take them away.
+				if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
+					return err
+				}
+			}
 			if !in.Active() || in.State == StateDelegated {
 				continue
 			}
 			in.State = StateCancelled
+			if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
+				return err
+			}
 			fx.cancelJob(invJobID(c.Ref, in.ID))
 			if in.Address == nil {
 				if in.Manual != "" {

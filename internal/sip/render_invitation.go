@@ -42,18 +42,27 @@ func ageBand(age int) string {
 // renderInvitation is the invitation a routed contact receives: the
 // reference, kommun, age band, parties, convener and meeting time — never
 // the needs text or anything about the individual. note, when set, is a
-// line on top (e.g. who delegated to them).
+// line on top (e.g. who delegated to them). Once answered, the invitee's
+// answer heads the text and the buttons stay so it can be changed; after a
+// delegation, a withdrawal or the case's closing there are no buttons.
+// Every version carries the same Key, so the outbox updates it in place.
 func (s *Service) renderInvitation(lang string, dir *directory.Directory, now time.Time, c *Case, in *Invitation, note string) chat.Message {
 	text := t(lang, "inv.text", c.Convener.Name, unitSuffix(c.Convener.UnitName), partyName(lang, in.Party))
 	if note != "" {
 		text = note + "\n" + text
 	}
-	text += "\n" + t(lang, "inv.private")
+	if head := s.invitationHead(lang, c, in); head != "" {
+		text = head + "\n" + text
+	}
+	if !in.Accepted() {
+		text += "\n" + t(lang, "inv.private")
+	}
 	reason := in.ReasonSV
 	if lang == "en" {
 		reason = in.ReasonEN
 	}
 	msg := chat.Message{
+		Key:   invKey(c.Ref, in.ID),
 		Title: t(lang, "inv.title", c.Ref),
 		Text:  text,
 		Fields: []chat.Field{
@@ -65,6 +74,9 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, now ti
 	}
 	if reason != "" {
 		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.why"), Value: reason})
+	}
+	if !invitationOpen(c, in) {
+		return msg // answered for good, withdrawn or closed: nothing to press
 	}
 	v := c.Ref + "|" + in.ID
 	msg.Buttons = []chat.Button{

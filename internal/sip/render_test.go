@@ -15,13 +15,19 @@ func TestRenderGolden(t *testing.T) {
 			h := newHarness(t, func(d *Deps) { d.Lang = lang })
 			ref, invs := h.invitedCase(`behov="vill gå i skolan igen"`)
 			bup := invs["bup"]
+			invited := h.drain()
 			h.act(bup.ContactID, actVideo, ref+"|"+bup.ID, "", false)
 			soc := invs["socialtjanst-barn"]
 			h.act(soc.ContactID, actDecline, ref+"|"+soc.ID, "sjukskriven", false)
+			del := invs["primarvard"]
+			h.act(del.ContactID, actDelegate, ref+"|"+del.ID, delegateOptions(h.dir.Current(), del.ContactID, h.clock.Now())[0].Value, true)
 			envs := h.drain()
 			c := h.load(ref)
 			out := map[string]any{
-				"invitation": sentTo(envs, bup.ContactID)[0].Msg,
+				"invitation": sentTo(invited, bup.ContactID)[0].Msg,
+				"answered":   sentTo(envs, bup.ContactID)[0].Msg,
+				"declined":   sentTo(envs, soc.ContactID)[0].Msg,
+				"delegated":  sentTo(envs, del.ContactID)[0].Msg,
 				"status":     h.svc.renderStatus(lang, c, view{needs: true, exactAge: true, convener: true}),
 				"plan":       h.svc.renderPlan(lang, c),
 			}

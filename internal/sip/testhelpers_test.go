@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -172,7 +173,7 @@ func (h *harness) drain() []outbox.Envelope {
 func sentTo(envs []outbox.Envelope, contactID string) []outbox.Envelope {
 	var out []outbox.Envelope
 	for _, e := range envs {
-		if e.To.ContactID == contactID && e.Msg.Key == "" {
+		if e.To.ContactID == contactID && !strings.HasPrefix(e.Msg.Key, "status/") {
 			out = append(out, e)
 		}
 	}
