@@ -46,6 +46,13 @@ func alreadySent(ctx context.Context, st store.Store, job store.Job) (bool, erro
 	return err == nil, err
 }
 
+// Delivered reports whether a keyed message (Msg.Key) was delivered to an
+// address, so that it can be updated in place rather than sent anew.
+func Delivered(ctx context.Context, st store.Store, key string, to chat.Address) (bool, error) {
+	_, version, err := lookupRef(ctx, st, Envelope{To: to, Msg: chat.Message{Key: key}})
+	return version > 0, err
+}
+
 // lookupRef returns the delivered Ref of a keyed message and its version,
 // or version 0 when none was delivered yet.
 func lookupRef(ctx context.Context, st store.Store, env Envelope) (chat.Ref, int64, error) {

@@ -2,12 +2,10 @@ package sip
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/samla-sip/samla/internal/outbox"
-	"github.com/samla-sip/samla/internal/store"
 )
 
 // invKey is the chat.Message key of an invitation: every version of it
@@ -99,10 +97,8 @@ func (s *Service) retractInvitation(ctx context.Context, r *request, c *Case, fx
 	if in.Address == nil {
 		return nil
 	}
-	// The outbox keeps a delivered keyed message's place under
-	// Msg.Key + "|" + address (outbox.BucketMsgRef).
-	_, err := s.deps.Store.Get(ctx, outbox.BucketMsgRef, invKey(c.Ref, in.ID)+"|"+in.Address.String())
-	if errors.Is(err, store.ErrNotFound) {
+	delivered, err := outbox.Delivered(ctx, s.deps.Store, invKey(c.Ref, in.ID), *in.Address)
+	if err == nil && !delivered {
 		return nil
 	}
 	if err != nil {
