@@ -3,7 +3,6 @@
 package mattermost
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -11,12 +10,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // TestE2EServe drives the same flow as TestE2EConvening, but against the
@@ -56,7 +56,7 @@ func TestE2EServe(t *testing.T) {
 		"SAMLA_MATTERMOST_COMMAND_TOKENS=e2e="+env.cmdToken,
 		"SAMLA_MATTERMOST_ACTION_KEY=e2e-action-key-0123456789abcdef",
 	)
-	var out lockedBuffer
+	var out testutil.SyncBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start samla serve: %v", err)
@@ -100,22 +100,4 @@ func withoutSamla(environ []string) []string {
 		}
 	}
 	return out
-}
-
-// lockedBuffer collects a subprocess's output safely.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

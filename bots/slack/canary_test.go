@@ -1,38 +1,20 @@
 package slack
 
 import (
-	"bytes"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/samla-sip/samla/internal/testutil"
 )
-
-// syncBuffer is a goroutine-safe log sink.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestNoPersonalDataInLogs types a personnummer everywhere a user can type
 // in Slack, makes every Web API call fail (so error paths log), and checks
 // the debug log holds neither the number nor the needs text.
 func TestNoPersonalDataInLogs(t *testing.T) {
 	const pnr, secret = "19121212-1212", "hemlig-behovstext"
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	tb := newTestBot(t, func(o *Options) {
 		o.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		o.InlineWait = 10 * time.Millisecond

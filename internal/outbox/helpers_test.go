@@ -1,12 +1,10 @@
 package outbox_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,53 +13,10 @@ import (
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var t0 = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
-
-// clock is a fake clock tests move by hand.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock() *clock { return &clock{now: t0} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func openBolt(t *testing.T, path string) *bboltstore.Store {
 	t.Helper()
@@ -82,17 +37,17 @@ func tempBolt(t *testing.T) store.Store {
 // rig is a worker on a store with a Slack and a Mattermost fake.
 type rig struct {
 	st    store.Store
-	clock *clock
+	clock *testutil.Clock
 	slack *chattest.Platform
 	mm    *chattest.Platform
 	w     *outbox.Worker
-	logs  *syncBuffer
+	logs  *testutil.SyncBuffer
 	got   chan store.Job
 }
 
 func newRig(t *testing.T, st store.Store, opts outbox.Options) *rig {
 	t.Helper()
-	r := &rig{st: st, clock: newClock(), slack: chattest.New(chat.Slack), mm: chattest.New(chat.Mattermost), logs: &syncBuffer{}, got: make(chan store.Job, 1000)}
+	r := &rig{st: st, clock: testutil.NewClock(t0), slack: chattest.New(chat.Slack), mm: chattest.New(chat.Mattermost), logs: &testutil.SyncBuffer{}, got: make(chan store.Job, 1000)}
 	if opts.Backoff == nil {
 		opts.Backoff = func(attempt int) time.Duration { return time.Duration(attempt) * 10 * time.Second }
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/store/redisstore"
 	"github.com/samla-sip/samla/internal/store/storetest"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 const (
@@ -76,13 +77,13 @@ func enqueueMany(t *testing.T, st store.Store) {
 	}
 }
 
-func restartOptions(c *clock) outbox.Options {
+func restartOptions(c *testutil.Clock) outbox.Options {
 	return outbox.Options{Now: c.Now, Lease: restartLease, Batch: 20, Parallel: 4, Poll: 5 * time.Millisecond, Log: discardLog()}
 }
 
 // drain runs DeliverDue until the outbox is empty, moving the clock past
 // the lease whenever nothing is due (so abandoned claims come back).
-func drain(t *testing.T, w *outbox.Worker, st store.Store, c *clock) {
+func drain(t *testing.T, w *outbox.Worker, st store.Store, c *testutil.Clock) {
 	t.Helper()
 	ctx := context.Background()
 	for range 500 {
@@ -152,7 +153,7 @@ func checkEachOnce(t *testing.T, maxCalls int, ps ...*chattest.Platform) (repeat
 func TestRestartLosesAndRepeatsNothing(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
-			c := newClock()
+			c := testutil.NewClock(t0)
 			slack := chattest.New(chat.Slack, chattest.WithLatency(2*time.Millisecond))
 			mm := chattest.New(chat.Mattermost, chattest.WithLatency(2*time.Millisecond))
 			senders := []chat.Sender{slack, mm}
@@ -202,7 +203,7 @@ func TestCrash(t *testing.T) {
 	for _, b := range backends {
 		for _, tc := range tests {
 			t.Run(b.name+"/"+tc.name, func(t *testing.T) {
-				c := newClock()
+				c := testutil.NewClock(t0)
 				slack := chattest.New(chat.Slack, chattest.WithDedupe())
 				mm := chattest.New(chat.Mattermost, chattest.WithDedupe())
 				stA, restart := b.open(t)
@@ -327,7 +328,7 @@ func (s *crashSender) Send(ctx context.Context, to chat.Address, msg chat.Messag
 func TestReplicasShareTheOutbox(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
-			c := newClock()
+			c := testutil.NewClock(t0)
 			slack := chattest.New(chat.Slack, chattest.WithLatency(time.Millisecond))
 			mm := chattest.New(chat.Mattermost, chattest.WithLatency(time.Millisecond))
 			st, _ := b.open(t)

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // text is a fixed Reason.
@@ -68,32 +68,14 @@ func (f *fakeDirectory) Stats() directory.Stats {
 	return directory.Stats{Organisations: 1, Units: 1, Contacts: len(f.contacts), Files: 1}
 }
 
-// syncBuffer is a log sink safe for the server's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 var testNow = time.Date(2026, 12, 3, 10, 30, 0, 0, time.UTC)
 
 const testToken = "tok-0123456789"
 
 // testOptions is a server with a fake directory, one token and a JSON log
 // into the returned buffer.
-func testOptions(d *fakeDirectory) (Options, *syncBuffer) {
-	logs := &syncBuffer{}
+func testOptions(d *fakeDirectory) (Options, *testutil.SyncBuffer) {
+	logs := &testutil.SyncBuffer{}
 	return Options{
 		Log:          slog.New(slog.NewJSONHandler(logs, nil)),
 		Directory:    func() Directory { return d },

@@ -1,7 +1,6 @@
 package sip
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"log/slog"
@@ -9,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,45 +16,10 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-// fakeClock is a settable clock safe for concurrent use.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// syncBuffer collects log output from concurrent goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // harness is the real core on a real bbolt store and the sample directory.
 type harness struct {
@@ -64,9 +27,9 @@ type harness struct {
 	svc   *Service
 	st    *bboltstore.Store
 	path  string
-	clock *fakeClock
+	clock *testutil.Clock
 	dir   *directory.Holder
-	logs  *syncBuffer
+	logs  *testutil.SyncBuffer
 	ctx   context.Context
 }
 
@@ -93,14 +56,14 @@ func newHarness(t testing.TB, mods ...func(*Deps)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := &fakeClock{t: start}
+	clock := testutil.NewClock(start)
 	path := filepath.Join(t.TempDir(), "samla.db")
 	st, err := bboltstore.Open(path, bboltstore.WithClock(clock.Now))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { _ = st.Close() })
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	h := &harness{
 		t: t, st: st, path: path, clock: clock, logs: logs, ctx: context.Background(),
 		dir: directory.NewHolder(sampleDirectory(t)),

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 	"github.com/samla-sip/samla/internal/store/storetest"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 func open(t testing.TB, path string, opts ...bboltstore.Option) *bboltstore.Store {
@@ -22,27 +22,9 @@ func open(t testing.TB, path string, opts ...bboltstore.Option) *bboltstore.Stor
 	return st
 }
 
-// fakeClock is a clock tests move by hand; safe for concurrent use.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 func TestConformance(t *testing.T) {
 	storetest.RunClocked(t, func(t *testing.T) (store.Store, func(time.Duration)) {
-		clock := &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+		clock := testutil.NewClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
 		st := open(t, filepath.Join(t.TempDir(), "data", "samla.db"), bboltstore.WithClock(clock.Now))
 		t.Cleanup(func() {
 			if err := st.Close(); err != nil {
@@ -65,7 +47,7 @@ func TestConformanceWallClock(t *testing.T) {
 
 func TestRecordExpiryUsesInjectedClock(t *testing.T) {
 	ctx := context.Background()
-	clock := &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+	clock := testutil.NewClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
 	path := filepath.Join(t.TempDir(), "samla.db")
 	st := open(t, path, bboltstore.WithClock(clock.Now))
 	err := st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: "sent", Key: "m", Value: []byte("v"), TTL: time.Hour}}})

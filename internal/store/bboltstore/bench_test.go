@@ -9,6 +9,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // BenchmarkCommitTTL measures one-put commits (like outbox sent markers)
@@ -21,7 +22,7 @@ func BenchmarkCommitTTL(b *testing.B) {
 		ttl  time.Duration
 	}{{"permanent", 0}, {"ttl", time.Hour}, {"expiring", 1000 * time.Millisecond}} {
 		b.Run(tc.name, func(b *testing.B) {
-			clock := &fakeClock{now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
+			clock := testutil.NewClock(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
 			st := open(b, filepath.Join(b.TempDir(), "s.db"), bboltstore.WithClock(clock.Now))
 			defer st.Close()
 			ctx := context.Background()
