@@ -5,12 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // Deliverer delivers one batch of the outbox's due messages and says how
@@ -48,9 +48,6 @@ type Session struct {
 	prompt  *pendingPrompt
 	lastRef string // the last case reference shown, typed as $REF
 }
-
-// refPattern finds case references in replies.
-var refPattern = regexp.MustCompile(`SIP-[0-9A-Z]{6}`)
 
 // pendingPrompt is a button press waiting for its prompt answer.
 type pendingPrompt struct {
@@ -268,7 +265,7 @@ func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
 	s.Screen.printReply(to, reply)
 	shown, _, _ := strings.Cut(reply.Text, " Exempel: ")
 	shown, _, _ = strings.Cut(shown, " Example: ")
-	if ref := refPattern.FindString(shown); ref != "" {
+	if ref := sip.FindRef(shown); ref != "" {
 		s.lastRef = ref
 	}
 	if reply.Prompt != nil {

@@ -1,12 +1,12 @@
 package mattermost
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/mattermost/mattermost/server/public/model"
+
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // newCaseAction marks the state of the new-case dialog; the core's button
@@ -67,9 +67,9 @@ func newCaseCommands(lang string, sub map[string]any) (command, meeting string, 
 		return "", "", errs
 	}
 	var c strings.Builder
-	c.WriteString("ny kommun=" + quote(kommun) + " ålder=" + strconv.Itoa(age) + " parter=" + quote(parties))
+	c.WriteString("ny kommun=" + sip.Quote(kommun) + " ålder=" + strconv.Itoa(age) + " parter=" + sip.Quote(parties))
 	if needs := get(fieldNeeds); needs != "" {
-		c.WriteString(" behov=" + quote(needs))
+		c.WriteString(" behov=" + sip.Quote(needs))
 	}
 	return c.String(), get(fieldMeeting), nil
 }
@@ -82,18 +82,3 @@ func partyList(s string) string {
 	})
 	return strings.Join(fields, ",")
 }
-
-// quote makes s one value of the /sip command language: wrapped in
-// straight quotes with quotes and backslashes escaped, when it needs it.
-func quote(s string) string {
-	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune("\"“”„\\=", r)
-	}) {
-		return s
-	}
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `“`, `\“`, `”`, `\”`, `„`, `\„`)
-	return `"` + r.Replace(s) + `"`
-}
-
-// caseRef finds the case reference the core's answer to "ny" names.
-var caseRef = regexp.MustCompile(`\bSIP-[0-9A-Z]{4,}\b`)

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
@@ -111,44 +110,6 @@ func TestNewCaseDialogKeepsRefusedFormOpen(t *testing.T) {
 	}
 }
 
-// unquote reads one value the way the core's tokenizer does: a quoted
-// value with backslash escapes, or a bare word.
-func unquote(s string) (string, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 || rs[0] != '"' {
-		return s, !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || r == '=' })
-	}
-	var b strings.Builder
-	for j := 1; j < len(rs); j++ {
-		switch {
-		case rs[j] == '\\' && j+1 < len(rs):
-			j++
-			b.WriteRune(rs[j])
-		case rs[j] == '"' || rs[j] == '”' || rs[j] == '“':
-			return b.String(), j == len(rs)-1
-		default:
-			b.WriteRune(rs[j])
-		}
-	}
-	return "", false
-}
-
-func FuzzQuote(f *testing.F) {
-	for _, s := range []string{"", "Lund", "Malmö stad", `a"b`, `\`, "a=b", "“x”", "„x“", "tab\there"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8Valid(s) {
-			return
-		}
-		q := quote(s)
-		got, ok := unquote(q)
-		if !ok || got != s {
-			t.Fatalf("quote(%q) = %q reads back as %q (ok %v)", s, q, got, ok)
-		}
-	})
-}
-
 func FuzzNewCaseCommands(f *testing.F) {
 	f.Add("Lund", "14", "bup,skola", "behov", "2026-12-10 13:00")
 	f.Add(`"`, "1e3", ",,,", `\"`, "")
@@ -166,8 +127,6 @@ func FuzzNewCaseCommands(f *testing.F) {
 		}
 	})
 }
-
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
 // onceSet is a fake store.Once.
 type onceSet map[string]bool

@@ -10,6 +10,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // serveDialog handles POST /mattermost/dialogs, an interactive dialog
@@ -67,7 +68,7 @@ func (b *Bot) submitNewCase(ctx context.Context, w http.ResponseWriter, s *serve
 		return
 	}
 	reply := b.opts.Handler.Command(ctx, who, command)
-	ref := caseRef.FindString(reply.Text)
+	ref := sip.FindRef(reply.Text)
 	if ref == "" {
 		// The core refused (unknown kommun, personnummer, …): keep the
 		// form open with its one-line reason.

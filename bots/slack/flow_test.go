@@ -160,7 +160,7 @@ func testFullSlackFlow(t *testing.T, st store.Store) {
 	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
 
 	created := say(convener, "ny kommun=Lund ålder=14 parter=bup,socialtjanst-barn")
-	ref := caseRef.FindString(created)
+	ref := sip.FindRef(created)
 	if ref == "" {
 		t.Fatalf("no case reference in %q", created)
 	}
@@ -270,7 +270,7 @@ func TestNewCaseModalOnRealCore(t *testing.T) {
 					t.Errorf("answer lacks %q: %s", want, text)
 				}
 			}
-			if caseRef.FindString(text) == "" {
+			if sip.FindRef(text) == "" {
 				t.Errorf("no case reference in %q", text)
 			}
 		})
@@ -283,7 +283,7 @@ func TestNewCaseModalOnRealCore(t *testing.T) {
 func TestDelegateByModalOnRealCore(t *testing.T) {
 	f := newRealFlow(t, openBbolt(t))
 	const convener, bup = "U0MARIAPERSSON", "U0BUPLUND"
-	ref := caseRef.FindString(f.say(convener, "ny kommun=Lund ålder=14 parter=bup"))
+	ref := sip.FindRef(f.say(convener, "ny kommun=Lund ålder=14 parter=bup"))
 	f.say(convener, "samtycke "+ref+" muntligt")
 	f.say(convener, "bjud "+ref)
 	f.deliver()

@@ -1,17 +1,16 @@
 package slack
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // newCaseModal is the form `/sip ny` opens when typed without arguments.
@@ -159,36 +158,13 @@ func parseSlots(s string) ([]string, bool) {
 	return fields, true
 }
 
-// quote renders a value of the command language the way its tokenizer
-// reads it back: bare when it is one plain word, else in quotes with
-// quotes (straight and typographic) and backslashes escaped.
-func quote(s string) string {
-	special := func(r rune) bool { return isQuoteRune(r) || r == '\\' || r == '=' }
-	if s != "" && !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || special(r) }) {
-		return s
-	}
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		if isQuoteRune(r) || r == '\\' {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// isQuoteRune reports the quote characters the command language accepts.
-func isQuoteRune(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '„' }
-
 // command is the `/sip ny …` text equivalent to the form, so the core
 // stays the single source of truth.
 func (f newCaseForm) command() string {
 	var b strings.Builder
-	b.WriteString("ny kommun=" + quote(f.Kommun) + " ålder=" + f.Age + " parter=" + strings.Join(f.Parties, ","))
+	b.WriteString("ny kommun=" + sip.Quote(f.Kommun) + " ålder=" + f.Age + " parter=" + strings.Join(f.Parties, ","))
 	if f.Needs != "" {
-		b.WriteString(" behov=" + quote(f.Needs))
+		b.WriteString(" behov=" + sip.Quote(f.Needs))
 	}
 	return b.String()
 }
@@ -210,19 +186,16 @@ func (f newCaseForm) meetingCommand(ref string) string {
 	return ""
 }
 
-// caseRef finds the case reference the core answers a new case with.
-var caseRef = regexp.MustCompile(`\bSIP-[0-9A-Z]{6}\b`)
-
 // createdRef is the reference in a reply to `ny`, if the case was created.
 func createdRef(r chat.Reply) (string, bool) {
 	m := replyMessage(r)
 	for _, s := range []string{r.Text, m.Title, m.Text} {
-		if ref := caseRef.FindString(s); ref != "" {
+		if ref := sip.FindRef(s); ref != "" {
 			return ref, true
 		}
 	}
 	for _, f := range m.Fields {
-		if ref := caseRef.FindString(f.Value); ref != "" {
+		if ref := sip.FindRef(f.Value); ref != "" {
 			return ref, true
 		}
 	}
