@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -18,8 +16,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 )
 
 // fakeSlackAPI stands in for the Slack Web API and records the methods
@@ -107,36 +103,12 @@ func TestServeSlackFlow(t *testing.T) {
 		serveSlackFlow(t, map[string]string{"SAMLA_DATA": t.TempDir()})
 	})
 	t.Run("redis", func(t *testing.T) {
-		var b [6]byte
-		_, _ = rand.Read(b[:])
-		prefix := "samla-test-serve-" + hex.EncodeToString(b[:])
+		prefix := testRedisPrefix("serve")
 		t.Cleanup(func() { deleteRedisPrefix(t, prefix) })
 		serveSlackFlow(t, map[string]string{
 			"SAMLA_STORE": "redis", "SAMLA_REDIS_URL": wireRedisURL(), "SAMLA_REDIS_PREFIX": prefix,
 		})
 	})
-}
-
-// deleteRedisPrefix removes what a test store wrote under its prefix.
-func deleteRedisPrefix(t *testing.T, prefix string) {
-	opts, err := redis.ParseURL(wireRedisURL())
-	if err != nil {
-		t.Error(err)
-		return
-	}
-	rdb := redis.NewClient(opts)
-	defer rdb.Close()
-	ctx := context.Background()
-	keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
-	if err != nil {
-		t.Errorf("cleanup: %v", err)
-		return
-	}
-	if len(keys) > 0 {
-		if err := rdb.Del(ctx, keys...).Err(); err != nil {
-			t.Errorf("cleanup: %v", err)
-		}
-	}
 }
 
 func serveSlackFlow(t *testing.T, vars map[string]string) {

@@ -18,6 +18,38 @@ import (
 	"github.com/samla-sip/samla/internal/store"
 )
 
+// testRedisPrefix is a key prefix no other test run uses.
+func testRedisPrefix(what string) string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return "samla-test-" + what + "-" + hex.EncodeToString(b[:])
+}
+
+// deleteRedisPrefix removes what a test store wrote under its prefix and
+// returns how many keys that was.
+func deleteRedisPrefix(t *testing.T, prefix string) int {
+	t.Helper()
+	opts, err := redis.ParseURL(wireRedisURL())
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	rdb := redis.NewClient(opts)
+	defer rdb.Close()
+	ctx := context.Background()
+	keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
+	if err != nil {
+		t.Errorf("cleanup: %v", err)
+		return 0
+	}
+	if len(keys) > 0 {
+		if err := rdb.Del(ctx, keys...).Err(); err != nil {
+			t.Errorf("cleanup: %v", err)
+		}
+	}
+	return len(keys)
+}
+
 // wireRedisURL is the Redis the tests use; they fail when it is down.
 func wireRedisURL() string {
 	if u := strings.TrimSpace(os.Getenv("SAMLA_TEST_REDIS_URL")); u != "" {
@@ -61,9 +93,7 @@ func TestOpenStoreBbolt(t *testing.T) {
 }
 
 func TestOpenStoreRedis(t *testing.T) {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	prefix := "samla-test-wire-" + hex.EncodeToString(b[:])
+	prefix := testRedisPrefix("wire")
 	cfg := config.Defaults()
 	cfg.Store, cfg.RedisURL, cfg.RedisPrefix = "redis", wireRedisURL(), prefix
 
@@ -73,25 +103,8 @@ func TestOpenStoreRedis(t *testing.T) {
 	}
 	t.Cleanup(func() {
 		st.Close()
-		opts, err := redis.ParseURL(cfg.RedisURL)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		rdb := redis.NewClient(opts)
-		defer rdb.Close()
-		ctx := context.Background()
-		keys, err := rdb.Keys(ctx, "{"+prefix+"}*").Result()
-		if err != nil {
-			t.Errorf("cleanup: %v", err)
-			return
-		}
-		if len(keys) == 0 {
+		if deleteRedisPrefix(t, prefix) == 0 {
 			t.Error("the store wrote no keys under its prefix")
-			return
-		}
-		if err := rdb.Del(ctx, keys...).Err(); err != nil {
-			t.Errorf("cleanup: %v", err)
 		}
 	})
 	roundTrip(t, st)
