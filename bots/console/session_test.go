@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -20,6 +19,7 @@ import (
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -72,41 +72,6 @@ func play(t *testing.T, script, lang string) string {
 		t.Errorf("errors logged:\n%s", logs.String())
 	}
 	return out.String()
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (run with -update after checking):\n%s", path, diff(string(want), got))
-	}
-}
-
-// diff shows the first differing line with context.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, wl, gl)
-		}
-	}
-	return ""
 }
 
 // TestScenarioLund is scenario 1 of docs: a kurator in Lund convenes a SIP
@@ -213,4 +178,9 @@ func TestScenarioMalmo(t *testing.T) {
 			t.Errorf("session output lacks %q", want)
 		}
 	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	testutil.Golden(t, filepath.Join("testdata", name), []byte(got), *update)
 }

@@ -1,10 +1,8 @@
 package slack
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,32 +10,10 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
-
-// golden compares v, as indented JSON, with testdata/name.json.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff\n--- got ---\n%s", path, got)
-	}
-}
 
 var (
 	declinePrompt  = &chat.Prompt{Title: "Kan inte komma", Label: "Varför kan du inte komma?"}
@@ -233,4 +209,10 @@ func FuzzParseButtonValue(f *testing.F) {
 			t.Fatalf("plain value changed: %q → %q", v, value)
 		}
 	})
+}
+
+// golden compares v, as indented JSON, with testdata/name.json.
+func golden(t *testing.T, name string, v any) {
+	t.Helper()
+	testutil.GoldenJSON(t, filepath.Join("testdata", name+".json"), v, *update)
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var updateDirectory = flag.Bool("update-directory", false, "rewrite the samla directory golden files")
@@ -53,21 +55,7 @@ func TestDirectoryRouteGolden(t *testing.T) {
 					t.Fatalf("exit %d, stderr %q", code, errOut)
 				}
 				golden := filepath.Join("testdata", "directory", "route-"+tc.name+"-"+lang+".golden")
-				if *updateDirectory {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run with -update-directory)", err)
-				}
-				if out != string(want) {
-					t.Errorf("output differs from %s (-update-directory after checking):\n%s", golden, out)
-				}
+				testutil.Golden(t, golden, []byte(out), *updateDirectory)
 			})
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var updateTry = flag.Bool("update-try", false, "rewrite the samla try golden files")
@@ -47,18 +49,7 @@ func TestTryExampleScript(t *testing.T) {
 				t.Errorf("stderr: %s", errOut.String())
 			}
 			path := filepath.Join("testdata", "try", "example-"+lang+".golden")
-			if *updateTry {
-				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update-try)", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("output differs from %s (-update-try after checking):\n%s", path, out.String())
-			}
+			testutil.Golden(t, path, out.Bytes(), *updateTry)
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -292,25 +292,6 @@ func writeMsg(b *strings.Builder, id string, m outMsg) {
 	b.WriteString("\n")
 }
 
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (run with -update to accept):\n%s", path, got)
-	}
-}
-
 func TestRegistrationCode(t *testing.T) {
 	tests := []struct {
 		kind                string
@@ -370,4 +351,9 @@ func TestAfterMeetingCodeLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	testutil.Golden(t, path, []byte(got), *update)
 }

@@ -1,10 +1,10 @@
 package sip
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // TestRenderGolden pins the platform-neutral messages the adapters
@@ -31,23 +31,7 @@ func TestRenderGolden(t *testing.T) {
 				"status":     h.svc.renderStatus(lang, c, view{needs: true, exactAge: true, convener: true}),
 				"plan":       h.svc.renderPlan(lang, c),
 			}
-			got, err := json.MarshalIndent(out, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join("testdata", "render-"+lang+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if string(append(got, '\n')) != string(want) {
-				t.Errorf("%s differs (run with -update after checking):\n%s", path, got)
-			}
+			testutil.GoldenJSON(t, filepath.Join("testdata", "render-"+lang+".golden.json"), out, *update)
 		})
 	}
 }

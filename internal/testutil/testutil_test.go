@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -34,5 +35,31 @@ func TestSyncBufferConcurrentWriters(t *testing.T) {
 	wg.Wait()
 	if n := strings.Count(b.String(), "\n"); n != 8 {
 		t.Errorf("%d lines, want 8:\n%s", n, b.String())
+	}
+}
+
+// recorder is a testing.TB that records failures instead of stopping.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+func (r *recorder) Fatalf(string, ...any) { r.failed = true; panic(r) }
+func (r *recorder) Fatal(...any)          { r.failed = true; panic(r) }
+
+func TestGolden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "x.golden")
+	Golden(t, path, []byte("a\nb\n"), true) // creates it
+	Golden(t, path, []byte("a\nb\n"), false)
+
+	r := &recorder{TB: t}
+	Golden(r, path, []byte("a\nc\n"), false)
+	if !r.failed {
+		t.Error("a differing output passed")
+	}
+	if d := FirstDiff("a\nb\n", "a\nc\n"); !strings.Contains(d, "line 2") {
+		t.Errorf("FirstDiff = %q", d)
 	}
 }
