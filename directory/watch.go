@@ -16,12 +16,27 @@ import (
 // into one reload.
 const reloadDelay = 300 * time.Millisecond
 
+// Reload is the outcome of one reload attempt, reported to Watch's hook.
+type Reload struct {
+	// Cause is "signal" (a reload request) or "file change".
+	Cause string
+	// Err is why the files were refused (the previous directory stays in
+	// service), or nil when the new directory was put in service.
+	Err error
+	// Stats is the size of the new directory (zero when refused).
+	Stats Stats
+}
+
 // Watch keeps h serving the directory in paths: it reloads when one of
 // the files (or a YAML file in one of the folders) changes, or when
 // something arrives on reload (the command wires SIGHUP to it). A
 // directory that does not load keeps the previous one in service and
-// every problem is logged. Watch returns nil when ctx is done.
-func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{}, log *slog.Logger) error {
+// every problem is logged. Every attempt is reported to onReload (may be
+// nil), from Watch's goroutine. Watch returns nil when ctx is done.
+func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{}, log *slog.Logger, onReload func(Reload)) error {
+	if onReload == nil {
+		onReload = func(Reload) {}
+	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return fmt.Errorf("directory: watch: %w", err)
@@ -59,7 +74,7 @@ func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{
 		case <-ctx.Done():
 			return nil
 		case <-reload:
-			reloadInto(h, paths, log, "signal")
+			onReload(reloadInto(h, paths, log, "signal"))
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
@@ -68,7 +83,7 @@ func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{
 				timer.Reset(reloadDelay)
 			}
 		case <-timer.C:
-			reloadInto(h, paths, log, "file change")
+			onReload(reloadInto(h, paths, log, "file change"))
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil
@@ -78,10 +93,8 @@ func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{
 	}
 }
 
-// reloadInto loads paths and swaps the result in, or logs why not. The
-// records are counted by samla serve: keep "directory reloaded" (info) for
-// a reload and exactly one error record for a refused one.
-func reloadInto(h *Holder, paths []string, log *slog.Logger, cause string) {
+// reloadInto loads paths and swaps the result in, or logs why not.
+func reloadInto(h *Holder, paths []string, log *slog.Logger, cause string) Reload {
 	d, err := Load(paths...)
 	if err != nil {
 		var ve *ValidationError
@@ -91,9 +104,10 @@ func reloadInto(h *Holder, paths []string, log *slog.Logger, cause string) {
 			}
 		}
 		log.Error("directory reload failed; the previous directory stays in service", "cause", cause, "err", err)
-		return
+		return Reload{Cause: cause, Err: err}
 	}
 	h.Swap(d)
 	st := d.Stats()
 	log.Info("directory reloaded", "cause", cause, "organisations", st.Organisations, "units", st.Units, "contacts", st.Contacts, "files", st.Files)
+	return Reload{Cause: cause, Stats: st}
 }

@@ -65,13 +65,30 @@ func TestWatchReloads(t *testing.T) {
 	reload := make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Watch(ctx, h, []string{file}, reload, log) }()
+	var (
+		mu      sync.Mutex
+		reports []Reload
+	)
+	onReload := func(r Reload) { mu.Lock(); reports = append(reports, r); mu.Unlock() }
+	report := func(i int) (Reload, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if i >= len(reports) {
+			return Reload{}, false
+		}
+		return reports[i], true
+	}
+	go func() { done <- Watch(ctx, h, []string{file}, reload, log, onReload) }()
 	contacts := func() int { return h.Current().Stats().Contacts }
 
 	// A valid change is picked up from the file system.
 	time.Sleep(100 * time.Millisecond) // let the watcher start
 	write(extraContact("    reach:\n      - email: per@example.se\n"))
 	waitFor(t, "reload after a file change", func() bool { return contacts() == 2 })
+	waitFor(t, "the reload reported", func() bool { _, ok := report(0); return ok })
+	if r, _ := report(0); r.Err != nil || r.Cause != "file change" || r.Stats.Contacts != 2 {
+		t.Errorf("first report = %+v, want a file change to 2 contacts", r)
+	}
 
 	// An invalid file keeps the old directory and logs every problem.
 	before := h.Current()
@@ -83,6 +100,11 @@ func TestWatchReloads(t *testing.T) {
 	if h.Current() != before {
 		t.Error("an invalid directory replaced the valid one")
 	}
+	waitFor(t, "the refusal reported", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(reports) > 0 && reports[len(reports)-1].Err != nil
+	})
 
 	// A reload request (SIGHUP) reloads without a file event.
 	if err := os.WriteFile(file, []byte(base), 0o644); err != nil {
@@ -90,6 +112,16 @@ func TestWatchReloads(t *testing.T) {
 	}
 	reload <- struct{}{}
 	waitFor(t, "reload on request", func() bool { return contacts() == 1 })
+	waitFor(t, "the signal reload reported", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, r := range reports {
+			if r.Cause == "signal" && r.Err == nil && r.Stats.Contacts == 1 {
+				return true
+			}
+		}
+		return false
+	})
 
 	cancel()
 	select {
@@ -114,7 +146,9 @@ func TestWatchFolder(t *testing.T) {
 	h := NewHolder(d)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Watch(ctx, h, []string{dir}, nil, slog.New(slog.NewTextHandler(&syncBuffer{}, nil))) }()
+	go func() {
+		done <- Watch(ctx, h, []string{dir}, nil, slog.New(slog.NewTextHandler(&syncBuffer{}, nil)), nil)
+	}()
 	defer func() { cancel(); <-done }()
 	time.Sleep(100 * time.Millisecond)
 	more := "contacts:\n  - id: c9\n    unit: u1\n    kind: person\n    name: Nio\n    reach:\n      - email: nio@example.se\n"

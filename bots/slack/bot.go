@@ -37,6 +37,7 @@ type Options struct {
 	Directory     DirectorySource // links Slack users to contacts; may be nil
 	Dedup         Deduper
 	Now           func() time.Time
+	Location      *time.Location // SAMLA_TIMEZONE, for dates; nil = Europe/Stockholm
 	Log           *slog.Logger
 	HTTPClient    *http.Client
 	// Lang is the language of the bot's own texts ("sv" default, "en").
@@ -79,7 +80,7 @@ type Bot struct {
 	lang       string
 	inlineWait time.Duration
 	links      *linkCache
-	zone       *time.Location // meeting times are Swedish local time
+	zone       *time.Location // dates are local time in SAMLA_TIMEZONE
 	// socketRetry is the pause before reconnecting Socket Mode after a
 	// lost connection that slack-go could not re-establish itself.
 	socketRetry time.Duration
@@ -169,9 +170,12 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 	b.bg, b.stop = context.WithCancel(base)
 	b.links = newLinkCache(b.now, time.Hour)
 	b.socketRetry = 5 * time.Second
-	b.zone = time.UTC
-	if z, err := time.LoadLocation("Europe/Stockholm"); err == nil {
-		b.zone = z
+	b.zone = opts.Location
+	if b.zone == nil {
+		b.zone = time.UTC
+		if z, err := time.LoadLocation("Europe/Stockholm"); err == nil {
+			b.zone = z
+		}
 	}
 	return b, nil
 }
@@ -217,7 +221,7 @@ func (b *Bot) spawn(fn func(ctx context.Context)) bool {
 	return true
 }
 
-// today is the current date in Sweden as 2006-01-02.
+// today is the current date in the bot's time zone as 2006-01-02.
 func (b *Bot) today() string {
 	return b.now().In(b.zone).Format(time.DateOnly)
 }

@@ -30,7 +30,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h chat.Handler, hold
 		bot, err := slack.New(slack.Options{
 			SigningSecret: cfg.Slack.SigningSecret, BotTokens: cfg.Slack.BotTokens,
 			APIURL: cfg.Slack.APIURL, AppToken: cfg.Slack.AppToken,
-			Handler: h, Directory: holder, Dedup: st, Now: time.Now,
+			Handler: h, Directory: holder, Dedup: st, Now: time.Now, Location: cfg.Location(),
 			Log: log.With("component", "slack"), Lang: cfg.Lang, BaseContext: ctx,
 		})
 		if err != nil {

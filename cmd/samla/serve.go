@@ -13,6 +13,7 @@ import (
 
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/metrics"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/server"
 	"github.com/samla-sip/samla/internal/store"
@@ -67,8 +68,8 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	defer closeStore(st, log)
 
 	srv := newServer(cfg, log, holder, st)
-	dirMetrics := newDirectoryMetrics()
-	if err := srv.Register(dirMetrics.collectors()...); err != nil {
+	dirMetrics := metrics.NewDirectory()
+	if err := srv.Register(dirMetrics.Collectors()...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 

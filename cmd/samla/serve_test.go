@@ -206,7 +206,8 @@ func TestServeFailsClearly(t *testing.T) {
 	}
 }
 
-// metricValue reads one unlabelled sample from /metrics (-1 if absent).
+// metricValue reads one sample from /metrics (-1 if absent); name is the
+// metric's name with its labels as exposed, e.g. x_total{cause="signal"}.
 func metricValue(t *testing.T, base, name string) float64 {
 	t.Helper()
 	_, body := httpGet(t, base+"/metrics", "")
@@ -252,7 +253,7 @@ func TestServeReloadsDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	reload <- struct{}{}
-	waitFor(t, func() bool { return metricValue(t, base, "samla_directory_reload_failures_total") >= 1 }, "reload refused")
+	waitFor(t, func() bool { return metricValue(t, base, `samla_directory_reload_failures_total{cause="signal"}`) >= 1 }, "reload refused")
 	if code, body := httpGet(t, base+"/api/v1/directory/route?care=bup&kommun=Lund", serveToken); code != 200 || !strings.Contains(body, `"contact_id"`) {
 		t.Errorf("old directory not served after a refused reload: %d %s", code, body)
 	}
@@ -282,8 +283,8 @@ contacts:
 		_, body := httpGet(t, search, serveToken)
 		return strings.Contains(body, "testenheten-vagin")
 	}, "new contact served")
-	if n := metricValue(t, base, "samla_directory_reloads_total"); n < 1 {
-		t.Errorf("samla_directory_reloads_total = %v", n)
+	if n := metricValue(t, base, `samla_directory_reloads_total{cause="signal"}`); n < 1 {
+		t.Errorf("samla_directory_reloads_total{cause=signal} = %v", n)
 	}
 	if n := metricValue(t, base, "samla_directory_reload_requests_total"); n != 2 {
 		t.Errorf("samla_directory_reload_requests_total = %v, want 2", n)

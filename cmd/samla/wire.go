@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/samla-sip/samla/config"
@@ -115,10 +114,11 @@ func loadDirectory(cfg config.Config) (d *directory.Directory, source string, er
 
 // watchDirectory keeps the directory in service current: on file changes
 // and on every reload request (SIGHUP). The embedded sample cannot change,
-// so then it only acknowledges reload requests. Returns when ctx ends.
-func watchDirectory(ctx context.Context, cfg config.Config, h *directory.Holder, reload <-chan struct{}, log *slog.Logger, m *directoryMetrics) error {
-	log = m.wrapLog(log)
-	requests := m.countRequests(ctx, reload)
+// so then it only acknowledges reload requests. Every request and reload is
+// counted in m. Returns when ctx ends.
+func watchDirectory(ctx context.Context, cfg config.Config, h *directory.Holder, reload <-chan struct{}, log *slog.Logger, m *metrics.Directory) error {
+	log = log.With("component", "directory")
+	requests := countRequests(ctx, reload, m)
 	if len(cfg.Directory) == 0 {
 		for {
 			select {
@@ -129,51 +129,12 @@ func watchDirectory(ctx context.Context, cfg config.Config, h *directory.Holder,
 			}
 		}
 	}
-	return directory.Watch(ctx, h, cfg.Directory, requests, log)
-}
-
-// directoryMetrics counts reload requests, reloads and rejected reloads.
-// The watcher reports the last two only by logging, so they are counted
-// from its log records.
-type directoryMetrics struct {
-	requests prometheus.Counter
-	reloads  prometheus.Counter
-	failures prometheus.Counter
-}
-
-func newDirectoryMetrics() *directoryMetrics {
-	return &directoryMetrics{
-		requests: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "samla_directory_reload_requests_total",
-			Help: "Directory reloads requested by SIGHUP.",
-		}),
-		reloads: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "samla_directory_reloads_total",
-			Help: "Directory reloads put in service (file change or SIGHUP).",
-		}),
-		failures: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "samla_directory_reload_failures_total",
-			Help: "Directory reloads refused (invalid files); the previous directory stayed in service.",
-		}),
-	}
-}
-
-func (m *directoryMetrics) collectors() []prometheus.Collector {
-	return []prometheus.Collector{m.requests, m.reloads, m.failures}
-}
-
-// wrapLog counts the watcher's "directory reloaded" records and its
-// errors (a failed reload is logged at error level).
-func (m *directoryMetrics) wrapLog(log *slog.Logger) *slog.Logger {
-	h := metrics.NewLogCounter(log.Handler(),
-		metrics.Count{Match: metrics.Message("directory reloaded"), Counter: m.reloads},
-		metrics.Count{Match: metrics.AtLeast(slog.LevelError), Counter: m.failures})
-	return slog.New(h).With("component", "directory")
+	return directory.Watch(ctx, h, cfg.Directory, requests, log, m.Reloaded)
 }
 
 // countRequests forwards reload requests, counting them, until ctx ends.
 // Requests arriving while one is pending are merged into it.
-func (m *directoryMetrics) countRequests(ctx context.Context, in <-chan struct{}) <-chan struct{} {
+func countRequests(ctx context.Context, in <-chan struct{}, m *metrics.Directory) <-chan struct{} {
 	out := make(chan struct{}, 1)
 	go func() {
 		for {
@@ -184,7 +145,7 @@ func (m *directoryMetrics) countRequests(ctx context.Context, in <-chan struct{}
 				if !ok {
 					return
 				}
-				m.requests.Inc()
+				m.Requested()
 				select {
 				case out <- struct{}{}:
 				default:
