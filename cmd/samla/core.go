@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/agenda"
@@ -23,18 +25,24 @@ type core struct {
 	reminders *reminders.Engine
 }
 
-// newCore builds the SIP service and the reminders engine on one store.
-func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger) (*core, error) {
+// newCore builds the SIP service and the reminders engine on one store;
+// the reminders' metrics go to reg.
+func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger, reg prometheus.Registerer) (*core, error) {
 	set, err := reminders.SettingsFrom(cfg.Reminders, cfg.TimeZone, cfg.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)
 	}
+	metrics, err := reminders.NewMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	remLog := log.With("component", "reminders")
 	loc := cfg.Location()
 	c := &core{}
 	c.svc = sip.New(sip.Deps{
 		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader,
 		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc,
-		Planners: []sip.Planner{reminders.CorePlanner[sip.Case]{Planner: reminders.NewPlanner(set)}},
+		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
 		Actions: map[string]sip.ActionFunc{
 			// The engine is built after the service it reads cases from.
 			reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
@@ -47,8 +55,8 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		}),
 	})
 	c.reminders, err = reminders.New(reminders.Deps{
-		Store: st, Cases: reminders.CasesFrom[sip.Case](c.svc), Directory: reminders.DirectoryFrom(holder),
-		Settings: set, Log: log.With("component", "reminders"),
+		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
+		Settings: set, Log: remLog, Metrics: metrics,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)

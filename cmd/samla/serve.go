@@ -73,7 +73,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		return fmt.Errorf("metrics: %w", err)
 	}
 
-	core, err := newCore(cfg, st, holder, log)
+	core, err := newCore(cfg, st, holder, log, srv.Registerer())
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -18,7 +19,7 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 	if act.Name == ActionSnooze {
 		period, id, _ = strings.Cut(act.Value, "|")
 	}
-	_, ref, recipient, err := ParseJobID(id)
+	kind, ref, recipient, err := ParseJobID(id)
 	if err != nil || (act.Name != ActionStop && act.Name != ActionSnooze) ||
 		(act.Name == ActionSnooze && period != "1d" && period != "1w") {
 		return chat.Reply{Text: tr(lang, "act.gone")}
@@ -29,6 +30,7 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 	}
 	if err != nil {
 		e.d.Log.ErrorContext(ctx, "reminders: button: read case", "job", id, "err", err)
+		e.d.Metrics.failed(stageButton, kind)
 		return chat.Reply{Text: tr(lang, "act.error")}
 	}
 	wanted := e.plan.Wanted(c)
@@ -65,6 +67,7 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 	})
 	if err != nil {
 		e.d.Log.ErrorContext(ctx, "reminders: button", "job", id, "err", err)
+		e.d.Metrics.failed(stageButton, kind)
 		return chat.Reply{Text: tr(lang, "act.error")}
 	}
 	return chat.Reply{Text: reply}
@@ -72,7 +75,7 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 
 // mayPress reports whether who received the reminder: its recipient, or
 // someone a message of it was addressed to; anyone for a team channel.
-func (e *Engine) mayPress(who chat.Actor, c *Case, rem Reminder) bool {
+func (e *Engine) mayPress(who chat.Actor, c *sip.Case, rem Reminder) bool {
 	if who.ContactID != "" && who.ContactID == rem.Recipient {
 		return true
 	}

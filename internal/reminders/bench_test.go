@@ -11,6 +11,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -132,12 +133,12 @@ func BenchmarkFireCycle(b *testing.B) {
 		st := newRedisStore(rdb, prefix)
 		base := lt(b, w, "2026-11-25 10:00")
 		sent := lt(b, w, "2026-11-23 10:00")
-		cases := &memCases{cases: map[string]*Case{}}
-		planner := NewPlanner(set)
+		cases := &memCases{cases: map[string]*sip.Case{}}
+		planner := NewPlanner(set, nil, nil)
 		var jobs []store.Job
 		for i := range n {
-			c := &Case{Ref: fmt.Sprintf("SIP-%06d", i), Consent: &struct{}{}, Convener: Person{Key: "conv"},
-				Invitations: []Invitation{{ID: "i1", ContactID: fmt.Sprintf("c%d", i), State: StatePending, Sent: sent,
+			c := &sip.Case{Ref: fmt.Sprintf("SIP-%06d", i), Consent: &sip.Consent{}, Convener: sip.Person{Key: "conv"},
+				Invitations: []sip.Invitation{{ID: "i1", ContactID: fmt.Sprintf("c%d", i), State: sip.StatePending, Sent: sent,
 					Address: &chat.Address{Platform: chat.Mattermost, User: fmt.Sprintf("u%d", i)}}}}
 			cases.set(c)
 			js, _ := planner.Plan(context.Background(), nil, c, sent)

@@ -13,6 +13,7 @@ import (
 	"github.com/samla-sip/samla/bots/console"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
@@ -47,33 +48,25 @@ func newConsoleRig(t *testing.T) *consoleRig {
 	t.Cleanup(func() { _ = r.st.Close() })
 	log := slog.New(slog.NewTextHandler(&r.logs, nil))
 
-	// Built in two steps like serve: the engine reads cases through the
-	// service, the service plans with the engine's planner.
-	var svc *sip.Service
-	cases := lateCases{get: func() CoreCases[sip.Case] { return svc }}
-	r.eng, err = New(Deps{Store: r.st, Cases: CasesFrom[sip.Case](cases), Directory: DirectoryFrom(holder),
+	// Built like serve: the service plans with a planner, the engine reads
+	// cases through the service, and the buttons reach the engine.
+	svc := sip.New(sip.Deps{
+		Store: r.st, Directory: holder, Now: r.clock.Now, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: log,
+		Planners: []sip.Planner{NewPlanner(testSettings(t), log, nil)},
+		Actions: map[string]sip.ActionFunc{ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+			return r.eng.Act(ctx, who, act)
+		}},
+	})
+	r.eng, err = New(Deps{Store: r.st, Cases: svc, Directory: DirectoryFrom(holder),
 		Clock: r.clock, Settings: testSettings(t), Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc = sip.New(sip.Deps{
-		Store: r.st, Directory: holder, Now: r.clock.Now, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: log,
-		Planners: []sip.Planner{CorePlanner[sip.Case]{Planner: r.eng.Planner()}},
-		Actions:  map[string]sip.ActionFunc{ActionPrefix: r.eng.Act},
-	})
 	screen := console.NewScreen(&r.out)
 	r.worker = outbox.NewWorker(r.st, screen.Senders(), outbox.Options{Now: r.clock.Now, Parallel: 1, Batch: 100, Log: log})
 	r.sess = &console.Session{Handler: svc, Directory: holder, Screen: screen, Outbox: r.worker, Lang: "sv", Echo: true}
 	return r
 }
-
-// lateCases resolves the service when first used.
-type lateCases struct{ get func() CoreCases[sip.Case] }
-
-func (l lateCases) Case(ctx context.Context, ref string) (*sip.Case, error) {
-	return l.get().Case(ctx, ref)
-}
-func (l lateCases) OpenCases(ctx context.Context) ([]string, error) { return l.get().OpenCases(ctx) }
 
 func (r *consoleRig) lines(ls ...string) {
 	r.t.Helper()

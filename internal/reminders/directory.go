@@ -3,6 +3,7 @@ package reminders
 import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // Target is someone a reminder can go to.
@@ -58,7 +59,10 @@ func (d dirAdapter) Person(contactID string) (Target, bool) {
 	}
 	t := Target{Name: c.Name}
 	for _, r := range c.Reach {
-		if a, ok := addressOf(r, c.ID, false); ok {
+		if r.User == "" {
+			continue // a team channel is not the person
+		}
+		if a, ok := sip.AddressOf(r, c.ID); ok {
 			t.Address, t.Chat = a, true
 			return t, true
 		}
@@ -78,7 +82,8 @@ func (d dirAdapter) Team(contactID string) (Target, bool) {
 		return Target{}, false
 	}
 	for _, r := range c.Reach {
-		if a, ok := addressOf(r, "", true); ok {
+		r.User = "" // the reach's channel, not its user
+		if a, ok := sip.AddressOf(r, ""); ok {
 			return Target{Name: c.Name, Address: a, Chat: true}, true
 		}
 	}
@@ -107,24 +112,4 @@ func (d dirAdapter) contact(id string) (*directory.Contact, bool) {
 		return nil, false
 	}
 	return dir.Contact(id)
-}
-
-// addressOf maps a chat reach to an address: the user's direct messages,
-// or with channel the team channel.
-func addressOf(r directory.Reach, contactID string, channel bool) (chat.Address, bool) {
-	a := chat.Address{ContactID: contactID}
-	switch r.Kind {
-	case chat.Slack:
-		a.Platform, a.Workspace = chat.Slack, r.Workspace
-	case chat.Mattermost:
-		a.Platform, a.Workspace = chat.Mattermost, r.Server
-	default:
-		return chat.Address{}, false
-	}
-	if channel {
-		a.Channel = r.Channel
-		return a, r.Channel != ""
-	}
-	a.User = r.User
-	return a, r.User != ""
 }

@@ -11,7 +11,8 @@
 // the outbox exactly once per (job, due) and only then acks. Nothing is
 // sent at night, on weekends or on Swedish public holidays.
 //
-// The package does not import the SIP core: it reads cases through a small
-// JSON view (Case) and adapts to the core with generics, so the core's
-// *sip.Case plugs in without a dependency cycle.
+// Reminders read the SIP core's own *sip.Case (the core does not import
+// this package: it calls the Planner through sip.Planner), and reach
+// contacts through the core's sip.AddressOf. Planner and engine errors
+// are logged with ids only and counted in Metrics.
 package reminders

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -21,6 +22,7 @@ type Deps struct {
 	Clock     Clock // nil: the system clock
 	Settings  Settings
 	Log       *slog.Logger
+	Metrics   *Metrics // nil: not counted
 
 	Lease   time.Duration // claim lease, default 30s
 	Batch   int           // jobs per claim, default 100
@@ -60,10 +62,11 @@ func New(d Deps) (*Engine, error) {
 	if d.Workers <= 0 {
 		d.Workers = 4
 	}
-	return &Engine{d: d, plan: NewPlanner(d.Settings), rd: renderer{set: d.Settings, dir: d.Directory}}, nil
+	return &Engine{d: d, plan: NewPlanner(d.Settings, d.Log, d.Metrics), rd: renderer{set: d.Settings, dir: d.Directory}}, nil
 }
 
-// Planner returns the engine's planner (for the core's Deps.Planners).
+// Planner returns the engine's planner (for the core's Deps.Planners),
+// logging and counting like the engine.
 func (e *Engine) Planner() *Planner { return e.plan }
 
 // Run claims and fires due reminders until ctx ends. Jobs claimed when
@@ -77,6 +80,7 @@ func (e *Engine) Run(ctx context.Context) error {
 		}
 		if err != nil {
 			e.d.Log.WarnContext(ctx, "reminders: claim failed", "err", err)
+			e.d.Metrics.failed(stageClaim, "")
 		}
 		if n == e.d.Batch && err == nil {
 			continue // more may be due
@@ -103,6 +107,8 @@ func (e *Engine) FireDue(ctx context.Context) (int, error) {
 			for job := range work {
 				if err := e.fire(ctx, job); err != nil && ctx.Err() == nil {
 					e.d.Log.WarnContext(ctx, "reminders: fire failed", "job", job.ID, "err", err)
+					kind, _, _, _ := ParseJobID(job.ID)
+					e.d.Metrics.failed(stageFire, kind)
 				}
 			}
 		})
@@ -164,7 +170,7 @@ func (e *Engine) fire(ctx context.Context, job store.Job) error {
 // record that this firing was written, unless it already was. Firings are
 // named by (job id, firing due), so a job re-claimed after a lost lease
 // never writes twice.
-func (e *Engine) write(ctx context.Context, c *Case, rem Reminder, id string, firing, now time.Time) error {
+func (e *Engine) write(ctx context.Context, c *sip.Case, rem Reminder, id string, firing, now time.Time) error {
 	for range maxRetries {
 		last, version, err := fired(ctx, e.d.Store, id)
 		if err != nil {
@@ -192,7 +198,10 @@ func (e *Engine) write(ctx context.Context, c *Case, rem Reminder, id string, fi
 		}
 		if len(msgs) == 0 {
 			e.d.Log.InfoContext(ctx, "reminders: no chat address, nothing sent", "job", id)
+			e.d.Metrics.failed(stageUnreachable, rem.Kind)
+			return nil
 		}
+		e.d.Metrics.wrote(rem.Kind)
 		return nil
 	}
 	return fmt.Errorf("write outbox %s: %w", id, store.ErrConflict)

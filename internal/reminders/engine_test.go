@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/testutil"
 )
@@ -30,7 +31,7 @@ type rig struct {
 
 func newRig(t *testing.T, now string) *rig {
 	w := testHours(t)
-	r := &rig{t: t, st: newMemStore(), cases: &memCases{cases: map[string]*Case{}}, w: w}
+	r := &rig{t: t, st: newMemStore(), cases: &memCases{cases: map[string]*sip.Case{}}, w: w}
 	r.clock = newFakeClock(lt(t, w, now))
 	r.eng = r.engine(r.st)
 	return r
@@ -45,7 +46,7 @@ func (r *rig) engine(st store.Store) *Engine {
 }
 
 // change stores the case and commits what the planner says, like the core.
-func (r *rig) change(before, after *Case) {
+func (r *rig) change(before, after *sip.Case) {
 	r.t.Helper()
 	jobs, cancel := r.eng.Planner().Plan(context.Background(), before, after, r.clock.Now())
 	r.cases.set(after)
@@ -142,12 +143,12 @@ func TestFireNudgeThenEscalation(t *testing.T) {
 func TestFireRechecksCase(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(*Case)
+		change func(*sip.Case)
 	}{
-		{"invitee answered", func(c *Case) { c.Invitations[0].State = StateAttending }},
-		{"invitee declined", func(c *Case) { c.Invitations[0].State = "declined" }},
-		{"case closed", func(c *Case) { c.Closed = &struct{}{} }},
-		{"consent withdrawn", func(c *Case) { c.Consent = nil }},
+		{"invitee answered", func(c *sip.Case) { c.Invitations[0].State = sip.StateAttending }},
+		{"invitee declined", func(c *sip.Case) { c.Invitations[0].State = "declined" }},
+		{"case closed", func(c *sip.Case) { c.Closed = &sip.Closure{} }},
+		{"consent withdrawn", func(c *sip.Case) { c.Consent = nil }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,7 +232,7 @@ func TestFireExpiredMeetingReminder(t *testing.T) {
 	r := newRig(t, "2026-11-24 10:00")
 	c := baseCase(t, r.w)
 	c.Invitations = c.Invitations[1:]
-	c.Meeting = &Meeting{At: lt(t, r.w, "2026-11-26 13:00"), Place: "Stadshuset, rum 3"}
+	c.Meeting = &sip.Meeting{At: lt(t, r.w, "2026-11-26 13:00"), Place: "Stadshuset, rum 3"}
 	r.change(nil, c)
 	r.at("2026-11-26 13:05") // replicas were down: both pre-meeting reminders are late
 	r.fire()
@@ -250,15 +251,15 @@ func TestRenderGolden(t *testing.T) {
 			set.Lang = lang
 			rd := renderer{set: set, dir: testDir()}
 			c := baseCase(t, w)
-			c.Meeting = &Meeting{At: lt(t, w, "2026-12-01 13:00"), Video: true}
+			c.Meeting = &sip.Meeting{At: lt(t, w, "2026-12-01 13:00"), Video: true}
 			fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
 			withPlan := cloneCase(c)
-			withPlan.Plan = Plan{Responsible: "ansv-anna", ResponsibleName: "Anna Ansvarig", FollowUp: &fu}
+			withPlan.Plan = sip.Plan{Responsible: "ansv-anna", ResponsibleName: "Anna Ansvarig", FollowUp: &fu}
 			skola := cloneCase(c)
-			skola.Invitations[0].Unit, skola.Invitations[0].UnitName, skola.Invitations[0].State = "skola-lund", "Skolan", StatePending
+			skola.Invitations[0].Unit, skola.Invitations[0].UnitName, skola.Invitations[0].State = "skola-lund", "Skolan", sip.StatePending
 			var b strings.Builder
-			p := NewPlanner(set)
-			for _, cc := range []*Case{c, withPlan, skola} {
+			p := NewPlanner(set, nil, nil)
+			for _, cc := range []*sip.Case{c, withPlan, skola} {
 				wanted := p.Wanted(cc)
 				var ids []string
 				for id := range wanted {
@@ -321,18 +322,18 @@ func TestAfterMeetingCodeLine(t *testing.T) {
 	tests := []struct {
 		name   string
 		unit   string
-		modify func(*Case)
+		modify func(*sip.Case)
 		want   string
 	}{
 		{"kommun first SIP", "soc-lund", nil, "KSI-koden *XAH.20.75*"},
-		{"kommun discharge", "soc-lund", func(c *Case) { c.Parties = append(c.Parties, "slutenvard") }, "KSI-koden *XAH.20.65*"},
+		{"kommun discharge", "soc-lund", func(c *sip.Case) { c.Parties = append(c.Parties, "slutenvard") }, "KSI-koden *XAH.20.65*"},
 		{"region first SIP", "bup-lund", nil, "KVÅ-koden *AU124*"},
-		{"region discharge", "bup-lund", func(c *Case) { c.Parties = append(c.Parties, "slutenvard") }, "KVÅ-koden *AU125*"},
-		{"region follow-up meeting", "bup-lund", func(c *Case) {
+		{"region discharge", "bup-lund", func(c *sip.Case) { c.Parties = append(c.Parties, "slutenvard") }, "KVÅ-koden *AU125*"},
+		{"region follow-up meeting", "bup-lund", func(c *sip.Case) {
 			c.Meeting.At = lt(t, w, "2027-03-01 10:00")
 			c.Plan.FollowUp = &fu
 		}, "KVÅ-koden *AW010*"},
-		{"kommun follow-up meeting", "soc-lund", func(c *Case) {
+		{"kommun follow-up meeting", "soc-lund", func(c *sip.Case) {
 			c.Meeting.At = lt(t, w, "2027-02-25 10:00")
 			c.Plan.FollowUp = &fu
 		}, "ingen egen KSI-kod"},
@@ -342,7 +343,7 @@ func TestAfterMeetingCodeLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := baseCase(t, w)
 			c.Convener.Unit = tt.unit
-			c.Meeting = &Meeting{At: lt(t, w, "2026-12-01 13:00")}
+			c.Meeting = &sip.Meeting{At: lt(t, w, "2026-12-01 13:00")}
 			if tt.modify != nil {
 				tt.modify(c)
 			}

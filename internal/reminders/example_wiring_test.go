@@ -4,6 +4,8 @@ import (
 	"context"
 	"log/slog"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
@@ -23,15 +25,20 @@ func Example_wiring() {
 		holder  *directory.Holder
 		senders []chat.Sender
 		log     *slog.Logger
+		reg     prometheus.Registerer
 	)
 	set, err := reminders.SettingsFrom(cfg.Reminders, cfg.TimeZone, cfg.Lang)
 	if err != nil {
 		return // a config error: report it and exit
 	}
+	metrics, err := reminders.NewMetrics(reg) // the registry /metrics serves
+	if err != nil {
+		return
+	}
 	var eng *reminders.Engine // built after the service it reads cases from
 	svc := sip.New(sip.Deps{
 		Store: st, Directory: holder, Lang: cfg.Lang, Log: log, // … and the rest as today
-		Planners: []sip.Planner{reminders.CorePlanner[sip.Case]{Planner: reminders.NewPlanner(set)}},
+		Planners: []sip.Planner{reminders.NewPlanner(set, log, metrics)},
 		Actions: map[string]sip.ActionFunc{
 			reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
 				return eng.Act(ctx, who, act)
@@ -39,8 +46,8 @@ func Example_wiring() {
 		},
 	})
 	eng, err = reminders.New(reminders.Deps{
-		Store: st, Cases: reminders.CasesFrom[sip.Case](svc), Directory: reminders.DirectoryFrom(holder),
-		Settings: set, Log: log,
+		Store: st, Cases: svc, Directory: reminders.DirectoryFrom(holder),
+		Settings: set, Log: log, Metrics: metrics,
 	})
 	if err != nil {
 		return

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -313,10 +314,10 @@ func testDir() fakeDir {
 // memCases is a Cases over a map.
 type memCases struct {
 	mu    sync.Mutex
-	cases map[string]*Case
+	cases map[string]*sip.Case
 }
 
-func (m *memCases) Case(_ context.Context, ref string) (*Case, error) {
+func (m *memCases) Case(_ context.Context, ref string) (*sip.Case, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	c, ok := m.cases[ref]
@@ -340,7 +341,7 @@ func (m *memCases) OpenCases(context.Context) ([]string, error) {
 	return out, nil
 }
 
-func (m *memCases) set(c *Case) {
+func (m *memCases) set(c *sip.Case) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.cases[c.Ref] = c

@@ -49,6 +49,13 @@ type Reminder struct {
 // ID is the reminder's job id.
 func (r Reminder) ID() string { return JobID(r.Kind, r.Case, r.Recipient) }
 
+// valid reports whether the reminder's job id parses back to its kind,
+// case and recipient, so the engine can route it when it fires.
+func (r Reminder) valid() bool {
+	k, ref, recipient, err := ParseJobID(r.ID())
+	return err == nil && k == r.Kind && ref == r.Case && recipient == r.Recipient
+}
+
 // JobID builds a reminder job id.
 func JobID(kind Kind, ref, recipient string) string {
 	return string(kind) + "|" + ref + "|" + recipient

@@ -13,6 +13,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -76,6 +77,7 @@ func (e *Engine) every(ctx context.Context, name string, sched cron.Schedule, fn
 		}
 		if err := e.RunOnce(ctx, name, next, fn); err != nil && ctx.Err() == nil {
 			e.d.Log.WarnContext(ctx, "reminders: periodic job failed", "job", name, "err", err)
+			e.d.Metrics.failed(stagePeriodic, "")
 		}
 	}
 }
@@ -94,12 +96,12 @@ func (e *Engine) RunOnce(ctx context.Context, name string, at time.Time, fn func
 }
 
 // openCases reads every open case.
-func (e *Engine) openCases(ctx context.Context) ([]*Case, error) {
+func (e *Engine) openCases(ctx context.Context) ([]*sip.Case, error) {
 	refs, err := e.d.Cases.OpenCases(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reminders: open cases: %w", err)
 	}
-	out := make([]*Case, 0, len(refs))
+	out := make([]*sip.Case, 0, len(refs))
 	for _, ref := range refs {
 		c, err := e.d.Cases.Case(ctx, ref)
 		if errors.Is(err, store.ErrNotFound) {
@@ -124,10 +126,11 @@ const sweepHorizon = 7 * 24 * time.Hour
 // meeting passed without a follow-up date, but also reminders of cases
 // that changed before reminders were deployed, or of a lost job. It never
 // repeats a sent reminder (the fired record) and skips stopped
-// recipients. It then deletes the snooze and stop prefs of closed cases.
+// recipients. It then deletes the snooze and stop prefs of closed cases
+// with no reminder left to send.
 func (e *Engine) Sweep(ctx context.Context, at time.Time) error {
 	errQueue := e.requeueUnsent(ctx, at)
-	n, errPrune := e.prunePrefs(ctx)
+	n, errPrune := e.prunePrefs(ctx, at)
 	if n > 0 {
 		e.d.Log.InfoContext(ctx, "reminders: sweep deleted prefs of closed cases", "cases", n)
 	}
@@ -235,7 +238,7 @@ func (e *Engine) Digest(ctx context.Context, at time.Time) error {
 }
 
 // needs lists what a case's convener should do, in the digest's words.
-func (e *Engine) needs(c *Case, now time.Time) []string {
+func (e *Engine) needs(c *sip.Case, now time.Time) []string {
 	lang := e.d.Settings.Lang
 	var out []string
 	if c.Consent == nil {
@@ -243,7 +246,7 @@ func (e *Engine) needs(c *Case, now time.Time) []string {
 	}
 	pending := 0
 	for _, in := range c.Invitations {
-		if in.State == StatePending {
+		if in.State == sip.StatePending {
 			pending++
 		}
 	}
@@ -262,7 +265,7 @@ func (e *Engine) needs(c *Case, now time.Time) []string {
 		}
 	}
 	if f := c.Plan.FollowUp; f != nil {
-		if fd := e.plan.followUpDay(*f); !fd.Before(now.AddDate(0, 0, -1)) && fd.Before(now.AddDate(0, 0, 7)) {
+		if fd := followUpDay(e.d.Settings.Hours, *f); !fd.Before(now.AddDate(0, 0, -1)) && fd.Before(now.AddDate(0, 0, 7)) {
 			out = append(out, tr(lang, "digest.followup", day(lang, *f, f.Location())))
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -25,7 +26,7 @@ func waitWaiters(t *testing.T, c *fakeClock, n int) {
 func TestPeriodicOneReplicaPerFiring(t *testing.T) {
 	r := newRig(t, "2026-11-24 07:00") // Tuesday
 	c := baseCase(t, r.w)
-	c.Meeting = &Meeting{At: lt(t, r.w, "2026-11-20 13:00")} // held, no follow-up date
+	c.Meeting = &sip.Meeting{At: lt(t, r.w, "2026-11-20 13:00")} // held, no follow-up date
 	r.cases.set(c)
 	noConsent := cloneCase(c)
 	noConsent.Ref, noConsent.Meeting, noConsent.Consent = "SIP-NOCONS", nil, nil
@@ -99,7 +100,7 @@ func TestSweepDoesNotRepeatAFiredFlag(t *testing.T) {
 	r := newRig(t, "2026-11-20 13:00")
 	c := baseCase(t, r.w)
 	c.Invitations = nil
-	c.Meeting = &Meeting{At: lt(t, r.w, "2026-11-20 13:00")}
+	c.Meeting = &sip.Meeting{At: lt(t, r.w, "2026-11-20 13:00")}
 	r.change(nil, c)
 	r.at("2026-11-23 13:00")
 	r.fire()

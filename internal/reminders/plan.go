@@ -2,31 +2,53 @@ package reminders
 
 import (
 	"context"
+	"log/slog"
 	"time"
 
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
 // Planner derives the reminder jobs of a case. It is a pure function of
 // the case before and after a change and the time of the change; the core
 // calls it inside the case's commit, so reminders land in the same
-// transaction as the change that caused them.
+// transaction as the change that caused them. It is the core's
+// sip.Planner.
 type Planner struct {
-	set Settings
+	set     Settings
+	log     *slog.Logger
+	metrics *Metrics
 }
 
-// NewPlanner returns a Planner.
-func NewPlanner(set Settings) *Planner { return &Planner{set: set} }
+var _ sip.Planner = (*Planner)(nil)
+
+// NewPlanner returns a Planner that logs (ids only) and counts in m the
+// reminders it cannot schedule. A nil log discards; a nil m counts
+// nothing.
+func NewPlanner(set Settings, log *slog.Logger, m *Metrics) *Planner {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Planner{set: set, log: log, metrics: m}
+}
 
 // Plan returns the jobs to schedule and cancel for the change before →
 // after. Reminders unchanged by the change are not re-scheduled; ones the
 // new case no longer wants (an answer came, the case closed, consent was
 // withdrawn) are cancelled; a new reminder whose time has passed is sent
 // at the next working time, unless it has expired.
-func (p *Planner) Plan(_ context.Context, before, after *Case, now time.Time) (jobs []store.Job, cancel []store.JobRef) {
+func (p *Planner) Plan(ctx context.Context, before, after *sip.Case, now time.Time) (jobs []store.Job, cancel []store.JobRef) {
 	old, wanted := p.Wanted(before), p.Wanted(after)
 	for id, r := range wanted {
 		if o, ok := old[id]; ok && o.Due.Equal(r.Due) {
+			continue
+		}
+		if !r.valid() {
+			// A job the engine could not route back to its case and
+			// recipient would be dropped unseen when due: say so now.
+			// Only the case reference and kind are logged.
+			p.log.ErrorContext(ctx, "reminders: cannot schedule reminder", "case", after.Ref, "kind", string(r.Kind))
+			p.metrics.planError(r.Kind)
 			continue
 		}
 		due, ok := p.dueFrom(r, now)
@@ -58,20 +80,46 @@ func (p *Planner) dueFrom(r Reminder, now time.Time) (time.Time, bool) {
 }
 
 // Wanted lists every reminder the case calls for, by job id, ignoring
-// whether it was already sent. Nil, closed and consent-less cases want
-// none.
-func (p *Planner) Wanted(c *Case) map[string]Reminder {
+// whether it was already sent. Nil and consent-less cases want none; a
+// closed case wants only its follow-up reminders: closing records that
+// the plan is made, and the follow-up is what the plan is for.
+func (p *Planner) Wanted(c *sip.Case) map[string]Reminder {
 	out := map[string]Reminder{}
-	if !c.active() {
+	if !consented(c) {
 		return out
 	}
 	add := func(r Reminder) {
 		r.Case = c.Ref
 		out[r.ID()] = r
 	}
+	p.followUps(c, add)
+	if convening(c) {
+		p.convening(c, add)
+	}
+	return out
+}
+
+// followUps adds the reminders a week before and on the follow-up date.
+func (p *Planner) followUps(c *sip.Case, add func(Reminder)) {
+	f := c.Plan.FollowUp
+	if f == nil {
+		return
+	}
+	h := p.set.Hours
+	day := followUpDay(h, *f)
+	for _, who := range followUpRecipients(c) {
+		add(Reminder{Kind: KindFollowUpWeek, Recipient: who,
+			Due: h.NextWorkingTime(day.AddDate(0, 0, -7)), Expires: day})
+		add(Reminder{Kind: KindFollowUpDay, Recipient: who, Due: h.NextWorkingTime(day)})
+	}
+}
+
+// convening adds the nudges, escalations and meeting reminders of a case
+// being convened.
+func (p *Planner) convening(c *sip.Case, add func(Reminder)) {
 	h := p.set.Hours
 	for _, in := range c.Invitations {
-		if in.State != StatePending || in.ContactID == "" || in.Sent.IsZero() {
+		if in.State != sip.StatePending || in.ContactID == "" || in.Sent.IsZero() {
 			continue
 		}
 		if in.Address != nil {
@@ -97,15 +145,6 @@ func (p *Planner) Wanted(c *Case) map[string]Reminder {
 			add(Reminder{Kind: KindNoFollowUp, Recipient: c.Convener.Key, Due: h.AddWorkdays(m.At, 1)})
 		}
 	}
-	if f := c.Plan.FollowUp; f != nil {
-		day := p.followUpDay(*f)
-		for _, who := range p.followUpRecipients(c) {
-			add(Reminder{Kind: KindFollowUpWeek, Recipient: who,
-				Due: h.NextWorkingTime(day.AddDate(0, 0, -7)), Expires: day})
-			add(Reminder{Kind: KindFollowUpDay, Recipient: who, Due: h.NextWorkingTime(day)})
-		}
-	}
-	return out
 }
 
 // hourBefore is an hour before the meeting, or the morning's start when
@@ -117,17 +156,16 @@ func (p *Planner) hourBefore(at time.Time) (time.Time, bool) {
 }
 
 // followUpDay is the morning of the follow-up date (a date in any zone).
-func (p *Planner) followUpDay(f time.Time) time.Time {
-	h := p.set.Hours
+func followUpDay(h WorkingHours, f time.Time) time.Time {
 	y, m, d := f.Date()
 	return h.at(time.Date(y, m, d, 12, 0, 0, 0, h.Loc), h.Start)
 }
 
 // attendees are the contacts who accepted, and the convener.
-func attendees(c *Case) []string {
+func attendees(c *sip.Case) []string {
 	who := []string{c.Convener.Key}
 	for _, in := range c.Invitations {
-		if in.accepted() && in.ContactID != "" && in.Address != nil && in.ContactID != c.Convener.Key {
+		if in.Accepted() && in.ContactID != "" && in.Address != nil && in.ContactID != c.Convener.Key {
 			who = append(who, in.ContactID)
 		}
 	}
@@ -136,27 +174,9 @@ func attendees(c *Case) []string {
 
 // followUpRecipients are the responsible person's team channel and the
 // person with overall responsibility (the convener when none is named).
-func (p *Planner) followUpRecipients(c *Case) []string {
+func followUpRecipients(c *sip.Case) []string {
 	if c.Plan.Responsible == "" {
 		return []string{c.Convener.Key}
 	}
 	return []string{teamPrefix + c.Plan.Responsible, c.Plan.Responsible}
-}
-
-// CorePlanner adapts a Planner to the core's Planner interface for its
-// case type T (reminders.CorePlanner[sip.Case] satisfies sip.Planner).
-type CorePlanner[T any] struct {
-	Planner *Planner
-}
-
-// Plan converts the core's cases and plans them.
-func (c CorePlanner[T]) Plan(ctx context.Context, before, after *T, now time.Time) ([]store.Job, []store.JobRef) {
-	b, errB := ViewOf(before)
-	a, errA := ViewOf(after)
-	if errB != nil || errA != nil {
-		// A core case always encodes; if it ever did not, schedule nothing
-		// rather than block the user's change.
-		return nil, nil
-	}
-	return c.Planner.Plan(ctx, b, a, now)
 }

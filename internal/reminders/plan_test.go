@@ -7,28 +7,29 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 const ref = "SIP-7K3QF2"
 
-func baseCase(t testing.TB, w WorkingHours) *Case {
-	return &Case{
+func baseCase(t testing.TB, w WorkingHours) *sip.Case {
+	return &sip.Case{
 		Ref: ref, KommunName: "Lund", Parties: []string{"bup", "skola"},
-		Convener: Person{Key: "conv-karin", Name: "Karin K", ContactID: "conv-karin", Unit: "soc-lund", UnitName: "Socialtjänsten Lund",
+		Convener: sip.Person{Key: "conv-karin", Name: "Karin K", ContactID: "conv-karin", Unit: "soc-lund", UnitName: "Socialtjänsten Lund",
 			Address: chat.Address{Platform: chat.Mattermost, Workspace: "skane", User: "karin", ContactID: "conv-karin"}},
-		Consent: &struct{}{},
-		Invitations: []Invitation{
+		Consent: &sip.Consent{},
+		Invitations: []sip.Invitation{
 			{ID: "i1", Party: "bup", ContactID: "bup-berit", ContactName: "Berit B", Unit: "bup-lund", UnitName: "BUP Lund",
 				Address: &chat.Address{Platform: chat.Mattermost, Workspace: "skane", User: "berit", ContactID: "bup-berit"},
-				State:   StatePending, Sent: lt(t, w, "2026-11-23 10:00")},
+				State:   sip.StatePending, Sent: lt(t, w, "2026-11-23 10:00")},
 			{ID: "i2", Party: "skola", ContactID: "skola-sara", ContactName: "Sara S", Unit: "skola-lund", UnitName: "Skolan",
 				Address: &chat.Address{Platform: chat.Slack, Workspace: "T1", User: "U-SARA", ContactID: "skola-sara"},
-				State:   StateAttending, Sent: lt(t, w, "2026-11-23 10:00")},
+				State:   sip.StateAttending, Sent: lt(t, w, "2026-11-23 10:00")},
 		},
 	}
 }
 
-func cloneCase(c *Case) *Case {
+func cloneCase(c *sip.Case) *sip.Case {
 	out := *c
 	out.Invitations = slices.Clone(c.Invitations)
 	if c.Meeting != nil {
@@ -41,31 +42,31 @@ func cloneCase(c *Case) *Case {
 func TestPlanner(t *testing.T) {
 	w := testHours(t)
 	set := testSettings(t)
-	withMeeting := func(c *Case, at string) *Case {
+	withMeeting := func(c *sip.Case, at string) *sip.Case {
 		c = cloneCase(c)
-		c.Meeting = &Meeting{At: lt(t, w, at), Video: true}
+		c.Meeting = &sip.Meeting{At: lt(t, w, at), Video: true}
 		return c
 	}
 	base := baseCase(t, w)
 	noInv := cloneCase(base)
 	noInv.Invitations = nil
 	answered := cloneCase(base)
-	answered.Invitations[0].State = StateVideo
+	answered.Invitations[0].State = sip.StateVideo
 	closed := cloneCase(base)
-	closed.Closed = &struct{}{}
+	closed.Closed = &sip.Closure{}
 	withdrawn := cloneCase(base)
 	withdrawn.Consent = nil
 	meeting := withMeeting(base, "2026-12-01 13:00")
 	followUp := cloneCase(meeting)
 	fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
-	followUp.Plan = Plan{Responsible: "ansv-anna", ResponsibleName: "Anna Ansvarig", FollowUp: &fu}
+	followUp.Plan = sip.Plan{Responsible: "ansv-anna", ResponsibleName: "Anna Ansvarig", FollowUp: &fu}
 	overJul := cloneCase(noInv)
-	overJul.Invitations = []Invitation{base.Invitations[0]}
+	overJul.Invitations = []sip.Invitation{base.Invitations[0]}
 	overJul.Invitations[0].Sent = lt(t, w, "2026-12-22 10:00")
 
 	tests := []struct {
 		name          string
-		before, after *Case
+		before, after *sip.Case
 		now           string
 		jobs          []string // "id @ local due"
 		cancel        []string
@@ -79,7 +80,7 @@ func TestPlanner(t *testing.T) {
 		{name: "unchanged: nothing rescheduled", before: base, after: cloneCase(base), now: "2026-11-24 10:00"},
 		{name: "invitee answered: cancelled", before: base, after: answered, now: "2026-11-24 10:00",
 			cancel: []string{"escalate|SIP-7K3QF2|bup-berit", "nudge|SIP-7K3QF2|bup-berit"}},
-		{name: "case closed: all cancelled", before: meeting, after: func() *Case { c := cloneCase(meeting); c.Closed = &struct{}{}; return c }(), now: "2026-11-24 10:00",
+		{name: "case closed: all cancelled", before: meeting, after: func() *sip.Case { c := cloneCase(meeting); c.Closed = &sip.Closure{}; return c }(), now: "2026-11-24 10:00",
 			cancel: []string{
 				"after-meeting|SIP-7K3QF2|conv-karin", "escalate|SIP-7K3QF2|bup-berit",
 				"meeting-1d|SIP-7K3QF2|conv-karin", "meeting-1d|SIP-7K3QF2|skola-sara",
@@ -144,7 +145,7 @@ func TestPlanner(t *testing.T) {
 				"nudge|SIP-7K3QF2|bup-berit @ 2026-12-28 10:00",
 			}},
 	}
-	p := NewPlanner(set)
+	p := NewPlanner(set, nil, nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			jobs, cancel := p.Plan(context.Background(), tt.before, tt.after, lt(t, w, tt.now))
@@ -174,13 +175,13 @@ func TestPlanner(t *testing.T) {
 
 func TestPlannerAllDueTimesInWorkingHours(t *testing.T) {
 	w := testHours(t)
-	p := NewPlanner(testSettings(t))
+	p := NewPlanner(testSettings(t), nil, nil)
 	start := lt(t, w, "2026-01-01 00:00")
 	for h := 0; h < 3*365*24; h += 7 { // every 7 hours over 2026–2028
 		at := start.Add(time.Duration(h) * time.Hour)
 		c := baseCase(t, w)
 		c.Invitations[0].Sent = at
-		c.Meeting = &Meeting{At: at.Add(20 * 24 * time.Hour)}
+		c.Meeting = &sip.Meeting{At: at.Add(20 * 24 * time.Hour)}
 		fu := at.AddDate(0, 3, 0)
 		c.Plan.FollowUp = &fu
 		c.Plan.Responsible = "ansv-anna"

@@ -4,18 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
-// prunePrefs deletes the snooze and stop prefs of cases that are closed
-// or gone: a closed case is sent nothing more, so its prefs are dead
-// weight. It returns how many cases it cleaned.
+// prunePrefs deletes the snooze and stop prefs of cases that are gone, or
+// closed with no reminder left to send (a closed case keeps its
+// follow-up reminders, and a stop pressed on them must hold): their
+// prefs are dead weight. It returns how many cases it cleaned.
 //
 // A button pressed on a case while it closes is not lost for good: the
 // case is taken off indexPrefCases before its recipients are read, and the
 // press puts it back, so the next sweep finds what this one missed.
-func (e *Engine) prunePrefs(ctx context.Context) (int, error) {
+func (e *Engine) prunePrefs(ctx context.Context, at time.Time) (int, error) {
 	refs, err := e.d.Store.Members(ctx, indexPrefCases)
 	if err != nil {
 		return 0, fmt.Errorf("reminders: prune prefs: %w", err)
@@ -27,7 +30,7 @@ func (e *Engine) prunePrefs(ctx context.Context) (int, error) {
 		case errors.Is(err, store.ErrNotFound):
 		case err != nil:
 			return pruned, fmt.Errorf("reminders: prune prefs: read case: %w", err)
-		case c.Closed == nil:
+		case c.Closed == nil || e.remindsAfter(c, at.Add(-sweepHorizon)):
 			continue
 		}
 		if err := e.dropPrefs(ctx, ref); err != nil {
@@ -36,6 +39,16 @@ func (e *Engine) prunePrefs(ctx context.Context) (int, error) {
 		pruned++
 	}
 	return pruned, nil
+}
+
+// remindsAfter reports whether the case wants a reminder due after t.
+func (e *Engine) remindsAfter(c *sip.Case, t time.Time) bool {
+	for _, r := range e.plan.Wanted(c) {
+		if r.Due.After(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropPrefs deletes every pref of one case and its index entries.

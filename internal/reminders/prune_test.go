@@ -9,6 +9,7 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/chat/chattest"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // TestRecordTTLs checks which records expire: fired and done after
@@ -70,7 +71,7 @@ func TestSweepDeletesPrefsOfClosedCases(t *testing.T) {
 	}
 
 	closed := cloneCase(closing)
-	closed.Closed = &struct{}{}
+	closed.Closed = &sip.Closure{}
 	r.change(closing, closed)
 	r.cases.mu.Lock()
 	delete(r.cases.cases, gone.Ref)

@@ -1,9 +1,11 @@
 package reminders
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // Button actions on reminder messages.
@@ -36,7 +38,7 @@ func buttons(lang, id string) []chat.Button {
 
 // render builds the messages of r for case c; none when nobody can be
 // reached by chat.
-func (rd renderer) render(c *Case, r Reminder) []outMsg {
+func (rd renderer) render(c *sip.Case, r Reminder) []outMsg {
 	lang, loc := rd.set.Lang, rd.set.Hours.Loc
 	one := func(to chat.Address, ok bool, title, text string) []outMsg {
 		if !ok {
@@ -47,7 +49,7 @@ func (rd renderer) render(c *Case, r Reminder) []outMsg {
 	convener := fmtWho(c.Convener.Name, c.Convener.UnitName)
 	switch r.Kind {
 	case KindNudge:
-		in := c.invitation(r.Invitation)
+		in := invitationOf(c, r.Invitation)
 		if in == nil || in.Address == nil {
 			return nil
 		}
@@ -86,9 +88,9 @@ func (rd renderer) render(c *Case, r Reminder) []outMsg {
 }
 
 // escalate writes to the unit's väg in and notes it to the convener.
-func (rd renderer) escalate(c *Case, r Reminder) []outMsg {
+func (rd renderer) escalate(c *sip.Case, r Reminder) []outMsg {
 	lang := rd.set.Lang
-	in := c.invitation(r.Invitation)
+	in := invitationOf(c, r.Invitation)
 	if in == nil {
 		return nil
 	}
@@ -120,12 +122,12 @@ func (rd renderer) escalate(c *Case, r Reminder) []outMsg {
 }
 
 // attendee is where a pre-meeting reminder to key goes.
-func (rd renderer) attendee(c *Case, key string) (chat.Address, bool) {
+func (rd renderer) attendee(c *sip.Case, key string) (chat.Address, bool) {
 	if key == c.Convener.Key {
 		return c.Convener.Address, true
 	}
 	for _, in := range c.Invitations {
-		if in.ContactID == key && in.accepted() && in.Address != nil {
+		if in.ContactID == key && in.Accepted() && in.Address != nil {
 			return *in.Address, true
 		}
 	}
@@ -134,7 +136,7 @@ func (rd renderer) attendee(c *Case, key string) (chat.Address, bool) {
 
 // followUpTarget resolves a follow-up recipient: a team channel, the
 // responsible person, or the convener.
-func (rd renderer) followUpTarget(c *Case, key string) (chat.Address, bool) {
+func (rd renderer) followUpTarget(c *sip.Case, key string) (chat.Address, bool) {
 	if key == c.Convener.Key {
 		return c.Convener.Address, true
 	}
@@ -152,7 +154,7 @@ func (rd renderer) followUpTarget(c *Case, key string) (chat.Address, bool) {
 }
 
 // afterText is the plan checklist and the registration code prompt.
-func (rd renderer) afterText(c *Case) string {
+func (rd renderer) afterText(c *sip.Case) string {
 	lang := rd.set.Lang
 	lines := []string{tr(lang, "after.text", c.Ref, c.Ref)}
 	var missing []string
@@ -197,9 +199,9 @@ func RegistrationCode(orgKind string, discharge, followUp bool) string {
 	return ""
 }
 
-func (rd renderer) codeLine(c *Case) string {
+func (rd renderer) codeLine(c *sip.Case) string {
 	lang := rd.set.Lang
-	discharge, followUp := c.hasParty("slutenvard"), rd.isFollowUpMeeting(c)
+	discharge, followUp := slices.Contains(c.Parties, "slutenvard"), rd.isFollowUpMeeting(c)
 	switch kind := rd.dir.OrgKind(c.Convener.Unit); kind {
 	case "region":
 		code := RegistrationCode(kind, discharge, followUp)
@@ -221,15 +223,14 @@ func (rd renderer) codeLine(c *Case) string {
 
 // isFollowUpMeeting: the case has a follow-up date and the meeting is at
 // most two weeks before it (or after it) — the follow-up meeting itself.
-func (rd renderer) isFollowUpMeeting(c *Case) bool {
+func (rd renderer) isFollowUpMeeting(c *sip.Case) bool {
 	if c.Plan.FollowUp == nil || c.Meeting == nil {
 		return false
 	}
-	p := Planner{set: rd.set}
-	return !c.Meeting.At.Before(p.followUpDay(*c.Plan.FollowUp).AddDate(0, 0, -14))
+	return !c.Meeting.At.Before(followUpDay(rd.set.Hours, *c.Plan.FollowUp).AddDate(0, 0, -14))
 }
 
-func meetingLine(lang string, m *Meeting) string {
+func meetingLine(lang string, m *sip.Meeting) string {
 	switch {
 	case m.Place != "":
 		return tr(lang, "meeting.place", m.Place)
@@ -247,13 +248,4 @@ func fmtWho(name, unit string) string {
 		return name
 	}
 	return unit
-}
-
-func (c *Case) invitation(id string) *Invitation {
-	for i := range c.Invitations {
-		if c.Invitations[i].ID == id {
-			return &c.Invitations[i]
-		}
-	}
-	return nil
 }

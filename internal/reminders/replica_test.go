@@ -11,6 +11,7 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/chat/chattest"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -51,16 +52,16 @@ func TestReplicasExactlyOnce(t *testing.T) {
 	base := lt(t, w, "2026-11-25 10:00") // Wednesday
 	sent := lt(t, w, "2026-11-23 10:00") // two working days before
 
-	cases := &memCases{cases: map[string]*Case{}}
-	planner := NewPlanner(set)
+	cases := &memCases{cases: map[string]*sip.Case{}}
+	planner := NewPlanner(set, nil, nil)
 	seed := newRedisStore(rdb, prefix)
 	var jobs []store.Job
 	for i := range total {
-		c := &Case{
-			Ref: fmt.Sprintf("SIP-%06d", i), Consent: &struct{}{},
-			Convener: Person{Key: "conv", Name: "Karin K"},
-			Invitations: []Invitation{{
-				ID: "i1", ContactID: fmt.Sprintf("c%d", i), State: StatePending,
+		c := &sip.Case{
+			Ref: fmt.Sprintf("SIP-%06d", i), Consent: &sip.Consent{},
+			Convener: sip.Person{Key: "conv", Name: "Karin K"},
+			Invitations: []sip.Invitation{{
+				ID: "i1", ContactID: fmt.Sprintf("c%d", i), State: sip.StatePending,
 				Address: &chat.Address{Platform: chat.Mattermost, Workspace: "skane", User: fmt.Sprintf("u%d", i)},
 				Sent:    sent.Add(window * time.Duration(i) / total),
 			}},
