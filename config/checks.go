@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
@@ -67,6 +68,32 @@ func checkRedisURL(v string) error {
 		}
 	default:
 		return fmt.Errorf("scheme must be redis, rediss or unix, got %q", u.Scheme)
+	}
+	return nil
+}
+
+// checkSMTPURL accepts smtp:// and smtps:// URLs with a host.
+func checkSMTPURL(v string) error {
+	u, err := url.Parse(v)
+	if err != nil {
+		return errors.New("not a valid URL")
+	}
+	if u.Scheme != "smtp" && u.Scheme != "smtps" {
+		return fmt.Errorf("scheme must be smtp (STARTTLS) or smtps, got %q", u.Scheme)
+	}
+	if u.Hostname() == "" {
+		return errors.New("needs a host, e.g. smtp://smtp.kommun.example.se:587")
+	}
+	if t := u.Query().Get("tls"); t != "" && t != "starttls" && t != "none" {
+		return fmt.Errorf("tls= must be starttls or none, got %q", t)
+	}
+	return nil
+}
+
+// checkMailAddress accepts "address" and "Name <address>".
+func checkMailAddress(v string) error {
+	if _, err := mail.ParseAddress(v); err != nil {
+		return errors.New("not an e-mail address, e.g. Samla <samla@kommun.example.se>")
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ type Config struct {
 
 	Slack      Slack
 	Mattermost Mattermost
+	Mail       Mail
 	LLM        LLM
 	Reminders  Reminders
 }
@@ -47,6 +48,18 @@ type Mattermost struct {
 
 // Enabled reports whether Mattermost is configured.
 func (m Mattermost) Enabled() bool { return len(m.Servers) > 0 }
+
+// Mail settings of the e-mail channel.
+type Mail struct {
+	SMTPURL      string // SAMLA_SMTP_URL, smtp:// or smtps:// (secret: may hold a password)
+	SMTPPassword string // SAMLA_SMTP_PASSWORD (secret)
+	From         string // SAMLA_MAIL_FROM, "Name <address>"
+	ReplyTo      string // SAMLA_MAIL_REPLY_TO, optional
+	LinkKey      string // SAMLA_MAIL_LINK_KEY, seals answer links (secret)
+}
+
+// Enabled reports whether the e-mail channel is configured.
+func (m Mail) Enabled() bool { return m.SMTPURL != "" }
 
 // LLM settings for the optional agenda step.
 type LLM struct {

@@ -34,7 +34,7 @@ func Show(w io.Writer, c Config) error {
 // maskSecret hides a secret. A URL keeps its scheme, host and path so the
 // operator can see where it points; its user info and query are hidden.
 func maskSecret(name, v string) string {
-	if name == "SAMLA_REDIS_URL" {
+	if name == "SAMLA_REDIS_URL" || name == "SAMLA_SMTP_URL" {
 		if u, err := url.Parse(v); err == nil && u.Scheme != "" {
 			s := (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
 			if u.User != nil {

@@ -49,6 +49,13 @@ func crossCheck(c Config) []string {
 		}
 	}
 
+	if c.Mail.Enabled() && c.Mail.From == "" {
+		add("SAMLA_MAIL_FROM: required with SAMLA_SMTP_URL (example: SAMLA_MAIL_FROM=Samla <samla@kommun.example.se>)")
+	}
+	if c.Mail.LinkKey != "" && c.PublicURL == "" {
+		add("SAMLA_PUBLIC_URL: required with SAMLA_MAIL_LINK_KEY, answer links point to it (example: SAMLA_PUBLIC_URL=https://samla.example.se)")
+	}
+
 	if c.LLM.Enabled() && c.LLM.Model == "" {
 		add("SAMLA_LLM_MODEL: required when SAMLA_LLM_BASE_URL is set (example: SAMLA_LLM_MODEL=llama3.1:8b)")
 	}

@@ -18,6 +18,7 @@ const (
 	Console    = "console"
 	Slack      = "slack"
 	Mattermost = "mattermost"
+	Email      = "email" // Address.User is the e-mail address
 )
 
 // Address says where a message goes: a user's direct messages, or a
@@ -53,6 +54,31 @@ type Message struct {
 	// Key names a logical message updated in place (e.g. the live status
 	// message of a case); empty for ordinary one-off messages.
 	Key string `json:"key,omitempty"`
+	// Meeting, when set, is the calendar event the message is about.
+	// Platforms with calendars (e-mail) attach it as an invitation; the
+	// chat platforms show the text only.
+	Meeting *Meeting `json:"meeting,omitempty"`
+}
+
+// Meeting is a SIP meeting as a calendar event. UID stays the same for the
+// life of the meeting and Sequence rises with every change, so calendars
+// replace the event instead of adding a second one.
+type Meeting struct {
+	UID      string    `json:"uid"`
+	Sequence int       `json:"sequence"`
+	Start    time.Time `json:"start"`
+	End      time.Time `json:"end"`
+	// Summary is the event's title: the case reference, never anything
+	// about the individual.
+	Summary  string `json:"summary"`
+	Location string `json:"location,omitempty"`
+	VideoURL string `json:"video_url,omitempty"`
+	// Organizer is the convener's display name (the event is sent by
+	// Samla on their behalf).
+	Organizer string `json:"organizer,omitempty"`
+	// Cancelled withdraws the event (the invitation was withdrawn or the
+	// meeting cancelled).
+	Cancelled bool `json:"cancelled,omitempty"`
 }
 
 // Field is one label/value row.
