@@ -48,7 +48,7 @@ func (tb *testBot) commandAs(team, user, text string) *http.Response {
 		"team_id": {team}, "user_id": {user}, "channel_id": {"C0GENERAL"}, "command": {"/sip"},
 		"text": {text}, "trigger_id": {"trig"},
 	}
-	return tb.do(signedRequest("/slack/commands", []byte(form.Encode()), testNow, testSecret)).Result()
+	return tb.do(tb.signed("/slack/commands", []byte(form.Encode()))).Result()
 }
 
 // realFlow is a Bot on the real core, bbolt and the sample directory

@@ -328,7 +328,7 @@ func TestEvents(t *testing.T) {
 	}
 	ev := []byte(`{"type":"event_callback","team_id":"T1","event_id":"Ev1","event":{"type":"app_mention","user":"U1","channel":"C9","text":"<@UBOT> status SIP-7K3QF2"}}`)
 	for retry := range 3 { // first delivery and two retries
-		r := signedRequest("/slack/events", ev, testNow, testSecret)
+		r := tb.signed("/slack/events", ev)
 		if retry > 0 {
 			r.Header.Set("X-Slack-Retry-Num", string(rune('0'+retry)))
 			r.Header.Set("X-Slack-Retry-Reason", "http_timeout")

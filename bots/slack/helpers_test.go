@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,6 +111,7 @@ type testBot struct {
 	handler *fakeHandler
 	dedup   *fakeDedup
 	mux     *http.ServeMux
+	sent    atomic.Int64 // deliveries signed so far
 }
 
 func newTestBot(t testing.TB, tweak ...func(*Options)) *testBot {
@@ -159,6 +161,14 @@ func signedRequest(path string, body []byte, ts time.Time, secret string) *http.
 	return r
 }
 
+// signed signs a delivery as Slack does: each at its own timestamp (a
+// second earlier than the last, within the 5 minute window), so the same
+// body delivered twice is a retry with a new signature, not a replay.
+func (tb *testBot) signed(path string, body []byte) *http.Request {
+	n := tb.sent.Add(1)
+	return signedRequest(path, body, testNow.Add(-time.Duration(n)*time.Second), testSecret)
+}
+
 // do serves a request and returns the recorder.
 func (tb *testBot) do(r *http.Request) *httptest.ResponseRecorder {
 	w := httptest.NewRecorder()
@@ -172,13 +182,13 @@ func (tb *testBot) command(text, responseURL string) *httptest.ResponseRecorder 
 		"team_id": {"T1"}, "user_id": {"U1"}, "channel_id": {"C1"}, "command": {"/sip"},
 		"text": {text}, "response_url": {responseURL}, "trigger_id": {"trig-1"},
 	}
-	return tb.do(signedRequest("/slack/commands", []byte(form.Encode()), testNow, testSecret))
+	return tb.do(tb.signed("/slack/commands", []byte(form.Encode())))
 }
 
 // interact posts a signed interaction payload.
 func (tb *testBot) interact(payload string) *httptest.ResponseRecorder {
 	form := url.Values{"payload": {payload}}
-	return tb.do(signedRequest("/slack/interactions", []byte(form.Encode()), testNow, testSecret))
+	return tb.do(tb.signed("/slack/interactions", []byte(form.Encode())))
 }
 
 // waitFor polls cond until it holds or 5 s pass.

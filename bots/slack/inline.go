@@ -77,8 +77,11 @@ func (b *Bot) safely(ctx context.Context, call func(context.Context) chat.Reply)
 	return call(ctx)
 }
 
-// respond posts an ephemeral answer to a response_url.
+// respond posts an ephemeral answer to a response_url on a Slack host.
 func (b *Bot) respond(ctx context.Context, responseURL string, body ephemeral) error {
+	if !b.responseURLAllowed(responseURL) {
+		return errForeignResponseURL
+	}
 	raw, err := json.Marshal(body)
 	if err != nil {
 		return fmt.Errorf("slack: encode response: %w", err)
@@ -111,6 +114,10 @@ func (b *Bot) answerLater(ctx context.Context, who chat.Actor, responseURL strin
 		r = chat.Reply{Text: r.Text + "\n" + b.t("prompt_expired")}
 	}
 	var err error
+	if responseURL != "" && !b.responseURLAllowed(responseURL) {
+		b.log.Warn("slack: foreign response_url ignored; answering by direct message", "team", who.Workspace)
+		responseURL = ""
+	}
 	if responseURL != "" {
 		err = b.respond(ctx, responseURL, replyBody(r))
 	} else {

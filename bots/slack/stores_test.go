@@ -106,7 +106,7 @@ func TestRefusedRequestsLeaveStoreUnchanged(t *testing.T) {
 				t.Fatalf("a refused request reached the store: %v", err)
 			}
 			for retry := range 3 {
-				r := signedRequest("/slack/events", ev, testNow, testSecret)
+				r := tb.signed("/slack/events", ev)
 				if retry > 0 {
 					r.Header.Set("X-Slack-Retry-Num", fmt.Sprint(retry))
 				}

@@ -17,6 +17,9 @@ const (
 	maxBody = 64 << 10
 	// maxSkew is how far a request timestamp may be from now.
 	maxSkew = 5 * time.Minute
+	// replayTTL is how long a signature is remembered: as long as its
+	// timestamp is accepted, from maxSkew before it to maxSkew after.
+	replayTTL = 2 * maxSkew
 )
 
 var (
@@ -82,5 +85,29 @@ func (b *Bot) readVerified(w http.ResponseWriter, r *http.Request) (body []byte,
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
+	first, err := b.dedup.Once(r.Context(), replayKey(r.Header), replayTTL)
+	if err != nil {
+		// Without the replay check a request could run twice: refuse it
+		// (Slack shows the user an error and they can try again).
+		b.log.Error("slack: replay check failed", "path", r.URL.Path, "error", err)
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return nil, false
+	}
+	if !first {
+		// A signed request seen before is a replay (Slack's own retries
+		// are signed anew): it does nothing, and answers 200 so that a
+		// duplicate delivery shows no error.
+		b.log.Warn("slack: replayed request ignored", "path", r.URL.Path)
+		w.WriteHeader(http.StatusOK)
+		return nil, false
+	}
 	return body, true
+}
+
+// replayKey is the store key of a verified request's signature, shared by
+// every replica. The hex is decoded and re-encoded so that the same
+// signature in upper case is the same key.
+func replayKey(h http.Header) string {
+	raw, _ := hex.DecodeString(strings.TrimPrefix(h.Get("X-Slack-Signature"), "v0="))
+	return "slack:sig:" + hex.EncodeToString(raw)
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -64,12 +65,16 @@ func (f *fakeSlackAPI) called(prefix string) int {
 
 const slackServeSecret = "serve-slack-signing-secret"
 
+// slackTriggers numbers the commands: like Slack's trigger_id, each
+// delivery is distinct (a body signed twice in one second is a replay).
+var slackTriggers atomic.Int64
+
 // slackCommand posts a signed (or, with secret "", unsigned) slash command.
 func slackCommand(t *testing.T, base, secret, user, text string) (int, string) {
 	t.Helper()
 	body := url.Values{
 		"command": {"/sip"}, "text": {text}, "team_id": {"T0SKANE01"}, "user_id": {user},
-		"channel_id": {"C0TEST"}, "trigger_id": {"trig"}, "response_url": {base + "/unused"},
+		"channel_id": {"C0TEST"}, "trigger_id": {fmt.Sprint("trig-", slackTriggers.Add(1))}, "response_url": {base + "/unused"},
 	}.Encode()
 	req, err := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(body))
 	if err != nil {
