@@ -73,7 +73,8 @@ func (in invitation) render() string {
 	if in.Meeting.Cancelled {
 		ev.SetStatus(ics.ObjectStatusCancelled)
 	} else {
-		attendee = append(attendee, ics.ParticipationStatusNeedsAction, ics.WithRSVP(true))
+		attendee = append(attendee, ics.ParticipationStatusNeedsAction,
+			&ics.KeyValues{Key: string(ics.ParameterRsvp), Value: []string{"TRUE"}})
 		ev.SetStatus(ics.ObjectStatusConfirmed)
 	}
 	ev.AddAttendee("mailto:"+in.Attendee, attendee...)
