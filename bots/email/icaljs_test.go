@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // icaljs is the folder of tools/icaljs with ical.js installed: the
