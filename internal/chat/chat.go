@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -144,6 +145,12 @@ type Action struct {
 }
 
 // Reply is the immediate, private answer to the actor.
+//
+// One rule for what is shown: a reply is one message, Body. When Message
+// is set it is the whole answer and Text is not shown beside it (Text may
+// only fill a Message that has neither title nor text); otherwise Text
+// alone is the answer. Adapters show Body (or Body().Plain() where only
+// plain text fits) and never read Text and Message themselves.
 type Reply struct {
 	Text    string   `json:"text"`
 	Message *Message `json:"message,omitempty"` // richer form, when useful
@@ -152,6 +159,42 @@ type Reply struct {
 	Prompt       *Prompt `json:"prompt,omitempty"`
 	PromptAction string  `json:"prompt_action,omitempty"`
 	PromptValue  string  `json:"prompt_value,omitempty"`
+	// Ref is the case the reply is about, when the command succeeded on
+	// one (adapters use it instead of reading references from the text).
+	Ref string `json:"ref,omitempty"`
+}
+
+// Body is the one message a reply shows (see Reply).
+func (r Reply) Body() Message {
+	if r.Message == nil {
+		return Message{Text: r.Text}
+	}
+	m := *r.Message
+	if m.Title == "" && m.Text == "" {
+		m.Text = r.Text
+	}
+	return m
+}
+
+// Empty reports whether the reply shows nothing and asks nothing.
+func (r Reply) Empty() bool {
+	b := r.Body()
+	return b.Title == "" && b.Text == "" && len(b.Fields) == 0 && len(b.Buttons) == 0 && r.Prompt == nil
+}
+
+// Plain flattens a message for places that show only text: the title in
+// bold on its own line, the text, then one "Label: value" line per field.
+// Buttons are left out.
+func (m Message) Plain() string {
+	var b strings.Builder
+	if m.Title != "" {
+		b.WriteString("*" + m.Title + "*\n")
+	}
+	b.WriteString(m.Text)
+	for _, f := range m.Fields {
+		b.WriteString("\n" + f.Label + ": " + f.Value)
+	}
+	return b.String()
 }
 
 // Handler is what platforms call with inbound commands and button presses.

@@ -44,14 +44,53 @@ func answerable(c *Case, r *request, invID string) (*Invitation, error) {
 	return in, nil
 }
 
-// actRSVP records an invitee's answer: attend, video, decline (with a
-// reason) or delegate (to a colleague, with or without mandate).
+// Answer is an invitee's answer to an invitation (RSVP).
+type Answer struct {
+	Ref        string
+	Invitation string // the invitee's invitation id
+	Kind       AnswerKind
+	Reason     string // why they decline (required for AnswerDecline)
+	Delegate   string // contact id of the colleague sent instead (AnswerDelegate)
+	Mandate    bool   // the delegate may decide for the unit
+}
+
+// AnswerKind is what an invitee answers.
+type AnswerKind string
+
+// Answers.
+const (
+	AnswerAttend   AnswerKind = "attend"
+	AnswerVideo    AnswerKind = "video"
+	AnswerDecline  AnswerKind = "decline"
+	AnswerDelegate AnswerKind = "delegate"
+)
+
+// answerActions maps the invitation's buttons to answers.
+var answerActions = map[string]AnswerKind{
+	actAttend: AnswerAttend, actVideo: AnswerVideo, actDecline: AnswerDecline, actDelegate: AnswerDelegate,
+}
+
+// Answer records the actor's answer to their invitation; the convener is
+// told of declines and delegations.
+func (s *Service) Answer(ctx context.Context, who chat.Actor, in Answer) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldReason, in.Reason}, {FieldDelegate, in.Delegate}},
+		func(r *request) (Result, error) { return s.answer(ctx, r, in) })
+}
+
+// DelegateOptions are the colleagues the actor may send in their place
+// (value: contact id), the choices of the delegate prompt.
+func (s *Service) DelegateOptions(ctx context.Context, who chat.Actor) []chat.Option {
+	r := s.newRequest(ctx, who)
+	return delegateOptions(r.dir, r.me.Key, r.now)
+}
+
+// actRSVP is an invitation button: attend, video, decline (asks for a
+// reason first) or delegate (asks whom, and whether with mandate).
 func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (chat.Reply, error) {
 	p, ok := splitValue(act.Value, 2)
 	if !ok {
 		return chat.Reply{}, errNotFound
 	}
-	ref, invID := p[0], p[1]
 	input := strings.TrimSpace(act.Input)
 	switch {
 	case act.Name == actDecline && input == "":
@@ -61,51 +100,81 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 		return chat.Reply{Text: t(r.lang, "p.delegate.label"), PromptAction: act.Name, PromptValue: act.Value,
 			Prompt: &chat.Prompt{Title: t(r.lang, "p.delegate.title"), Label: t(r.lang, "p.delegate.label"),
 				Options: delegateOptions(r.dir, r.me.Key, r.now), Checkbox: t(r.lang, "p.delegate.mandate")}}, nil
-	case len([]rune(input)) > maxTextLen:
-		return chat.Reply{}, inputErr("", "err.toolong", maxTextLen)
 	}
+	in := Answer{Ref: p[0], Invitation: p[1], Kind: answerActions[act.Name]}
+	switch in.Kind {
+	case AnswerDecline:
+		in.Reason = input
+	case AnswerDelegate:
+		in.Delegate, in.Mandate = input, act.Flag
+	}
+	res, err := s.answer(ctx, r, in)
+	return res.Reply, err
+}
+
+// answer records an invitee's answer: attend, video, decline (with a
+// reason) or delegate (to a colleague, with or without mandate).
+func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, error) {
+	ref, rerr := checkRef("", a.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	reason := strings.TrimSpace(a.Reason)
 	var delegate *directory.Contact
-	if act.Name == actDelegate {
-		// Only the colleagues the prompt offered: a delegate is someone the
+	switch a.Kind {
+	case AnswerAttend, AnswerVideo:
+	case AnswerDecline:
+		if reason == "" {
+			return Result{}, inputErr("", "err.noreason").on(FieldReason)
+		}
+		if len([]rune(reason)) > maxTextLen {
+			return Result{}, inputErr("", "err.toolong", maxTextLen).on(FieldReason)
+		}
+	case AnswerDelegate:
+		// Only the colleagues the prompt offers: a delegate is someone the
 		// invitee's own organisation can send.
-		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, r.now), func(o chat.Option) bool { return o.Value == input })
-		d, ok := r.dir.Contact(input)
+		id := strings.TrimSpace(a.Delegate)
+		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, r.now), func(o chat.Option) bool { return o.Value == id })
+		d, ok := r.dir.Contact(id)
 		if !ok || !allowed {
-			return chat.Reply{}, inputErr("", "err.delegate", input)
+			return Result{}, inputErr("", "err.delegate", clip(id, 40)).on(FieldDelegate)
 		}
 		delegate = d
+	default:
+		return Result{}, inputErr("", "err.action")
 	}
+	invID := a.Invitation
 	var reply string
-	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		in, err := answerable(c, r, invID)
 		if err != nil {
 			return err
 		}
-		if repeated(in, act.Name, input) {
+		if repeated(in, a.Kind, reason) {
 			reply = t(r.lang, "ok.unchanged")
 			return errUnchanged
 		}
 		at := r.now
 		in.Answered = &at
 		in.Declined, in.Delegate, in.DelegateNm, in.Mandate = "", "", "", false
-		switch act.Name {
-		case actAttend, actVideo:
+		switch a.Kind {
+		case AnswerAttend, AnswerVideo:
 			in.State = StateAttending
-			if act.Name == actVideo {
+			if a.Kind == AnswerVideo {
 				in.State = StateVideo
 			}
 			c.event("rsvp."+in.State, r.me.Name, r.now, in.Party)
 			reply = s.acceptedReply(r.lang, c, in)
-		case actDecline:
+		case AnswerDecline:
 			in.State = StateDeclined
-			in.Declined = input
-			c.event("rsvp.declined", r.me.Name, r.now, in.Party, input)
+			in.Declined = reason
+			c.event("rsvp.declined", r.me.Name, r.now, in.Party, reason)
 			reply = t(r.lang, "ok.declined", c.Ref)
-			if err := s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), input, c.Ref, in.Party); err != nil {
+			if err := s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), reason, c.Ref, in.Party); err != nil {
 				return err
 			}
-		case actDelegate:
-			line, err := s.delegate(ctx, r, c, fx, in, delegate, act.Flag)
+		case AnswerDelegate:
+			line, err := s.delegate(ctx, r, c, fx, in, delegate, a.Mandate)
 			if err != nil {
 				return err
 			}
@@ -115,20 +184,20 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 		return s.refreshInvitation(ctx, r, c, fx, c.invitation(invID))
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: reply}, nil
+	return s.caseResult(r, c, chat.Reply{Text: reply}), nil
 }
 
 // repeated reports whether a press repeats the answer already recorded
 // (a double click, a platform retry): nothing is written or sent again.
-func repeated(in *Invitation, action, input string) bool {
-	switch action {
-	case actAttend:
+func repeated(in *Invitation, kind AnswerKind, input string) bool {
+	switch kind {
+	case AnswerAttend:
 		return in.State == StateAttending
-	case actVideo:
+	case AnswerVideo:
 		return in.State == StateVideo
-	case actDecline:
+	case AnswerDecline:
 		return in.State == StateDeclined && in.Declined == input
 	}
 	return false

@@ -87,7 +87,7 @@ func TestPersonnummerCanary(t *testing.T) {
 		t.Errorf("%d of %d inputs refused with the personnummer message", refused, len(replies))
 	}
 	for _, env := range h.drain() {
-		if pnrTrace.MatchString(messageText(env.Msg)) {
+		if pnrTrace.MatchString(env.Msg.Plain()) {
 			t.Errorf("message to %s carries the personnummer", env.To)
 		}
 	}

@@ -46,7 +46,7 @@ func (s *Service) cmdAgenda(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 		return chat.Reply{}, err
 	}
 	msg := s.agendaMessage(r.lang, c.Ref, &a)
-	return chat.Reply{Text: messageText(msg), Message: &msg}, nil
+	return chat.Reply{Message: &msg}, nil
 }
 
 func (s *Service) agendaMessage(lang, ref string, a *Agenda) chat.Message {
@@ -132,5 +132,5 @@ func (s *Service) actAgendaEdit(ctx context.Context, r *request, act chat.Action
 		return chat.Reply{}, err
 	}
 	msg := s.agendaMessage(r.lang, ref, &a)
-	return chat.Reply{Text: messageText(msg), Message: &msg}, nil
+	return chat.Reply{Message: &msg}, nil
 }

@@ -11,8 +11,33 @@ import (
 // cmdClose closes a case. Without overall responsibility and a follow-up
 // date it refuses, unless the convener gives a reason (orsak="…").
 func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	reason := strings.TrimSpace(cmd.Opts[keyReason])
-	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
+	res, err := s.closeCase(ctx, r, CloseCase{Ref: cmd.Args[0], Reason: cmd.Opts[keyReason]})
+	return res.Reply, err
+}
+
+// CloseCase closes a case; without overall responsibility and a follow-up
+// date it needs a Reason.
+type CloseCase struct {
+	Ref    string
+	Reason string
+}
+
+// CloseCase closes a case (/sip avsluta REF [orsak=…]).
+func (s *Service) CloseCase(ctx context.Context, who chat.Actor, in CloseCase) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldReason, in.Reason}},
+		func(r *request) (Result, error) { return s.closeCase(ctx, r, in) })
+}
+
+func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Result, error) {
+	ref, rerr := checkRef(verbClose, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	reason := strings.TrimSpace(in.Reason)
+	if len([]rune(reason)) > maxTextLen {
+		return Result{}, inputErr(verbClose, "err.toolong", maxTextLen).on(FieldReason)
+	}
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
@@ -25,7 +50,7 @@ func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply
 				missing = append(missing, t(r.lang, "plan.followup"))
 			}
 			if len(missing) > 0 {
-				return inputErr(verbClose, "err.close", strings.Join(missing, ", "))
+				return inputErr(verbClose, "err.close", strings.Join(missing, ", ")).on(FieldReason)
 			}
 		}
 		c.Closed = &Closure{At: r.now, By: r.me.Name, Reason: reason}
@@ -56,7 +81,7 @@ func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply
 		return nil
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: t(r.lang, "ok.close", cmd.Args[0])}, nil
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.close", ref)}), nil
 }

@@ -6,18 +6,51 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
+// RecordConsent records the individual's (or guardians') consent.
+type RecordConsent struct {
+	Ref string
+	// Form is ConsentWritten, ConsentOral or "" (not stated).
+	Form      string
+	Guardians bool // given by the guardians
+}
+
+// Consent forms.
+const (
+	ConsentWritten = formWritten
+	ConsentOral    = formOral
+)
+
+// RecordConsent records consent (/sip samtycke REF [skriftligt|muntligt] [vårdnadshavare]).
+func (s *Service) RecordConsent(ctx context.Context, who chat.Actor, in RecordConsent) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}},
+		func(r *request) (Result, error) { return s.recordConsent(ctx, r, in) })
+}
+
 // cmdConsent records consent: /sip samtycke REF [skriftligt|muntligt] [vårdnadshavare].
 func (s *Service) cmdConsent(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	consent := Consent{By: r.me.Name, At: r.now}
+	in := RecordConsent{Ref: cmd.Args[0]}
 	for _, w := range cmd.Args[1:] {
 		switch w {
 		case formWritten, formOral:
-			consent.Form = w
+			in.Form = w
 		case wordGuardians:
-			consent.Guardians = true
+			in.Guardians = true
 		}
 	}
-	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
+	res, err := s.recordConsent(ctx, r, in)
+	return res.Reply, err
+}
+
+func (s *Service) recordConsent(ctx context.Context, r *request, in RecordConsent) (Result, error) {
+	ref, rerr := checkRef(verbConsent, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	if in.Form != "" && in.Form != formWritten && in.Form != formOral {
+		return Result{}, inputErr(verbConsent, "err.consentword", clip(in.Form, 20)).on(FieldConsent)
+	}
+	consent := Consent{By: r.me.Name, At: r.now, Form: in.Form, Guardians: in.Guardians}
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
@@ -27,10 +60,10 @@ func (s *Service) cmdConsent(ctx context.Context, r *request, cmd Cmd) (chat.Rep
 		return nil
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: t(r.lang, "ok.consent", cmd.Args[0], consentText(r.lang, &consent)) + "\n" +
-		t(r.lang, "next.invite", cmd.Args[0])}, nil
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.consent", ref, consentText(r.lang, &consent)) + "\n" +
+		t(r.lang, "next.invite", ref)}), nil
 }
 
 func boolArg(b bool) string {

@@ -16,34 +16,61 @@ const channelSelf = "self"
 // invJobID is the outbox job id of an invitation.
 func invJobID(ref, invID string) string { return "inv|" + ref + "|" + invID + "|v1" }
 
-// cmdInvite routes each party (or the named parties or contacts) through
-// the directory and sends the chosen contact an invitation. Refused, with
-// why and what to do, until consent is recorded.
+// Invite asks the directory's right contact of each party to take part.
+type Invite struct {
+	Ref string
+	// Invitees are care-level ids or directory contact ids; none means
+	// every party of the case.
+	Invitees []string
+	// Kommun routes the named parties in another kommun than the case's (a
+	// youth placed at an HVB home elsewhere: BUP and school there).
+	Kommun string
+}
+
+// Invite routes and sends invitations (/sip bjud REF [PARTY|CONTACT …] [kommun=K]).
+// Refused, with why and what to do, until consent is recorded.
+func (s *Service) Invite(ctx context.Context, who chat.Actor, in Invite) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldInvitees, strings.Join(in.Invitees, " ")}, {FieldKommun, in.Kommun}},
+		func(r *request) (Result, error) { return s.invite(ctx, r, in) })
+}
+
+// cmdInvite is /sip bjud REF [PARTY|CONTACT …] [kommun=K].
 func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	ref := cmd.Args[0]
-	named := cmd.Args[1:]
-	// kommun= routes the named parties in another kommun than the case's
-	// (a youth placed at an HVB home elsewhere: BUP and school there).
+	res, err := s.invite(ctx, r, Invite{Ref: cmd.Args[0], Invitees: cmd.Args[1:], Kommun: cmd.Opts[keyKommun]})
+	return res.Reply, err
+}
+
+// invite routes each party (or the named parties or contacts) through
+// the directory and sends the chosen contact an invitation.
+func (s *Service) invite(ctx context.Context, r *request, in Invite) (Result, error) {
+	ref, rerr := checkRef(verbInvite, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	var named []string
+	for _, n := range in.Invitees {
+		named = append(named, strings.FieldsFunc(n, isListSep)...)
+	}
 	kommun := ""
-	if v, ok := cmd.Opts[keyKommun]; ok {
+	if v := strings.TrimSpace(in.Kommun); v != "" {
 		k, found := directory.LookupKommun(v)
 		if !found {
-			return chat.Reply{}, inputErr(verbInvite, "err.kommun", v)
+			return Result{}, inputErr(verbInvite, "err.kommun", clip(v, 60)).on(FieldKommun)
 		}
 		if len(named) == 0 {
-			return chat.Reply{}, inputErr(verbInvite, "err.kommunparties")
+			return Result{}, inputErr(verbInvite, "err.kommunparties").on(FieldInvitees)
 		}
 		kommun = k.Code
 	}
 	for _, n := range named {
 		if !slices.Contains(directory.CareLevels, strings.ToLower(n)) {
 			if _, ok := r.dir.Contact(n); !ok {
-				return chat.Reply{}, inputErr(verbInvite, "err.invitee", n)
+				return Result{}, inputErr(verbInvite, "err.invitee", clip(n, 40)).on(FieldInvitees)
 			}
 		}
 	}
 	var lines []string
-	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		lines = nil
 		if err := asConvener(c, r); err != nil {
 			return err
@@ -65,9 +92,9 @@ func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 		return nil
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: t(r.lang, "ok.invite", ref) + "\n" + strings.Join(lines, "\n")}, nil
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.invite", ref) + "\n" + strings.Join(lines, "\n")}), nil
 }
 
 // inviteOne invites one party (a care level) or one named contact and

@@ -4,83 +4,194 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
 )
+
+// SetMeeting fixes a case's meeting time (and place); everyone invited is told.
+type SetMeeting struct {
+	Ref string
+	MeetingTime
+}
+
+// ProposeMeeting proposes up to three times the invitees vote on. Each
+// slot is a time like MeetingTime.When; an entry may hold several,
+// separated by spaces.
+type ProposeMeeting struct {
+	Ref   string
+	Slots []string
+}
+
+// PickSlot turns proposal N (1-based) into the meeting.
+type PickSlot struct {
+	Ref  string
+	Slot int
+}
+
+// SetMeeting fixes the meeting (/sip möte REF 2026-12-10 13:00 [video] [plats=…]).
+func (s *Service) SetMeeting(ctx context.Context, who chat.Actor, in SetMeeting) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldMeeting, in.When}, {FieldPlace, in.Place}},
+		func(r *request) (Result, error) { return s.setMeeting(ctx, r, in) })
+}
+
+// ProposeMeeting proposes times (/sip möte REF förslag T1 [T2 [T3]]).
+func (s *Service) ProposeMeeting(ctx context.Context, who chat.Actor, in ProposeMeeting) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldSlots, strings.Join(in.Slots, " ")}},
+		func(r *request) (Result, error) { return s.proposeMeeting(ctx, r, in) })
+}
+
+// PickSlot picks a proposed time (/sip möte REF välj N, the status's button).
+func (s *Service) PickSlot(ctx context.Context, who chat.Actor, in PickSlot) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}},
+		func(r *request) (Result, error) { return s.pickSlot(ctx, r, in) })
+}
 
 // cmdMeeting sets the meeting (/sip möte REF 2026-12-10 13:00 video),
 // proposes slots (/sip möte REF förslag T1 T2 T3) or picks one
 // (/sip möte REF välj 2). Invitees already invited are told.
 func (s *Service) cmdMeeting(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
 	ref := cmd.Args[0]
+	var (
+		res Result
+		err error
+	)
 	switch cmd.Args[1] {
 	case wordPick:
 		n, _ := strconv.Atoi(cmd.Args[2])
-		return s.pickSlot(ctx, r, ref, n)
+		res, err = s.pickSlot(ctx, r, PickSlot{Ref: ref, Slot: n})
 	case wordPropose:
-		var slots []Slot
-		for _, a := range cmd.Args[2:] {
-			at, err := s.localTime(a)
-			if err != nil || !at.After(r.now) {
-				return chat.Reply{}, inputErr(verbMeeting, "err.past", a)
-			}
-			slots = append(slots, Slot{At: at})
-		}
-		err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
-			if err := asConvener(c, r); err != nil {
-				return err
-			}
-			c.Meeting = nil
-			c.Proposal = &Proposal{Slots: append([]Slot(nil), slots...)}
-			c.event("proposed", r.me.Name, r.now, strconv.Itoa(len(slots)))
-			return s.notifyMeeting(ctx, r, c, fx)
-		})
-		if err != nil {
-			return chat.Reply{}, err
-		}
-		return chat.Reply{Text: t(r.lang, "ok.proposed", ref, len(slots))}, nil
+		res, err = s.proposeMeeting(ctx, r, ProposeMeeting{Ref: ref, Slots: cmd.Args[2:]})
+	default:
+		res, err = s.setMeeting(ctx, r, SetMeeting{Ref: ref, MeetingTime: MeetingTime{
+			When: cmd.Args[1], Video: len(cmd.Args) > 2 && cmd.Args[2] == wordVideo, Place: cmd.Opts[keyPlace]}})
 	}
-	at, err := s.localTime(cmd.Args[1])
-	if err != nil || !at.After(r.now) {
-		return chat.Reply{}, inputErr(verbMeeting, "err.past", cmd.Args[1])
+	return res.Reply, err
+}
+
+// checkRef reads a case reference typed or carried by a form.
+func checkRef(verb, ref string) (string, *InputError) {
+	if strings.TrimSpace(ref) == "" {
+		return "", inputErr(verb, "err.noref").on(FieldRef)
 	}
-	m := Meeting{At: at, Video: len(cmd.Args) > 2 && cmd.Args[2] == wordVideo, Place: cmd.Opts[keyPlace]}
-	err = s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+	norm, ok := normalizeRef(strings.TrimSpace(ref))
+	if !ok {
+		return "", inputErr(verb, "err.ref", clip(ref, 20)).on(FieldRef)
+	}
+	return norm, nil
+}
+
+// checkMeetingTime reads a meeting time, which must be in the future.
+func (s *Service) checkMeetingTime(r *request, m MeetingTime) (*Meeting, *InputError) {
+	rest, when, err := takeDateTime(verbMeeting, strings.Fields(m.When))
+	if err == nil && len(rest) > 0 {
+		err = inputErr(verbMeeting, "err.datetime", clip(m.When, 40))
+	}
+	if err != nil {
+		return nil, err.on(FieldMeeting)
+	}
+	at, perr := s.localTime(when)
+	if perr != nil || !at.After(r.now) {
+		return nil, inputErr(verbMeeting, "err.past", when).on(FieldMeeting)
+	}
+	place := strings.TrimSpace(m.Place)
+	if len([]rune(place)) > maxTextLen {
+		return nil, inputErr(verbMeeting, "err.toolong", maxTextLen).on(FieldPlace)
+	}
+	return &Meeting{At: at, Video: m.Video, Place: place}, nil
+}
+
+// checkSlots reads one to three proposed times, all in the future.
+func (s *Service) checkSlots(r *request, in []string) ([]Slot, *InputError) {
+	args := strings.Fields(strings.Join(in, " "))
+	whens, err := parseSlots(verbMeeting, args)
+	if err != nil {
+		return nil, err.on(FieldSlots)
+	}
+	var slots []Slot
+	for _, w := range whens {
+		at, perr := s.localTime(w)
+		if perr != nil || !at.After(r.now) {
+			return nil, inputErr(verbMeeting, "err.past", w).on(FieldSlots)
+		}
+		slots = append(slots, Slot{At: at})
+	}
+	return slots, nil
+}
+
+func (s *Service) setMeeting(ctx context.Context, r *request, in SetMeeting) (Result, error) {
+	ref, rerr := checkRef(verbMeeting, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	m, merr := s.checkMeetingTime(r, in.MeetingTime)
+	if merr != nil {
+		return Result{}, merr
+	}
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
-		c.Meeting = &m
+		c.Meeting = m
 		c.Proposal = nil
 		c.event("meeting", r.me.Name, r.now, s.fmtTime(m.At))
 		return s.notifyMeeting(ctx, r, c, fx)
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: t(r.lang, "ok.meeting", ref, s.meetingText(r.lang, &m))}, nil
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.meeting", ref, s.meetingText(r.lang, m))}), nil
 }
 
-// pickSlot turns proposed slot n (1-based) into the meeting.
-func (s *Service) pickSlot(ctx context.Context, r *request, ref string, n int) (chat.Reply, error) {
-	var m Meeting
-	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+func (s *Service) proposeMeeting(ctx context.Context, r *request, in ProposeMeeting) (Result, error) {
+	ref, rerr := checkRef(verbMeeting, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	slots, serr := s.checkSlots(r, in.Slots)
+	if serr != nil {
+		return Result{}, serr
+	}
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
-		if c.Proposal == nil || n < 1 || n > len(c.Proposal.Slots) {
-			return inputErr(verbMeeting, "err.noslot", n)
+		c.Meeting = nil
+		c.Proposal = &Proposal{Slots: append([]Slot(nil), slots...)}
+		c.event("proposed", r.me.Name, r.now, strconv.Itoa(len(slots)))
+		return s.notifyMeeting(ctx, r, c, fx)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.proposed", ref, len(slots))}), nil
+}
+
+// pickSlot turns proposed slot n (1-based) into the meeting.
+func (s *Service) pickSlot(ctx context.Context, r *request, in PickSlot) (Result, error) {
+	ref, rerr := checkRef(verbMeeting, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	var m Meeting
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
+		if err := asConvener(c, r); err != nil {
+			return err
 		}
-		m = Meeting{At: c.Proposal.Slots[n-1].At}
+		if c.Proposal == nil || in.Slot < 1 || in.Slot > len(c.Proposal.Slots) {
+			return inputErr(verbMeeting, "err.noslot", in.Slot).on(FieldSlot)
+		}
+		m = Meeting{At: c.Proposal.Slots[in.Slot-1].At}
 		c.Meeting = &m
 		c.Proposal = nil
 		c.event("picked", r.me.Name, r.now, s.fmtTime(m.At))
 		return s.notifyMeeting(ctx, r, c, fx)
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: t(r.lang, "ok.meeting", ref, s.meetingText(r.lang, &m))}, nil
+	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.meeting", ref, s.meetingText(r.lang, &m))}), nil
 }
 
 // notifyMeeting tells every invitee still in play about the new time or

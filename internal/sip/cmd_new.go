@@ -9,28 +9,170 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
+// NewCase is a new SIP case as a form or the command gives it. Values are
+// as typed; the core checks them all (CheckNewCase) and refuses with one
+// mistake per field.
+type NewCase struct {
+	Kommun string // name or SCB code
+	Age    string // whole years, 0–130
+	// Parties are care-level ids (bup, skola, …); an entry may itself be a
+	// list separated by commas or spaces, as typed in one text field.
+	Parties []string
+	Needs   string // optional free text, at most 500 characters
+	// Meeting optionally fixes the meeting time at once, or Slots proposes
+	// up to three times (not both).
+	Meeting MeetingTime
+	Slots   []string
+}
+
+// MeetingTime is a meeting time as typed: When is "2026-12-10 13:00" or
+// "2026-12-10T13:00" in the service's zone ("" = none).
+type MeetingTime struct {
+	When  string
+	Video bool
+	Place string
+}
+
+// newCase is a checked NewCase.
+type newCase struct {
+	kommun  directory.Kommun
+	age     int
+	parties []string
+	needs   string
+	meeting *Meeting
+	slots   []Slot
+}
+
+// NewCase opens a case (/sip ny) and, when the input has one, sets or
+// proposes its meeting in the same change.
+func (s *Service) NewCase(ctx context.Context, who chat.Actor, in NewCase) (Result, error) {
+	texts := []textField{{FieldKommun, in.Kommun}, {FieldAge, in.Age}, {FieldParties, strings.Join(in.Parties, " ")},
+		{FieldNeeds, in.Needs}, {FieldMeeting, in.Meeting.When + " " + in.Meeting.Place}, {FieldSlots, strings.Join(in.Slots, " ")}}
+	return s.typed(ctx, who, texts, func(r *request) (Result, error) { return s.newCase(ctx, r, in) })
+}
+
 // cmdNew opens a case: /sip ny kommun=Lund ålder=14 parter=bup,skola.
 func (s *Service) cmdNew(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	k, ok := directory.LookupKommun(cmd.Opts[keyKommun])
-	if !ok {
-		return chat.Reply{}, inputErr(verbNew, "err.kommun", cmd.Opts[keyKommun])
+	res, err := s.newCase(ctx, r, NewCase{Kommun: cmd.Opts[keyKommun], Age: cmd.Opts[keyAge],
+		Parties: []string{cmd.Opts[keyParties]}, Needs: cmd.Opts[keyNeeds]})
+	return res.Reply, err
+}
+
+func (s *Service) newCase(ctx context.Context, r *request, in NewCase) (Result, error) {
+	v, err := s.checkNewCase(r, in)
+	if err != nil {
+		return Result{}, err
 	}
-	age, _ := parseAge(cmd.Opts[keyAge])
-	parties := strings.Split(cmd.Opts[keyParties], ",")
 	c := &Case{
 		Created:    r.now,
-		Kommun:     k.Code,
-		KommunName: k.Name,
-		Age:        age,
-		Parties:    parties,
-		Needs:      strings.TrimSpace(cmd.Opts[keyNeeds]),
+		Kommun:     v.kommun.Code,
+		KommunName: v.kommun.Name,
+		Age:        v.age,
+		Parties:    v.parties,
+		Needs:      v.needs,
 		Convener:   r.me.Person,
 	}
-	c.event("created", r.me.Name, r.now, k.Name, strconv.Itoa(age), strings.Join(parties, ","))
+	c.event("created", r.me.Name, r.now, v.kommun.Name, strconv.Itoa(v.age), strings.Join(v.parties, ","))
+	lines := []string{""}
+	switch {
+	case v.meeting != nil:
+		c.Meeting = v.meeting
+		c.event("meeting", r.me.Name, r.now, s.fmtTime(v.meeting.At))
+	case v.slots != nil:
+		c.Proposal = &Proposal{Slots: v.slots}
+		c.event("proposed", r.me.Name, r.now, strconv.Itoa(len(v.slots)))
+	}
 	if err := s.create(ctx, r, c, &effects{}); err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
 	s.deps.Log.InfoContext(ctx, "sip: case created", "ref", c.Ref, "actor", r.me.Key)
-	return chat.Reply{Text: t(r.lang, "ok.new", c.Ref, k.Name, age, partyList(r.lang, parties)) + "\n" +
-		t(r.lang, "next.consent", c.Ref, consentHint(r.lang, c))}, nil
+	lines[0] = t(r.lang, "ok.new", c.Ref, v.kommun.Name, v.age, partyList(r.lang, v.parties))
+	switch {
+	case v.meeting != nil:
+		lines = append(lines, t(r.lang, "ok.meeting", c.Ref, s.meetingText(r.lang, v.meeting)))
+	case v.slots != nil:
+		lines = append(lines, t(r.lang, "ok.proposed", c.Ref, len(v.slots)))
+	}
+	lines = append(lines, t(r.lang, "next.consent", c.Ref, consentHint(r.lang, c)))
+	return s.caseResult(r, c, chat.Reply{Text: strings.Join(lines, "\n")}), nil
+}
+
+// checkNewCase is the one check of a new case, for every platform and the
+// command language: every field's first mistake, in form order.
+func (s *Service) checkNewCase(r *request, in NewCase) (newCase, error) {
+	v, errs := in.checkShape()
+	if errs.fieldFree(FieldKommun) {
+		k, ok := directory.LookupKommun(in.Kommun)
+		if !ok {
+			errs = errs.add(inputErr(verbNew, "err.kommun", clip(strings.TrimSpace(in.Kommun), 60)).on(FieldKommun))
+		}
+		v.kommun = k
+	}
+	if in.Meeting.When != "" || in.Meeting.Place != "" || in.Meeting.Video {
+		if len(in.Slots) > 0 {
+			errs = errs.add(inputErr(verbMeeting, "err.both").on(FieldSlots))
+		}
+		m, err := s.checkMeetingTime(r, in.Meeting)
+		if err != nil {
+			errs = errs.add(err)
+		}
+		v.meeting = m
+	} else if len(in.Slots) > 0 {
+		slots, err := s.checkSlots(r, in.Slots)
+		if err != nil {
+			errs = errs.add(err)
+		}
+		v.slots = slots
+	}
+	return v, errs.err()
+}
+
+// checkShape checks what needs no directory or clock; the command
+// language's parser uses it too (checkNew).
+func (in NewCase) checkShape() (newCase, inputErrors) {
+	var errs inputErrors
+	v := newCase{needs: strings.TrimSpace(in.Needs)}
+	for _, f := range []struct{ field, value string }{
+		{FieldKommun, in.Kommun}, {FieldAge, in.Age}, {FieldParties, strings.Join(in.Parties, "")},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			errs = errs.add(inputErr(verbNew, "err.missing."+f.field).on(f.field))
+		}
+	}
+	if errs.fieldFree(FieldAge) {
+		age, ok := parseAge(in.Age)
+		if !ok {
+			errs = errs.add(inputErr(verbNew, "err.age", clip(in.Age, 20)).on(FieldAge))
+		}
+		v.age = age
+	}
+	if errs.fieldFree(FieldParties) {
+		parties, err := parseParties(verbNew, strings.Join(in.Parties, ","))
+		if err != nil {
+			errs = errs.add(err.on(FieldParties))
+		}
+		v.parties = parties
+	}
+	if len([]rune(v.needs)) > maxTextLen {
+		errs = errs.add(inputErr(verbNew, "err.toolong", maxTextLen).on(FieldNeeds))
+	}
+	return v, errs
+}
+
+// fieldFree reports whether field has no mistake yet.
+func (es inputErrors) fieldFree(field string) bool {
+	for _, e := range es {
+		if e.Field == field {
+			return false
+		}
+	}
+	return true
+}
+
+// clip shortens s to n runes for echoing it in a message.
+func clip(s string, n int) string {
+	if rs := []rune(s); len(rs) > n {
+		return string(rs[:n]) + "…"
+	}
+	return s
 }

@@ -4,10 +4,43 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 )
+
+// EditPlan fills the plan checklist; every part is optional and they
+// apply in this order.
+type EditPlan struct {
+	Ref string
+	// Effort records what a party (care-level id) does, replacing what it
+	// had; RemoveEffort removes a party's effort.
+	Effort       *Effort
+	RemoveEffort string
+	// Measure adds a measure by others; RemoveMeasure (1-based) removes one.
+	Measure       string
+	RemoveMeasure int
+	// Responsible and Next are a unit or contact id of the directory: who
+	// holds the overall responsibility, who convenes the next meeting.
+	Responsible string
+	Next        string
+}
+
+// EditPlan changes the plan (/sip plan REF insats|åtgärd|ansvar=|nästa=).
+func (s *Service) EditPlan(ctx context.Context, who chat.Actor, in EditPlan) (Result, error) {
+	texts := []textField{{FieldRef, in.Ref}, {FieldMeasure, in.Measure}, {FieldResponsible, in.Responsible}, {FieldNext, in.Next}}
+	if in.Effort != nil {
+		texts = append(texts, textField{FieldEffort, in.Effort.Party + " " + in.Effort.Text})
+	}
+	return s.typed(ctx, who, texts, func(r *request) (Result, error) { return s.editPlan(ctx, r, in) })
+}
+
+// View is a case as the actor may see it (/sip status REF); its Reply is
+// the status message.
+func (s *Service) View(ctx context.Context, who chat.Actor, ref string) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, ref}}, func(r *request) (Result, error) { return s.view(ctx, r, ref) })
+}
 
 // cmdPlan shows the plan checklist, or fills it:
 //
@@ -23,25 +56,67 @@ func (s *Service) cmdPlan(ctx context.Context, r *request, cmd Cmd) (chat.Reply,
 		if err != nil {
 			return chat.Reply{}, err
 		}
-		return chat.Reply{Text: s.renderPlan(r.lang, c)}, nil
+		return s.caseResult(r, c, chat.Reply{Text: s.renderPlan(r.lang, c)}).Reply, nil
 	}
-	resp, respName, err := orgRef(r.dir, cmd.Opts, keyResponsible)
-	if err != nil {
-		return chat.Reply{}, err
+	in := EditPlan{Ref: ref, Responsible: cmd.Opts[keyResponsible], Next: cmd.Opts[keyNext]}
+	if len(cmd.Args) > 1 {
+		switch args := cmd.Args[2:]; cmd.Args[1] {
+		case wordEffort:
+			if args[1] == wordRemove {
+				in.RemoveEffort = args[0]
+			} else {
+				in.Effort = &Effort{Party: args[0], Text: args[1]}
+			}
+		case wordMeasure:
+			if n, err := strconv.Atoi(args[0]); err == nil && n < 0 {
+				in.RemoveMeasure = -n
+			} else {
+				in.Measure = args[0]
+			}
+		}
 	}
-	next, nextName, err := orgRef(r.dir, cmd.Opts, keyNext)
+	res, err := s.editPlan(ctx, r, in)
+	return res.Reply, err
+}
+
+func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result, error) {
+	ref, rerr := checkRef(verbPlan, in.Ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
+	if in.Effort != nil {
+		in.Effort.Party = strings.ToLower(strings.TrimSpace(in.Effort.Party))
+		in.Effort.Text = strings.TrimSpace(in.Effort.Text)
+		if err := checkPlanText(in.Effort.Text, "err.effort", FieldEffort); err != nil {
+			return Result{}, err
+		}
+		if !slices.Contains(directory.CareLevels, in.Effort.Party) {
+			return Result{}, inputErr(verbPlan, "err.party", clip(in.Effort.Party, 40)).on(FieldEffort)
+		}
+	}
+	in.RemoveEffort = strings.ToLower(strings.TrimSpace(in.RemoveEffort))
+	if in.RemoveEffort != "" && !slices.Contains(directory.CareLevels, in.RemoveEffort) {
+		return Result{}, inputErr(verbPlan, "err.party", clip(in.RemoveEffort, 40)).on(FieldEffort)
+	}
+	in.Measure = strings.TrimSpace(in.Measure)
+	if err := checkPlanText(in.Measure, "", FieldMeasure); err != nil {
+		return Result{}, err
+	}
+	resp, respName, err := orgRef(r.dir, in.Responsible, FieldResponsible)
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
+	}
+	next, nextName, err := orgRef(r.dir, in.Next, FieldNext)
+	if err != nil {
+		return Result{}, err
 	}
 	var text string
-	err = s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
-		if len(cmd.Args) > 1 {
-			if err := editPlan(c, r, cmd.Args[1], cmd.Args[2:]); err != nil {
-				return err
-			}
+		if err := applyPlan(c, r, in); err != nil {
+			return err
 		}
 		if resp != "" {
 			c.Plan.Responsible, c.Plan.ResponsibleName = resp, respName
@@ -55,49 +130,59 @@ func (s *Service) cmdPlan(ctx context.Context, r *request, cmd Cmd) (chat.Reply,
 		return nil
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	return chat.Reply{Text: text}, nil
+	return s.caseResult(r, c, chat.Reply{Text: text}), nil
 }
 
-// editPlan applies "effort PARTY TEXT" or "measure TEXT".
-func editPlan(c *Case, r *request, word string, args []string) error {
-	switch word {
-	case wordEffort:
-		party, text := args[0], args[1]
-		if !slices.Contains(directory.CareLevels, party) {
-			return inputErr(verbPlan, "err.party", party)
+// checkPlanText checks a plan text's length (and, with emptyID, that it
+// is there).
+func checkPlanText(text, emptyID, field string) *InputError {
+	if text == "" && emptyID != "" {
+		return inputErr(verbPlan, emptyID).on(field)
+	}
+	if len([]rune(text)) > maxTextLen {
+		return inputErr(verbPlan, "err.toolong", maxTextLen).on(field)
+	}
+	return nil
+}
+
+// applyPlan applies an effort and a measure, added or removed.
+func applyPlan(c *Case, r *request, in EditPlan) error {
+	if in.Effort != nil || in.RemoveEffort != "" {
+		party := in.RemoveEffort
+		if in.Effort != nil {
+			party = in.Effort.Party
 		}
 		c.Plan.Efforts = slices.DeleteFunc(c.Plan.Efforts, func(e Effort) bool { return e.Party == party })
-		if text == wordRemove {
+		if in.Effort == nil {
 			c.event("plan.effort.removed", r.me.Name, r.now, party)
-			return nil
-		}
-		c.Plan.Efforts = append(c.Plan.Efforts, Effort{Party: party, Text: text})
-		if !slices.Contains(c.Parties, party) {
-			c.Parties = append(c.Parties, party)
-		}
-		c.event("plan.effort", r.me.Name, r.now, party)
-	case wordMeasure:
-		text := args[0]
-		if n, err := strconv.Atoi(text); err == nil && n < 0 {
-			if -n > len(c.Plan.Measures) {
-				return inputErr(verbPlan, "err.nomeasure", -n)
+		} else {
+			c.Plan.Efforts = append(c.Plan.Efforts, *in.Effort)
+			if !slices.Contains(c.Parties, party) {
+				c.Parties = append(c.Parties, party)
 			}
-			c.Plan.Measures = slices.Delete(c.Plan.Measures, -n-1, -n)
-			c.event("plan.measure.removed", r.me.Name, r.now, strconv.Itoa(-n))
-			return nil
+			c.event("plan.effort", r.me.Name, r.now, party)
 		}
-		c.Plan.Measures = append(c.Plan.Measures, text)
+	}
+	if n := in.RemoveMeasure; n != 0 {
+		if n < 0 || n > len(c.Plan.Measures) {
+			return inputErr(verbPlan, "err.nomeasure", n).on(FieldMeasure)
+		}
+		c.Plan.Measures = slices.Delete(c.Plan.Measures, n-1, n)
+		c.event("plan.measure.removed", r.me.Name, r.now, strconv.Itoa(n))
+	}
+	if in.Measure != "" {
+		c.Plan.Measures = append(c.Plan.Measures, in.Measure)
 		c.event("plan.measure", r.me.Name, r.now)
 	}
 	return nil
 }
 
 // orgRef resolves an option naming a unit or a contact in the directory.
-func orgRef(dir *directory.Directory, opts map[string]string, key string) (id, name string, err error) {
-	v, ok := opts[key]
-	if !ok {
+func orgRef(dir *directory.Directory, v, field string) (id, name string, err error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
 		return "", "", nil
 	}
 	if u, ok := dir.Unit(v); ok {
@@ -110,5 +195,5 @@ func orgRef(dir *directory.Directory, opts map[string]string, key string) (id, n
 		}
 		return c.ID, name, nil
 	}
-	return "", "", inputErr(verbPlan, "err.orgref", v)
+	return "", "", inputErr(verbPlan, "err.orgref", clip(v, 60)).on(field)
 }

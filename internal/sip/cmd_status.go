@@ -9,23 +9,19 @@ import (
 // cmdStatus shows the case to anyone involved; the needs text and exact
 // age only to the convener and invitees who accepted.
 func (s *Service) cmdStatus(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	c, err := s.visible(ctx, r, cmd.Args[0])
-	if err != nil {
-		return chat.Reply{}, err
-	}
-	msg := s.renderStatus(r.lang, c, s.viewFor(c, r.me.Key))
-	return chat.Reply{Text: messageText(msg), Message: &msg}, nil
+	res, err := s.view(ctx, r, cmd.Args[0])
+	return res.Reply, err
 }
 
-// messageText flattens a message for platforms that show only text.
-func messageText(m chat.Message) string {
-	text := ""
-	if m.Title != "" {
-		text = "*" + m.Title + "*\n"
+func (s *Service) view(ctx context.Context, r *request, ref string) (Result, error) {
+	ref, rerr := checkRef(verbStatus, ref)
+	if rerr != nil {
+		return Result{}, rerr
 	}
-	text += m.Text
-	for _, f := range m.Fields {
-		text += "\n" + f.Label + ": " + f.Value
+	c, err := s.visible(ctx, r, ref)
+	if err != nil {
+		return Result{}, err
 	}
-	return text
+	msg := s.renderStatus(r.lang, c, s.viewFor(c, r.me.Key))
+	return s.caseResult(r, c, chat.Reply{Message: &msg}), nil
 }

@@ -13,8 +13,24 @@ import (
 // say so without buttons, and the invitees are told, without any detail
 // about the individual.
 func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	res, err := s.withdrawConsent(ctx, r, cmd.Args[0])
+	return res.Reply, err
+}
+
+// WithdrawConsent records that consent was withdrawn (/sip återkalla REF):
+// every invitation still in play is cancelled and the invitees are told.
+func (s *Service) WithdrawConsent(ctx context.Context, who chat.Actor, ref string) (Result, error) {
+	return s.typed(ctx, who, []textField{{FieldRef, ref}},
+		func(r *request) (Result, error) { return s.withdrawConsent(ctx, r, ref) })
+}
+
+func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (Result, error) {
+	ref, rerr := checkRef(verbWithdraw, ref)
+	if rerr != nil {
+		return Result{}, rerr
+	}
 	var manual []string
-	err := s.mutate(ctx, r, cmd.Args[0], func(c *Case, fx *effects) error {
+	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		manual = nil
 		if err := asConvener(c, r); err != nil {
 			return err
@@ -57,11 +73,11 @@ func (s *Service) cmdWithdraw(ctx context.Context, r *request, cmd Cmd) (chat.Re
 		return nil
 	})
 	if err != nil {
-		return chat.Reply{}, err
+		return Result{}, err
 	}
-	text := t(r.lang, "ok.withdraw", cmd.Args[0])
+	text := t(r.lang, "ok.withdraw", ref)
 	if len(manual) > 0 {
 		text += "\n" + t(r.lang, "withdraw.manual", strings.Join(manual, ", "))
 	}
-	return chat.Reply{Text: text}, nil
+	return s.caseResult(r, c, chat.Reply{Text: text}), nil
 }

@@ -4,6 +4,18 @@
 // writes outgoing messages to the outbox in the same store transaction as
 // the state change that caused them.
 //
+// # Typed API
+//
+// Every operation a form, a button or a web page needs is a method with a
+// typed input (NewCase, RecordConsent, Invite, SetMeeting, ProposeMeeting,
+// PickSlot, Answer, Vote, EditPlan, SetFollowUp, CloseCase,
+// WithdrawConsent, View) returning a Result (the case reference, the case
+// as the actor may see it as a CaseView, and the chat reply) or a
+// *Refusal whose InputErrors name the field each mistake is about
+// (Field* constants), in the actor's language. Validation lives there
+// once: the command language below is parsed into the same inputs, so
+// every platform refuses exactly the same inputs.
+//
 // # Command language
 //
 // A command is a verb, positional words and key=value options; a value

@@ -112,7 +112,7 @@ func TestInvitationCarriesNoNeeds(t *testing.T) {
 			t.Fatalf("%s: %d messages to %s", party, len(got), in.ContactID)
 		}
 		msg := got[0].Msg
-		text := messageText(msg)
+		text := msg.Plain()
 		if strings.Contains(text, testNeeds) || strings.Contains(text, "14 år") {
 			t.Errorf("%s invitation leaks needs or exact age:\n%s", party, text)
 		}
@@ -281,7 +281,7 @@ func TestRSVPKinds(t *testing.T) {
 	if status == nil {
 		t.Fatal("no live status update")
 	}
-	text := messageText(status.Msg)
+	text := status.Msg.Plain()
 	for _, want := range []string{"via video", "kan inte: krockar med nationella prov", "med mandat", "tackade nej, ingen ersättare"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("status lacks %q:\n%s", want, text)

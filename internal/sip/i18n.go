@@ -109,6 +109,8 @@ var catalogue = map[string]msg{
 	"err.orgref":               {"%q finns varken som enhet eller kontakt i katalogen (sök med /sip sök).", "%q is neither a unit nor a contact in the directory (try /sip search)."},
 	"err.date":                 {"%q är inget datum i formen 2027-03-01.", "%q is not a date like 2027-03-01."},
 	"err.pastdate":             {"Datumet %s har redan passerat.", "The date %s has passed."},
+	"err.noreason":             {"Skriv varför du tackar nej.", "Say why you decline."},
+	"err.both":                 {"Ange antingen en mötestid eller förslag på tider, inte båda.", "Give either a meeting time or proposed times, not both."},
 	"err.emptyreason":          {"Orsaken är tom.", "The reason is empty."},
 	"err.who":                  {"Ange vårdnivå och kommun.", "Give the care level and the kommun."},
 	"err.search":               {"Ange vad du söker.", "Say what to search for."},

@@ -50,7 +50,7 @@ func TestUnknownUser(t *testing.T) {
 		t.Errorf("who: %q", second)
 	}
 	ref := refRE.FindString(first)
-	if out := h.svc.Command(h.ctx, stranger, "status "+ref).Text; !strings.Contains(out, ref) {
+	if out := h.svc.Command(h.ctx, stranger, "status "+ref).Body().Plain(); !strings.Contains(out, ref) {
 		t.Errorf("unknown convener cannot see own case: %q", out)
 	}
 }
@@ -137,10 +137,10 @@ func TestAgenda(t *testing.T) {
 		t.Errorf("invitee drafted the agenda: %q", out)
 	}
 	r := h.svc.Command(h.ctx, actor(kurator), "agenda "+ref)
-	if r.Message == nil || len(r.Message.Buttons) != 2 || !strings.Contains(r.Text, "1. Inledning") {
+	if r.Message == nil || len(r.Message.Buttons) != 2 || !strings.Contains(r.Body().Plain(), "1. Inledning") {
 		t.Fatalf("agenda reply %+v", r)
 	}
-	if r := h.act(kurator, actAgendaEdit, ref, "1. Mål\n2. Vem gör vad", false); !strings.Contains(r.Text, "Vem gör vad") {
+	if r := h.act(kurator, actAgendaEdit, ref, "1. Mål\n2. Vem gör vad", false); !strings.Contains(r.Body().Plain(), "Vem gör vad") {
 		t.Fatalf("edit: %q", r.Text)
 	}
 	if r := h.act(kurator, actAgendaShare, ref, "", false); !strings.Contains(r.Text, "Ingen har tackat ja") {

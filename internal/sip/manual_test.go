@@ -62,7 +62,7 @@ func TestAgendaButtonOnStatus(t *testing.T) {
 	if !found {
 		t.Fatal("no agenda button on the status message")
 	}
-	if r := h.act(kurator, actAgendaDraft, ref, "", false); r.Message == nil || !strings.Contains(r.Text, "1. Inledning") {
+	if r := h.act(kurator, actAgendaDraft, ref, "", false); r.Message == nil || !strings.Contains(r.Body().Plain(), "1. Inledning") {
 		t.Errorf("agenda button: %+v", r)
 	}
 	if r := h.act(outsider, actAgendaDraft, ref, "", false); !strings.Contains(r.Text, "hittades inte") {

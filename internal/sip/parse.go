@@ -99,18 +99,30 @@ var refArgVerbs = map[string]bool{
 // verbGeneral marks a mistake whose example is the general usage line.
 const verbGeneral = "general"
 
-// InputError is a user mistake: what was wrong (a catalogue id with
-// arguments) and the verb whose example shows the right form.
+// InputError is one user mistake: what was wrong (a catalogue id with
+// arguments), the input field it is about and the verb whose example shows
+// the right form in the command language.
 type InputError struct {
-	ID   string
-	Args []any
-	Verb string // whose example to show; "" = none, verbGeneral = usage
+	// Field is the input field (Field* constants); "" = the input as a whole.
+	Field string
+	// Message is the mistake in the actor's language (set on the errors of
+	// a Refusal).
+	Message string
+	ID      string
+	Args    []any
+	Verb    string // whose example to show; "" = none, verbGeneral = usage
 }
 
-func (e *InputError) Error() string { return fmt.Sprintf("sip: input %s", e.ID) }
+func (e *InputError) Error() string { return fmt.Sprintf("sip: input %s %s", e.Field, e.ID) }
 
 func inputErr(verb, id string, args ...any) *InputError {
 	return &InputError{ID: id, Args: args, Verb: verb}
+}
+
+// on says which field the mistake is about.
+func (e *InputError) on(field string) *InputError {
+	e.Field = field
+	return e
 }
 
 // token is one word of a command: positional (Key "") or key=value.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/samla-sip/samla/directory"
 )
@@ -77,22 +78,12 @@ func checkNew(c *Cmd) error {
 	if len(c.Args) > 0 {
 		return inputErr(c.Verb, "err.extra", c.Args[0])
 	}
-	for _, k := range []string{keyKommun, keyAge, keyParties} {
-		if strings.TrimSpace(c.Opts[k]) == "" {
-			return inputErr(c.Verb, "err.missing."+k)
-		}
+	in := NewCase{Kommun: c.Opts[keyKommun], Age: c.Opts[keyAge], Parties: []string{c.Opts[keyParties]}, Needs: c.Opts[keyNeeds]}
+	v, errs := in.checkShape()
+	if len(errs) > 0 {
+		return errs[0]
 	}
-	if _, ok := parseAge(c.Opts[keyAge]); !ok {
-		return inputErr(c.Verb, "err.age", c.Opts[keyAge])
-	}
-	parties, err := parseParties(c.Verb, c.Opts[keyParties])
-	if err != nil {
-		return err
-	}
-	c.Opts[keyParties] = strings.Join(parties, ",")
-	if len([]rune(c.Opts[keyNeeds])) > maxTextLen {
-		return inputErr(c.Verb, "err.toolong", maxTextLen)
-	}
+	c.Opts[keyParties] = strings.Join(v.parties, ",")
 	return nil
 }
 
@@ -101,16 +92,13 @@ func parseAge(s string) (int, bool) {
 	return n, err == nil && n >= 0 && n <= 130
 }
 
-// parseParties reads a comma-separated list of care-level ids.
-func parseParties(verb, s string) ([]string, error) {
+// parseParties reads care-level ids separated by commas, semicolons or
+// spaces.
+func parseParties(verb, s string) ([]string, *InputError) {
 	var out []string
-	for _, p := range strings.Split(s, ",") {
-		p = strings.ToLower(strings.TrimSpace(p))
-		if p == "" {
-			continue
-		}
+	for _, p := range strings.FieldsFunc(strings.ToLower(s), isListSep) {
 		if !slices.Contains(directory.CareLevels, p) {
-			return nil, inputErr(verb, "err.party", p)
+			return nil, inputErr(verb, "err.party", clip(p, 40))
 		}
 		if !slices.Contains(out, p) {
 			out = append(out, p)
@@ -121,6 +109,8 @@ func parseParties(verb, s string) ([]string, error) {
 	}
 	return out, nil
 }
+
+func isListSep(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }
 
 func checkConsent(c *Cmd) error {
 	seen := map[string]bool{}
@@ -188,7 +178,7 @@ func checkMeeting(c *Cmd) error {
 	return nil
 }
 
-func parseSlots(verb string, args []string) ([]string, error) {
+func parseSlots(verb string, args []string) ([]string, *InputError) {
 	var slots []string
 	for len(args) > 0 {
 		rest, when, err := takeDateTime(verb, args)
@@ -207,7 +197,7 @@ func parseSlots(verb string, args []string) ([]string, error) {
 // takeDateTime reads "2026-12-10T13:00" or "2026-12-10 13:00" (also
 // 13.00) from the front of args, returning the rest and the canonical
 // "2006-01-02T15:04" form.
-func takeDateTime(verb string, args []string) ([]string, string, error) {
+func takeDateTime(verb string, args []string) ([]string, string, *InputError) {
 	if len(args) == 0 {
 		return nil, "", inputErr(verb, "err.datetime", "")
 	}

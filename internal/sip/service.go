@@ -3,7 +3,6 @@ package sip
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"io"
 	"log/slog"
 	"regexp"
@@ -228,8 +227,7 @@ func (s *Service) actionFor(name string) ActionFunc {
 // userError turns an error into the one line the user sees; anything but
 // a user mistake is logged (without user text) and shown as a generic error.
 func (s *Service) userError(ctx context.Context, r *request, err error) string {
-	var ie *InputError
-	if errors.As(err, &ie) {
+	if ie, ok := firstInputError(err); ok {
 		msg := t(r.lang, ie.ID, ie.Args...)
 		if ex := example(r.lang, ie.Verb); ex != "" {
 			msg += " " + t(r.lang, "ex.prefix", ex)
@@ -249,6 +247,13 @@ func (s *Service) withUnknownNotice(ctx context.Context, r *request, reply chat.
 	if err != nil || !first {
 		return reply
 	}
-	reply.Text = t(r.lang, "note.unknown") + "\n" + reply.Text
+	note := t(r.lang, "note.unknown")
+	if reply.Message != nil {
+		m := *reply.Message
+		m.Text = note + "\n" + m.Text
+		reply.Message = &m
+		return reply
+	}
+	reply.Text = note + "\n" + reply.Text
 	return reply
 }

@@ -86,7 +86,7 @@ func actor(contactID string) chat.Actor {
 
 func (h *harness) cmd(who, text string) string {
 	h.t.Helper()
-	return h.svc.Command(h.ctx, actor(who), text).Text
+	return h.svc.Command(h.ctx, actor(who), text).Body().Plain()
 }
 
 func (h *harness) act(who, name, value, input string, flag bool) chat.Reply {

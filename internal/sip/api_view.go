@@ -1,0 +1,107 @@
+package sip
+
+import "time"
+
+// Role is what the reader of a case view is to the case.
+type Role string
+
+// Roles.
+const (
+	RoleConvener Role = "convener"
+	RoleInvitee  Role = "invitee"
+)
+
+// CaseView is a case as one member may see it: what /sip status shows,
+// as data. The needs text and the exact age are only in the convener's
+// view and in that of invitees who accepted.
+type CaseView struct {
+	Ref        string
+	Created    time.Time
+	Kommun     string // SCB code
+	KommunName string
+	// Age is the exact age, or -1 when the reader sees only AgeBand.
+	Age     int
+	AgeBand string // 0–18, 19–64, 65+
+	Parties []string
+	Needs   string
+	// Convener is the convener's display name and unit.
+	Convener     string
+	ConvenerUnit string
+	Role         Role
+	Consent      *Consent // nil until recorded (and after withdrawal)
+	Meeting      *Meeting
+	Slots        []SlotView // the open proposal, if any
+	Invitations  []InvitationView
+	Plan         Plan
+	PlanDone     int // items of the plan checklist done, of PlanItems
+	PlanItems    int
+	Closed       *Closure
+	// Next is the next step for the convener, in the reader's language
+	// ("" once closed or for an invitee).
+	Next string
+}
+
+// SlotView is one proposed time and who said it suits them.
+type SlotView struct {
+	N     int // 1-based, as in "välj N"
+	At    time.Time
+	Votes []string // contact names
+}
+
+// InvitationView is one invitation as the status shows it.
+type InvitationView struct {
+	ID          string
+	Party       string // care-level id
+	ContactName string
+	UnitName    string
+	Channel     string // slack | mattermost | email | phone | self
+	State       string // State* constants
+	Declined    string // decline reason
+	Delegate    string // delegate's name
+	Mandate     bool
+	Answered    *time.Time
+}
+
+// caseView builds the view of c for the actor key, texts in lang.
+func (s *Service) caseView(lang string, c *Case, key string) CaseView {
+	vis := s.viewFor(c, key)
+	v := CaseView{
+		Ref: c.Ref, Created: c.Created, Kommun: c.Kommun, KommunName: c.KommunName,
+		Age: -1, AgeBand: ageBand(c.Age), Parties: append([]string(nil), c.Parties...),
+		Convener: c.Convener.Name, ConvenerUnit: c.Convener.UnitName, Role: RoleInvitee,
+		Consent: c.Consent, Meeting: c.Meeting, Plan: c.Plan,
+		PlanDone: planDone(c), PlanItems: planItems, Closed: c.Closed,
+	}
+	if vis.exactAge {
+		v.Age = c.Age
+	}
+	if vis.needs {
+		v.Needs = c.Needs
+	}
+	if vis.convener {
+		v.Role = RoleConvener
+		if c.Closed == nil {
+			id, args := nextStep(lang, c)
+			v.Next = t(lang, id, args...)
+		}
+	}
+	if c.Proposal != nil {
+		for i, sl := range c.Proposal.Slots {
+			sv := SlotView{N: i + 1, At: sl.At}
+			for _, id := range sl.Votes {
+				if in := c.invitation(id); in != nil {
+					sv.Votes = append(sv.Votes, in.ContactName)
+				}
+			}
+			v.Slots = append(v.Slots, sv)
+		}
+	}
+	for _, in := range c.Invitations {
+		v.Invitations = append(v.Invitations, InvitationView{
+			ID: in.ID, Party: in.Party, ContactName: in.ContactName, UnitName: in.UnitName,
+			Channel: in.Channel, State: in.State, Declined: in.Declined,
+			Delegate: in.DelegateNm, Mandate: in.Mandate, Answered: in.Answered,
+		})
+	}
+	return v
+}
