@@ -36,14 +36,14 @@ func (l *Links) Handler(h chat.Handler, once Once, lang string, log *slog.Logger
 	}
 	a := &answers{links: l, h: h, once: once, lang: lang, log: log}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+LinkPath+"{token}", a.confirm)
-	mux.HandleFunc("POST "+LinkPath+"{token}", a.record)
+	mux.HandleFunc("GET "+LinkPath, a.confirm)
+	mux.HandleFunc("POST "+LinkPath, a.record)
 	return mux
 }
 
 // confirm shows the confirmation page.
 func (a *answers) confirm(w http.ResponseWriter, r *http.Request) {
-	c, err := a.links.open(r.PathValue("token"))
+	c, err := a.links.open(r.URL.Query().Get("t"))
 	if err != nil {
 		a.refuse(w, err)
 		return
@@ -54,7 +54,7 @@ func (a *answers) confirm(w http.ResponseWriter, r *http.Request) {
 
 // record runs the action once.
 func (a *answers) record(w http.ResponseWriter, r *http.Request) {
-	c, err := a.links.open(r.PathValue("token"))
+	c, err := a.links.open(r.URL.Query().Get("t"))
 	if err != nil {
 		a.refuse(w, err)
 		return

@@ -15,8 +15,10 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
-// LinkPath is where answer links point, under the public URL.
-const LinkPath = "/mail/a/"
+// LinkPath is where answer links point, under the public URL. The sealed
+// token is the query parameter t: access logs record paths, never query
+// strings.
+const LinkPath = "/mail/a"
 
 // DefaultLinkTTL is how long an answer link works.
 const DefaultLinkTTL = 30 * 24 * time.Hour
@@ -65,7 +67,7 @@ func NewLinks(publicURL string, key []byte, ttl time.Duration, now func() time.T
 	if now == nil {
 		now = time.Now
 	}
-	return &Links{base: strings.TrimSuffix(publicURL, "/") + LinkPath, aead: aead, ttl: ttl, now: now}, nil
+	return &Links{base: strings.TrimSuffix(publicURL, "/") + LinkPath + "?t=", aead: aead, ttl: ttl, now: now}, nil
 }
 
 // claims is what a link holds.

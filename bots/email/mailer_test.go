@@ -152,7 +152,7 @@ func TestSendInvitationRawMessage(t *testing.T) {
 	if text.Params["charset"] != "UTF-8" {
 		t.Errorf("text charset %q", text.Params["charset"])
 	}
-	for _, s := range []string{"Åsa Öberg (Socialtjänst vuxen Eslöv)", "Åldersgrupp: 19–64", "• Jag kommer: https://samla.example.se/mail/a/", "• Kan inte: https://"} {
+	for _, s := range []string{"Åsa Öberg (Socialtjänst vuxen Eslöv)", "Åldersgrupp: 19–64", "• Jag kommer: https://samla.example.se/mail/a?t=", "• Kan inte: https://"} {
 		if !strings.Contains(text.Body, s) {
 			t.Errorf("text part lacks %q:\n%s", s, text.Body)
 		}
@@ -164,7 +164,7 @@ func TestSendInvitationRawMessage(t *testing.T) {
 		t.Errorf("markdown left in the text part:\n%s", text.Body)
 	}
 	html := find(t, parts, "text/html")
-	for _, s := range []string{"<strong>SIP-ZDQYV3</strong>", "<em>Inga uppgifter om personen finns i detta meddelande.</em>", `href="https://samla.example.se/mail/a/`} {
+	for _, s := range []string{"<strong>SIP-ZDQYV3</strong>", "<em>Inga uppgifter om personen finns i detta meddelande.</em>", `href="https://samla.example.se/mail/a?t=`} {
 		if !strings.Contains(html.Body, s) {
 			t.Errorf("HTML part lacks %q:\n%s", s, html.Body)
 		}
@@ -193,7 +193,7 @@ func TestSendReminderHasStopLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	h, parts := parseMail(t, r.messages()[0].Data)
-	if !regexp.MustCompile(`^<https://samla\.example\.se/mail/a/[A-Za-z0-9_-]+>$`).MatchString(h.Get("List-Unsubscribe")) {
+	if !regexp.MustCompile(`^<https://samla\.example\.se/mail/a\?t=[A-Za-z0-9_-]+>$`).MatchString(h.Get("List-Unsubscribe")) {
 		t.Errorf("List-Unsubscribe = %q", h.Get("List-Unsubscribe"))
 	}
 	if h.Get("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
