@@ -69,7 +69,10 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 
 	srv := newServer(cfg, log, holder, st)
 	dirMetrics := metrics.NewDirectory()
-	if err := srv.Register(dirMetrics.Collectors()...); err != nil {
+	outboxMetrics := metrics.NewOutbox(func(ctx context.Context) (outbox.Backlog, error) {
+		return outbox.Waiting(ctx, st, time.Now())
+	})
+	if err := srv.Register(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...)...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
@@ -84,6 +87,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	defer chats.close(log)
 	worker := outbox.NewWorker(st, chats.senders, outbox.Options{
 		Log: log.With("component", "outbox"), OnDelivered: core.reminders.OnDelivered(ctx),
+		Metrics: outboxMetrics,
 	})
 
 	tasks := []task{

@@ -144,6 +144,7 @@ func serveSlackFlow(t *testing.T, vars map[string]string) {
 	if api.called("conversations.open U0BUPLUND") == 0 {
 		t.Errorf("no direct message opened to BUP Lund's entry point; calls: %v", api.snapshot())
 	}
+	checkOutboxMetrics(t, base)
 	if code := stop(); code != 0 {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}

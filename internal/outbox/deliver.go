@@ -84,14 +84,17 @@ func (w *Worker) call(ctx context.Context, fn func(context.Context) error) error
 	return fn(c)
 }
 
-// done acks a delivered job and reports it.
-func (w *Worker) done(ctx context.Context, job store.Job, env Envelope, event string) {
+// done acks a delivered job and reports it; class says how it was
+// delivered (see Metrics.Delivered).
+func (w *Worker) done(ctx context.Context, job store.Job, env Envelope, class string) {
 	if err := w.st.Ack(ctx, job); err != nil {
 		// Lease lost: the job was re-scheduled meanwhile (a newer version
 		// will be delivered) or another worker took it over.
 		w.o.Log.Info("outbox: ack failed", "job", job.ID, "platform", env.To.Platform, "class", errClass(err))
 	}
-	w.count(event, env.To.Platform)
+	if w.o.Metrics != nil {
+		w.o.Metrics.Delivered(env.To.Platform, class)
+	}
 	if w.o.OnDelivered != nil {
 		w.o.OnDelivered(job, env)
 	}
@@ -121,7 +124,9 @@ func (w *Worker) retry(ctx context.Context, job store.Job, env Envelope, class s
 	if err := w.st.Retry(ctx, job, w.o.Now().Add(delay)); err != nil {
 		w.o.Log.Info("outbox: retry not recorded; lease expiry will re-deliver", "job", job.ID, "class", errClass(err))
 	}
-	w.count("retry", env.To.Platform)
+	if w.o.Metrics != nil {
+		w.o.Metrics.Deferred(env.To.Platform, class)
+	}
 }
 
 // dead records a job as a dead letter and removes it from the queue, so
@@ -137,12 +142,8 @@ func (w *Worker) dead(ctx context.Context, job store.Job, platform, class string
 	if err := w.st.Ack(ctx, job); err != nil {
 		w.o.Log.Info("outbox: ack of dead letter failed", "job", job.ID, "class", errClass(err))
 	}
-	w.count("dead", platform)
-}
-
-func (w *Worker) count(event, platform string) {
 	if w.o.Metrics != nil {
-		w.o.Metrics.Count(event, platform)
+		w.o.Metrics.DeadLettered(platform, class)
 	}
 }
 

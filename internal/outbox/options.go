@@ -38,7 +38,7 @@ type Options struct {
 	// later worker find the job already sent). It is called from several
 	// delivery goroutines at once and should return quickly.
 	OnDelivered func(job store.Job, env Envelope)
-	// Metrics, when set, counts outcomes.
+	// Metrics, when set, is told every outcome.
 	Metrics Metrics
 	// SentTTL is how long a sent marker (see BucketSent) is kept after a
 	// delivery (default 30 days, DefaultSentTTL). It bounds how long an
@@ -59,11 +59,19 @@ const DefaultSentTTL = 30 * 24 * time.Hour
 // and any lease.
 const MinSentTTL = 24 * time.Hour
 
-// Metrics counts delivery outcomes by event ("sent", "updated",
-// "duplicate", "retry", "dead") and platform. Count must be safe for
-// concurrent use.
+// Metrics is told the outcome of every delivery attempt, by platform and
+// class. Its methods are called from several delivery goroutines at once
+// and must return quickly.
 type Metrics interface {
-	Count(event, platform string)
+	// Delivered: the platform has the message. class is "sent",
+	// "updated" (a keyed message edited in place) or "duplicate" (found
+	// sent already, e.g. after a restart).
+	Delivered(platform, class string)
+	// Deferred: the job will be tried again later. class is "transient",
+	// "rate_limited", "store" or "stopped".
+	Deferred(platform, class string)
+	// DeadLettered: the outbox gave up (see DeadLetter.Class).
+	DeadLettered(platform, class string)
 }
 
 func (o Options) withDefaults() Options {

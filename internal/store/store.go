@@ -147,3 +147,24 @@ type Queue interface {
 	// Pending counts jobs not yet acked (due or not, claimed or not).
 	Pending(ctx context.Context, queue string) (int, error)
 }
+
+// Reclaimer is implemented by stores that record which instance claimed a
+// job (an id given when the store is opened, stable across restarts).
+type Reclaimer interface {
+	// Reclaim makes every job of queue claimed under this store's instance
+	// id pending again, due at now, with the claims revoked: a restarted
+	// instance takes back at once what it held when it died, instead of
+	// waiting for the leases to expire. Claims of other instances are left
+	// to expire. It returns how many jobs it released (none without an
+	// instance id). Only call it before this instance claims anything.
+	Reclaim(ctx context.Context, queue string, now time.Time) (int, error)
+}
+
+// Backlog is implemented by stores that know how long jobs have waited.
+type Backlog interface {
+	// Oldest returns when the longest-waiting job of queue was scheduled:
+	// the first Schedule of its id since the job was last acked or
+	// cancelled (re-schedules, claims, retries and lease expiry keep that
+	// time), on the store's clock. ok is false when the queue is empty.
+	Oldest(ctx context.Context, queue string) (since time.Time, ok bool, err error)
+}

@@ -37,11 +37,16 @@ var (
 
 // Store is a store.Store on one bbolt file.
 type Store struct {
-	db  *bolt.DB
-	now func() time.Time
+	db       *bolt.DB
+	now      func() time.Time
+	instance string
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store     = (*Store)(nil)
+	_ store.Reclaimer = (*Store)(nil)
+	_ store.Backlog   = (*Store)(nil)
+)
 
 // Option configures Open.
 type Option func(*options)
@@ -49,11 +54,16 @@ type Option func(*options)
 type options struct {
 	now         func() time.Time
 	lockTimeout time.Duration
+	instance    string
 }
 
 // WithClock sets the clock used for once-key and record expiry (default
 // time.Now).
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// WithInstance sets the id under which this store claims jobs (see
+// store.Reclaimer): stable across restarts of the same installation.
+func WithInstance(id string) Option { return func(o *options) { o.instance = id } }
 
 // WithLockTimeout sets how long Open waits for another process to release
 // the file (default 2s).
@@ -90,7 +100,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	// Writers arriving within a millisecond share one transaction and
 	// fsync; a lone writer waits at most that long.
 	db.MaxBatchDelay = time.Millisecond
-	return &Store{db: db, now: o.now}, nil
+	return &Store{db: db, now: o.now, instance: o.instance}, nil
 }
 
 // Ping reports whether the file is open and readable.

@@ -59,13 +59,14 @@ func unlink(due, run *bolt.Bucket, id string, m jobMeta) error {
 
 // Schedule upserts jobs by (Queue, ID).
 func (s *Store) Schedule(ctx context.Context, jobs ...store.Job) error {
-	if err := s.update(ctx, func(tx *bolt.Tx) error { return scheduleJobs(tx, jobs) }); err != nil {
+	if err := s.update(ctx, func(tx *bolt.Tx) error { return scheduleJobs(tx, jobs, millis(s.now())) }); err != nil {
 		return fmt.Errorf("bboltstore: schedule: %w", err)
 	}
 	return nil
 }
 
-func scheduleJobs(tx *bolt.Tx, jobs []store.Job) error {
+// scheduleJobs upserts jobs; nowMs is when a new job starts waiting.
+func scheduleJobs(tx *bolt.Tx, jobs []store.Job, nowMs int64) error {
 	for _, j := range jobs {
 		if j.ID == "" {
 			return fmt.Errorf("queue %q: job without id", j.Queue)
@@ -91,6 +92,9 @@ func scheduleJobs(tx *bolt.Tx, jobs []store.Job) error {
 			return err
 		}
 		if err := due.Put(timeKey(at, j.ID), nil); err != nil {
+			return err
+		}
+		if err := markWaiting(tx, j.Queue, j.ID, nowMs); err != nil {
 			return err
 		}
 	}
@@ -128,6 +132,9 @@ func cancelJobs(tx *bolt.Tx, refs []store.JobRef) error {
 		if err := jb.Delete([]byte(r.ID)); err != nil {
 			return err
 		}
+		if err := forget(tx, r.Queue, r.ID); err != nil {
+			return err
+		}
 		if err := addCount(tx, r.Queue, -1); err != nil {
 			return err
 		}
@@ -137,6 +144,7 @@ func cancelJobs(tx *bolt.Tx, refs []store.JobRef) error {
 
 // Claim takes up to max jobs due at or before now, leasing them for lease.
 // Jobs whose lease expired at or before now are first made due again.
+// The claim is recorded under the store's instance id (WithInstance).
 func (s *Store) Claim(ctx context.Context, queue string, now time.Time, lease time.Duration, max int) ([]store.Job, error) {
 	var out []store.Job
 	err := s.update(ctx, func(tx *bolt.Tx) error {
@@ -175,6 +183,9 @@ func (s *Store) Claim(ctx context.Context, queue string, now time.Time, lease ti
 				return err
 			}
 			if err := jb.Put([]byte(id), m.encode()); err != nil {
+				return err
+			}
+			if err := setOwner(tx, queue, id, s.instance); err != nil {
 				return err
 			}
 			out = append(out, store.Job{
@@ -252,6 +263,9 @@ func (s *Store) Ack(ctx context.Context, job store.Job) error {
 			return err
 		}
 		if err := jb.Delete([]byte(job.ID)); err != nil {
+			return err
+		}
+		if err := forget(tx, job.Queue, job.ID); err != nil {
 			return err
 		}
 		return addCount(tx, job.Queue, -1)

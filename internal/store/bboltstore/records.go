@@ -113,7 +113,7 @@ func (s *Store) Commit(ctx context.Context, t store.Tx) error {
 		if err := applyIndex(tx, t.Index); err != nil {
 			return err
 		}
-		if err := scheduleJobs(tx, t.Jobs); err != nil {
+		if err := scheduleJobs(tx, t.Jobs, millis(s.now())); err != nil {
 			return err
 		}
 		if err := cancelJobs(tx, t.Cancel); err != nil {

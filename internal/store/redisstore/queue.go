@@ -32,9 +32,10 @@ func (s *Store) Cancel(ctx context.Context, refs ...store.JobRef) error {
 }
 
 // claimScript: KEYS due, run, job, att, tok, seq; ARGV now ms, lease ms,
-// max. It first makes expired claims due again (at their deadline, token
-// revoked), then leases up to max due jobs, oldest first, each with a fresh
-// token. It answers id, due, payload, attempts, token per job.
+// max, token prefix. It first makes expired claims due again (at their
+// deadline, token revoked), then leases up to max due jobs, oldest first,
+// each with a fresh token (the prefix, then a number). It answers id, due,
+// payload, attempts, token per job.
 var claimScript = redis.NewScript(`
 local now = tonumber(ARGV[1])
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'WITHSCORES')
@@ -51,7 +52,7 @@ local deadline = now + tonumber(ARGV[2])
 local out = {}
 for i = 1, n do
   local id = due[2*i-1]
-  local tok = tostring(last - n + i)
+  local tok = ARGV[4] .. tostring(last - n + i)
   redis.call('ZREM', KEYS[1], id)
   redis.call('ZADD', KEYS[2], deadline, id)
   local att = redis.call('HINCRBY', KEYS[4], id, 1)
@@ -65,14 +66,15 @@ end
 return out
 `)
 
-// Claim takes up to max jobs due at or before now, leasing them for lease.
+// Claim takes up to max jobs due at or before now, leasing them for lease
+// under the store's instance id (WithInstance).
 func (s *Store) Claim(ctx context.Context, queue string, now time.Time, lease time.Duration, max int) ([]store.Job, error) {
 	if max <= 0 {
 		return nil, ctx.Err()
 	}
 	q := s.queue(queue)
 	keys := []string{q.due, q.run, q.job, q.att, q.tok, s.seqKey()}
-	res, err := claimScript.Run(ctx, s.rdb, keys, millis(now), lease.Milliseconds(), max).Slice()
+	res, err := claimScript.Run(ctx, s.rdb, keys, millis(now), lease.Milliseconds(), max, s.tokenPrefix()).Slice()
 	if err != nil {
 		return nil, fmt.Errorf("redisstore: claim %s: %w", queue, err)
 	}
@@ -104,20 +106,21 @@ func decodeClaimed(queue string, f []any) (store.Job, error) {
 	}, nil
 }
 
-// ackScript: KEYS run, job, att, tok; ARGV id, token.
+// ackScript: KEYS run, job, att, tok, since; ARGV id, token.
 var ackScript = redis.NewScript(`
 if redis.call('HGET', KEYS[4], ARGV[1]) ~= ARGV[2] then return 0 end
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('HDEL', KEYS[4], ARGV[1])
+redis.call('ZREM', KEYS[5], ARGV[1])
 return 1
 `)
 
 // Ack removes a claimed job, or returns store.ErrLeaseLost.
 func (s *Store) Ack(ctx context.Context, job store.Job) error {
 	q := s.queue(job.Queue)
-	ok, err := ackScript.Run(ctx, s.rdb, []string{q.run, q.job, q.att, q.tok}, job.ID, job.Token).Int()
+	ok, err := ackScript.Run(ctx, s.rdb, []string{q.run, q.job, q.att, q.tok, q.since}, job.ID, job.Token).Int()
 	if err != nil {
 		return fmt.Errorf("redisstore: ack %s/%s: %w", job.Queue, job.ID, err)
 	}

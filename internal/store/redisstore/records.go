@@ -50,8 +50,8 @@ func (s *Store) Get(ctx context.Context, bucket, key string) (store.Record, erro
 //   - put: KEYS rec, ver, ttl; ARGV key, value, expected version, new
 //     version, ttl in ms ("0" = permanent)
 //   - index op: KEYS set; ARGV member, "1" to remove
-//   - job: KEYS due, run, job, att, tok; ARGV id, due ms, payload
-//   - cancel: KEYS due, run, job, att, tok; ARGV id
+//   - job: KEYS due, run, job, att, tok, since; ARGV id, due ms, payload
+//   - cancel: KEYS due, run, job, att, tok, since; ARGV id
 //   - delete: KEYS rec, ver, ttl; ARGV key
 //
 // A record is either a field of the bucket's rec/ver hashes (permanent) or
@@ -90,6 +90,11 @@ for i = 1, ni do
   end
   k, a = k + 1, a + 2
 end
+local now = 0
+if nj > 0 then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 for i = 1, nj do
   local id = ARGV[a]
   redis.call('ZREM', KEYS[k+1], id)
@@ -97,7 +102,8 @@ for i = 1, nj do
   redis.call('HSET', KEYS[k+2], id, ARGV[a+2])
   redis.call('HSET', KEYS[k+3], id, 0)
   redis.call('HDEL', KEYS[k+4], id)
-  k, a = k + 5, a + 3
+  redis.call('ZADD', KEYS[k+5], 'NX', now, id)
+  k, a = k + 6, a + 3
 end
 for i = 1, nc do
   local id = ARGV[a]
@@ -106,7 +112,8 @@ for i = 1, nc do
   redis.call('HDEL', KEYS[k+2], id)
   redis.call('HDEL', KEYS[k+3], id)
   redis.call('HDEL', KEYS[k+4], id)
-  k, a = k + 5, a + 1
+  redis.call('ZREM', KEYS[k+5], id)
+  k, a = k + 6, a + 1
 end
 for i = 1, nd do
   redis.call('HDEL', KEYS[k], ARGV[a])
@@ -131,7 +138,7 @@ func (s *Store) Commit(ctx context.Context, tx store.Tx) error {
 			return fmt.Errorf("redisstore: commit: queue %q: job without id", j.Queue)
 		}
 	}
-	keys := make([]string, 0, 3*(len(tx.Puts)+len(tx.Deletes))+len(tx.Index)+5*(len(tx.Jobs)+len(tx.Cancel)))
+	keys := make([]string, 0, 3*(len(tx.Puts)+len(tx.Deletes))+len(tx.Index)+6*(len(tx.Jobs)+len(tx.Cancel)))
 	args := []any{len(tx.Puts), len(tx.Index), len(tx.Jobs), len(tx.Cancel), len(tx.Deletes)}
 	for _, p := range tx.Puts {
 		keys = append(keys, s.recKey(p.Bucket), s.verKey(p.Bucket), s.ttlKey(p.Bucket, p.Key))

@@ -23,7 +23,10 @@
 //	P:q:<queue>:run     ZSET id by lease deadline (ms), claimed jobs
 //	P:q:<queue>:job     HASH id → payload
 //	P:q:<queue>:att     HASH id → attempts
-//	P:q:<queue>:tok     HASH id → token of the current claim
+//	P:q:<queue>:tok     HASH id → token of the current claim; the token
+//	                    is "<instance>/<n>" when the store has an instance id
+//	P:q:<queue>:since   ZSET id by the time (ms, Redis clock) it started
+//	                    waiting: first scheduled since last acked/cancelled
 //	P:seq               counter issuing claim tokens
 //	P:once:<key>        string with expiry (SET NX PX)
 package redisstore
@@ -40,17 +43,34 @@ import (
 
 // Store is a store.Store on Redis.
 type Store struct {
-	rdb  redis.UniversalClient
-	base string // "{prefix}"
+	rdb      redis.UniversalClient
+	base     string // "{prefix}"
+	instance string
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store     = (*Store)(nil)
+	_ store.Reclaimer = (*Store)(nil)
+	_ store.Backlog   = (*Store)(nil)
+)
+
+// Option configures New.
+type Option func(*Store)
+
+// WithInstance sets the id under which this store claims jobs (see
+// store.Reclaimer): stable across restarts of one replica, different
+// between replicas. It must not contain '/'.
+func WithInstance(id string) Option { return func(s *Store) { s.instance = id } }
 
 // New returns a store keeping every key under the hash tag {prefix}. The
 // prefix must be non-empty and must not contain '{' or '}', or the hash tag
 // (and with it atomicity on Cluster) breaks. Close closes rdb.
-func New(rdb redis.UniversalClient, prefix string) *Store {
-	return &Store{rdb: rdb, base: "{" + prefix + "}"}
+func New(rdb redis.UniversalClient, prefix string, opts ...Option) *Store {
+	s := &Store{rdb: rdb, base: "{" + prefix + "}"}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 func (s *Store) recKey(bucket string) string { return s.base + ":rec:" + bucket }
@@ -63,14 +83,14 @@ func (s *Store) seqKey() string            { return s.base + ":seq" }
 func (s *Store) onceKey(key string) string { return s.base + ":once:" + key }
 
 // queueKeys are one queue's keys, in the order the scripts take them.
-type queueKeys struct{ due, run, job, att, tok string }
+type queueKeys struct{ due, run, job, att, tok, since string }
 
 func (s *Store) queue(name string) queueKeys {
 	p := s.base + ":q:" + name + ":"
-	return queueKeys{due: p + "due", run: p + "run", job: p + "job", att: p + "att", tok: p + "tok"}
+	return queueKeys{due: p + "due", run: p + "run", job: p + "job", att: p + "att", tok: p + "tok", since: p + "since"}
 }
 
-func (q queueKeys) all() []string { return []string{q.due, q.run, q.job, q.att, q.tok} }
+func (q queueKeys) all() []string { return []string{q.due, q.run, q.job, q.att, q.tok, q.since} }
 
 // Ping reports whether Redis answers.
 func (s *Store) Ping(ctx context.Context) error {

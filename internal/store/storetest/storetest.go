@@ -74,6 +74,7 @@ func RunClocked(t *testing.T, open OpenClocked) {
 		{"TTLNegativeRejected", testTTLNegativeRejected},
 		{"Deletes", testDeletes},
 		{"DeletesInConflictingTx", testDeletesInConflictingTx},
+		{"OldestWaiting", testOldestWaiting},
 	}
 	for _, tc := range clocked {
 		t.Run(tc.name, func(t *testing.T) {
