@@ -23,8 +23,8 @@ type Directory interface {
 	// Person is a contact's direct messages.
 	Person(contactID string) (Target, bool)
 	// Team is the team channel of a contact (reach.slack.channel or
-	// reach.mattermost.channel).
-	Team(contactID string) (Target, bool)
+	// reach.mattermost.channel), or of a unit's väg in.
+	Team(id string) (Target, bool)
 	// OrgKind is the kind of the organisation a unit belongs to: "region",
 	// "kommun", "stat" or "privat"; "" when unknown.
 	OrgKind(unitID string) string
@@ -41,15 +41,11 @@ func DirectoryFrom(src DirectorySource) Directory { return dirAdapter{src} }
 type dirAdapter struct{ src DirectorySource }
 
 func (d dirAdapter) Entry(unitID string) (Target, bool) {
-	dir := d.src.Current()
-	if dir == nil {
+	c, ok := d.entryOf(unitID)
+	if !ok {
 		return Target{}, false
 	}
-	u, ok := dir.Unit(unitID)
-	if !ok || u.Entry == "" {
-		return Target{}, false
-	}
-	return d.Person(u.Entry)
+	return d.Person(c.ID)
 }
 
 func (d dirAdapter) Person(contactID string) (Target, bool) {
@@ -76,8 +72,11 @@ func (d dirAdapter) Person(contactID string) (Target, bool) {
 	return t, false
 }
 
-func (d dirAdapter) Team(contactID string) (Target, bool) {
-	c, ok := d.contact(contactID)
+func (d dirAdapter) Team(id string) (Target, bool) {
+	c, ok := d.contact(id)
+	if !ok {
+		c, ok = d.entryOf(id)
+	}
 	if !ok {
 		return Target{}, false
 	}
@@ -88,6 +87,19 @@ func (d dirAdapter) Team(contactID string) (Target, bool) {
 		}
 	}
 	return Target{}, false
+}
+
+// entryOf is the väg in contact of a unit.
+func (d dirAdapter) entryOf(unitID string) (*directory.Contact, bool) {
+	dir := d.src.Current()
+	if dir == nil {
+		return nil, false
+	}
+	u, ok := dir.Unit(unitID)
+	if !ok || u.Entry == "" {
+		return nil, false
+	}
+	return dir.Contact(u.Entry)
 }
 
 func (d dirAdapter) OrgKind(unitID string) string {

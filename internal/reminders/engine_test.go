@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
@@ -357,4 +358,31 @@ func TestAfterMeetingCodeLine(t *testing.T) {
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	testutil.Golden(t, path, []byte(got), *update)
+}
+
+// TestFollowUpTarget: a follow-up reminder reaches the responsible
+// person, a responsible unit's väg in, or — when neither has a chat
+// address — the convener, who can pass it on; never nobody.
+func TestFollowUpTarget(t *testing.T) {
+	rd := renderer{set: testSettings(t), dir: testDir()}
+	c := baseCase(t, testHours(t))
+	tests := []struct {
+		key  string
+		want chat.Address
+		ok   bool
+	}{
+		{"ansv-anna", testDir().people["ansv-anna"].Address, true},
+		{teamPrefix + "ansv-anna", testDir().teams["ansv-anna"].Address, true},
+		{"bup-lund", testDir().entries["bup-lund"].Address, true}, // a unit: its väg in
+		{"skola-lund", c.Convener.Address, true},                  // väg in without chat
+		{"okand-person", c.Convener.Address, true},                // not in the directory
+		{teamPrefix + "okand-person", chat.Address{}, false},      // no team channel: the person reminder covers it
+		{c.Convener.Key, c.Convener.Address, true},
+	}
+	for _, tt := range tests {
+		got, ok := rd.followUpTarget(c, tt.key)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("followUpTarget(%q) = %v, %v; want %v, %v", tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
 }

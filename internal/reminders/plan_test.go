@@ -1,10 +1,15 @@
 package reminders
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/sip"
@@ -63,6 +68,10 @@ func TestPlanner(t *testing.T) {
 	overJul := cloneCase(noInv)
 	overJul.Invitations = []sip.Invitation{base.Invitations[0]}
 	overJul.Invitations[0].Sent = lt(t, w, "2026-12-22 10:00")
+	closedFollowUp := cloneCase(followUp)
+	closedFollowUp.Closed = &sip.Closure{}
+	closedWithdrawn := cloneCase(closedFollowUp)
+	closedWithdrawn.Consent = nil
 
 	tests := []struct {
 		name          string
@@ -139,6 +148,18 @@ func TestPlanner(t *testing.T) {
 				"followup-7d|SIP-7K3QF2|team:ansv-anna @ 2027-02-22 08:00",
 			},
 			cancel: []string{"no-followup|SIP-7K3QF2|conv-karin"}},
+		{name: "closed with a follow-up date: the follow-up stays, the rest cancelled", before: followUp, after: closedFollowUp, now: "2026-12-02 10:00",
+			cancel: []string{
+				"after-meeting|SIP-7K3QF2|conv-karin", "escalate|SIP-7K3QF2|bup-berit",
+				"meeting-1d|SIP-7K3QF2|conv-karin", "meeting-1d|SIP-7K3QF2|skola-sara",
+				"meeting-1h|SIP-7K3QF2|conv-karin", "meeting-1h|SIP-7K3QF2|skola-sara",
+				"nudge|SIP-7K3QF2|bup-berit",
+			}},
+		{name: "closed, then consent withdrawn: the follow-up cancelled", before: closedFollowUp, after: closedWithdrawn, now: "2026-12-02 10:00",
+			cancel: []string{
+				"followup-0d|SIP-7K3QF2|ansv-anna", "followup-0d|SIP-7K3QF2|team:ansv-anna",
+				"followup-7d|SIP-7K3QF2|ansv-anna", "followup-7d|SIP-7K3QF2|team:ansv-anna",
+			}},
 		{name: "nudge over jul and nyår", before: noInv, after: overJul, now: "2026-12-22 10:00",
 			jobs: []string{
 				"escalate|SIP-7K3QF2|bup-berit @ 2026-12-30 10:00",
@@ -219,4 +240,40 @@ func FuzzParseJobID(f *testing.F) {
 			t.Fatalf("round trip %q → %q", id, JobID(k, r, rec))
 		}
 	})
+}
+
+// TestPlannerRefusesUnroutableReminders: a reminder whose job id would
+// not parse back (here: a convener without an actor key) is not
+// scheduled; the planner logs the case and kind, never a name or text,
+// and counts it.
+func TestPlannerRefusesUnroutableReminders(t *testing.T) {
+	w := testHours(t)
+	c := baseCase(t, w)
+	c.Meeting = &sip.Meeting{At: lt(t, w, "2026-12-01 13:00")}
+	c.Convener.Key = ""
+	var logs bytes.Buffer
+	reg := prometheus.NewRegistry()
+	m, err := NewMetrics(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPlanner(testSettings(t), slog.New(slog.NewTextHandler(&logs, nil)), m)
+	jobs, _ := p.Plan(context.Background(), nil, c, lt(t, w, "2026-11-24 10:00"))
+	for _, j := range jobs {
+		if _, _, _, err := ParseJobID(j.ID); err != nil {
+			t.Errorf("unroutable job scheduled: %q", j.ID)
+		}
+	}
+	// after-meeting, no-followup, meeting-1d and meeting-1h to the convener.
+	if n := counted(t, reg, "samla_reminder_errors_total", "stage", stagePlan); n != 4 {
+		t.Errorf("%v plan errors counted, want 4", n)
+	}
+	if !strings.Contains(logs.String(), "case="+ref) || !strings.Contains(logs.String(), "kind=after-meeting") {
+		t.Errorf("log does not name case and kind:\n%s", logs.String())
+	}
+	for _, private := range []string{c.Convener.Name, c.Convener.UnitName, "Berit", "Sara"} {
+		if strings.Contains(logs.String(), private) {
+			t.Errorf("log names %q:\n%s", private, logs.String())
+		}
+	}
 }

@@ -99,3 +99,35 @@ func TestSweepDeletesPrefsOfClosedCases(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepKeepsPrefsWhileFollowUpPending: a closed case keeps its
+// follow-up reminders, so a stop pressed on them must outlive the sweep
+// until the follow-up is past.
+func TestSweepKeepsPrefsWhileFollowUpPending(t *testing.T) {
+	ctx := context.Background()
+	r := newRig(t, "2026-12-02 10:00")
+	open := baseCase(t, r.w)
+	fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	open.Plan = sip.Plan{Responsible: "ansv-anna", FollowUp: &fu}
+	r.change(nil, open)
+	closed := cloneCase(open)
+	closed.Closed = &sip.Closure{}
+	r.change(open, closed)
+	anna := chat.Actor{Platform: chat.Slack, Workspace: "T1", UserID: "U-ANNA", ContactID: "ansv-anna"}
+	r.eng.Act(ctx, anna, chat.Action{Name: ActionStop, Value: JobID(KindFollowUpWeek, ref, "ansv-anna")})
+
+	for _, at := range []string{"2026-12-03 07:30", "2027-03-05 07:30"} { // before, and within a week after the follow-up
+		if err := r.eng.Sweep(ctx, lt(t, r.w, at)); err != nil {
+			t.Fatal(err)
+		}
+		if p, _, err := loadPrefs(ctx, r.st, ref, "ansv-anna"); err != nil || !p.Stopped {
+			t.Fatalf("sweep at %s lost the stop of a pending follow-up: %+v %v", at, p, err)
+		}
+	}
+	if err := r.eng.Sweep(ctx, lt(t, r.w, "2027-03-10 07:30")); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.st.bucket(bucketPrefs)); n != 0 {
+		t.Errorf("%d prefs left a week after the follow-up, want 0", n)
+	}
+}

@@ -135,22 +135,24 @@ func (rd renderer) attendee(c *sip.Case, key string) (chat.Address, bool) {
 }
 
 // followUpTarget resolves a follow-up recipient: a team channel, the
-// responsible person, or the convener.
+// responsible person, the responsible unit's väg in, or else the
+// convener, who can pass the reminder on: a follow-up reminder is never
+// dropped for want of a chat address while the convener has one.
 func (rd renderer) followUpTarget(c *sip.Case, key string) (chat.Address, bool) {
 	if key == c.Convener.Key {
 		return c.Convener.Address, true
 	}
-	if contact, ok := strings.CutPrefix(key, teamPrefix); ok {
-		t, ok := rd.dir.Team(contact)
+	if id, ok := strings.CutPrefix(key, teamPrefix); ok {
+		t, ok := rd.dir.Team(id)
 		return t.Address, ok && t.Chat
 	}
 	if t, ok := rd.dir.Person(key); ok && t.Chat {
 		return t.Address, true
 	}
-	if key == c.Convener.ContactID {
-		return c.Convener.Address, true
+	if t, ok := rd.dir.Entry(key); ok && t.Chat {
+		return t.Address, true
 	}
-	return chat.Address{}, false
+	return c.Convener.Address, c.Convener.Address.Platform != ""
 }
 
 // afterText is the plan checklist and the registration code prompt.
