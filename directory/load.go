@@ -144,7 +144,8 @@ func loadFiles(files []string, read func(string) ([]byte, error)) (*Directory, e
 }
 
 // parseFile parses one file with the fast parser, falling back to yaml.v3
-// for anything the fast parser does not handle.
+// for anything the fast parser does not accept; the fast parser is a
+// strict subset, so the result is yaml.v3's either way.
 func parseFile(data []byte, slab *tree) (rawDoc, []Problem) {
 	t, ok := parseFast(string(data), slab)
 	if !ok {

@@ -109,6 +109,24 @@ contacts:
 	{"unclosed flow", "units:\n  - care: [bup,\n      skola]\n", false},
 	{"colon in value", "units:\n  - about: see: here\n", false},
 	{"url", "units:\n  - about: https://example.se/x\n", true},
+	{"crlf", "units:\r\n  - id: u\r\n    care: [bup]\r\n\r\n    name: 'a'\r\n", true},
+	{"byte-order mark", "\ufeffunits:\n  - id: u\n", true},
+	{"document start", "---\nunits:\n  - id: u\n", true},
+	{"document start and comment", "# x\n--- # y\nunits: []\n", true},
+	{"empty document", "---\n", true},
+	{"lone cr", "units:\r  - id: u\n", false},
+	{"cr at the end", "units: []\r", false},
+	{"null key", "null: x\n", false},
+	{"null key in flow", "units:\n  - {NULL: x}\n", false},
+	{"next line in a name", "units:\n  - name: a\u0085b\n", false},
+	{"line separator in a name", "units:\n  - name: a\u2028b\n", false},
+	{"quoted paragraph separator", "units:\n  - name: \"a\u2029b\"\n", false},
+	{"byte-order mark inside", "units:\n  - name: a\ufeffb\n", false},
+	{"merge key", "units:\n  - &u {id: a}\n  - <<: *u\n    name: b\n", false},
+	{"merge list", "units:\n  - &u {id: a, org: o}\n  - <<: [{id: b}, *u]\n    name: c\n", false},
+	{"second document", "units: []\n---\nunits: []\n", false},
+	{"indented second start", "units: []\n ---\n", false},
+	{"document end", "units: []\n...\n", false},
 }
 
 func TestParsersAgree(t *testing.T) {
@@ -160,10 +178,13 @@ func sampleFiles(t testing.TB) []string {
 func FuzzParsers(f *testing.F) {
 	for _, tt := range parserCases {
 		f.Add(tt.src)
+		f.Add(crlf(tt.src))
 	}
 	for _, s := range sampleFiles(f) {
 		f.Add(s)
 	}
+	// FuzzParsers is the proof that the fast parser is a subset of yaml.v3:
+	// on every input it accepts, both give the same tree and problems.
 	f.Fuzz(func(t *testing.T, src string) {
 		checkSameParse(t, src)
 		// The whole loader must answer with a directory or problems,
