@@ -83,7 +83,7 @@ func (a *answers) record(w http.ResponseWriter, r *http.Request) {
 	who := chat.Actor{Platform: chat.Email, UserID: c.To, ContactID: c.Contact, Email: c.To}
 	reply := a.h.Act(r.Context(), who, chat.Action{Name: c.Action, Value: c.Value, Input: input, Flag: r.PostFormValue("flag") != ""})
 	a.log.Info("email: answer link used", "action", c.Action)
-	a.page(w, http.StatusOK, page{Lang: lang(a.lang), Title: c.Label, Result: plain(reply.Text)})
+	a.page(w, http.StatusOK, page{Lang: lang(a.lang), Title: c.Label, Result: template.HTML(htmlText(reply.Body().Plain()))})
 }
 
 // refuse answers a link that cannot be used.
@@ -105,7 +105,7 @@ type page struct {
 	Confirm string // the button, on the confirmation page
 	Prompt  *promptClaim
 	Note    string
-	Result  string
+	Result  template.HTML // the core's answer, escaped by htmlText
 }
 
 var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>

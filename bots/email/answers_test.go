@@ -34,7 +34,7 @@ func (r *recorder) Act(_ context.Context, who chat.Actor, act chat.Action) chat.
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.acts = append(r.acts, recorded{who, act})
-	return chat.Reply{Text: "Tack! Ditt svar *Jag kommer* är registrerat."}
+	return chat.Reply{Text: "Tack! Ditt svar *Jag kommer* är registrerat. <script>"}
 }
 
 func (r *recorder) calls() []recorded {
@@ -121,8 +121,11 @@ func TestLinkGetChangesNothingPostRecordsOnce(t *testing.T) {
 	}
 
 	code, page, _ := call(t, http.MethodPost, u, url.Values{})
-	if code != http.StatusOK || !strings.Contains(page, "Tack! Ditt svar Jag kommer är registrerat.") {
+	if code != http.StatusOK || !strings.Contains(page, "Tack! Ditt svar <strong>Jag kommer</strong> är registrerat.") {
 		t.Fatalf("POST: %d\n%s", code, page)
+	}
+	if strings.Contains(page, "<script>") {
+		t.Errorf("the core's answer was not escaped:\n%s", page)
 	}
 	got := r.h.calls()
 	want := recorded{

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/samla-sip/samla/bots/email/emailtest"
 )
 
 // icaljs is the folder of tools/icaljs with ical.js installed: the
@@ -101,8 +103,8 @@ func parseWithICALJS(t *testing.T, cals []string) []parsedCal {
 // times in Europe/Stockholm at the right instants, escaped text intact,
 // and lines folded at 75 octets.
 func TestInvitationsReadByICALJS(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), nil)
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), nil)
 	const (
 		location = `Eslövs stadshus, rum 3; ingång B\plan 2`
 		text     = "Åsa Öberg (Socialtjänst vuxen, Eslöv) kallar till SIP; ärende SIP-ZDQYV3.\n" +
@@ -128,7 +130,7 @@ func TestInvitationsReadByICALJS(t *testing.T) {
 		}
 	}
 	var cals []string
-	for _, got := range r.messages() {
+	for _, got := range r.Messages() {
 		_, parts := parseMail(t, got.Data)
 		att := find(t, parts, "application/ics")
 		if cal := find(t, parts, "text/calendar"); cal.Body != att.Body {
@@ -196,15 +198,15 @@ func TestInvitationsReadByICALJS(t *testing.T) {
 // TestVideoMeetingReadByICALJS: without a room the video link is both the
 // LOCATION and the URL.
 func TestVideoMeetingReadByICALJS(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), nil)
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), nil)
 	msg := invitationMsg(0, time.Date(2027, 1, 12, 9, 0, 0, 0, stockholm))
 	msg.Meeting.Location = ""
 	msg.Meeting.VideoURL = "https://video.example.se/join/sip-zdqyv3?pin=1234;x=1"
 	if _, err := m.Send(context.Background(), afAddr, msg, "k"); err != nil {
 		t.Fatal(err)
 	}
-	_, parts := parseMail(t, r.messages()[0].Data)
+	_, parts := parseMail(t, r.Messages()[0].Data)
 	e := parseWithICALJS(t, []string{find(t, parts, "application/ics").Body})[0].Events[0]
 	if e.Location != msg.Meeting.VideoURL || e.URL != msg.Meeting.VideoURL {
 		t.Errorf("LOCATION %q URL %q, want the video link", e.Location, e.URL)

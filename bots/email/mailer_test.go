@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/bots/email"
+	"github.com/samla-sip/samla/bots/email/emailtest"
 	"github.com/samla-sip/samla/internal/chat"
 )
 
@@ -77,16 +78,16 @@ func newLinks(t *testing.T, now func() time.Time) *email.Links {
 }
 
 func TestSendInvitationRawMessage(t *testing.T) {
-	r := startRelay(t)
+	r := emailtest.Start(t)
 	links := newLinks(t, func() time.Time { return sent0 })
-	m := newMailer(t, r.server(t), func(o *email.Options) { o.Links = links })
+	m := newMailer(t, r.Server(t), func(o *email.Options) { o.Links = links })
 	start := time.Date(2027, 3, 29, 10, 0, 0, 0, stockholm)
 
 	ref, err := m.Send(context.Background(), afAddr, invitationMsg(0, start), "inv|SIP-ZDQYV3|i1|abc")
 	if err != nil {
 		t.Fatalf("send: %v", err)
 	}
-	got := r.messages()
+	got := r.Messages()
 	if len(got) != 1 {
 		t.Fatalf("relay got %d messages, want 1", len(got))
 	}
@@ -185,14 +186,14 @@ func TestSendInvitationRawMessage(t *testing.T) {
 }
 
 func TestSendReminderHasStopLink(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), func(o *email.Options) { o.Links = newLinks(t, nil) })
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), func(o *email.Options) { o.Links = newLinks(t, nil) })
 	msg := chat.Message{Title: "Påminnelse: SIP-ZDQYV3", Text: "Du har inte svarat på kallelsen.",
 		Buttons: []chat.Button{{Action: "reminder.stop", Label: "Sluta påminna", Value: "job1"}}}
 	if _, err := m.Send(context.Background(), afAddr, msg, "rem|1"); err != nil {
 		t.Fatal(err)
 	}
-	h, parts := parseMail(t, r.messages()[0].Data)
+	h, parts := parseMail(t, r.Messages()[0].Data)
 	if !regexp.MustCompile(`^<https://samla\.example\.se/mail/a\?t=[A-Za-z0-9_-]+>$`).MatchString(h.Get("List-Unsubscribe")) {
 		t.Errorf("List-Unsubscribe = %q", h.Get("List-Unsubscribe"))
 	}
@@ -210,8 +211,8 @@ func TestSendReminderHasStopLink(t *testing.T) {
 }
 
 func TestSameKeySameMessageID(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), nil)
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), nil)
 	msg := chat.Message{Text: "Hej"}
 	a, err1 := m.Send(context.Background(), afAddr, msg, "k1")
 	b, err2 := m.Send(context.Background(), afAddr, msg, "k1")
@@ -225,17 +226,17 @@ func TestSameKeySameMessageID(t *testing.T) {
 }
 
 func TestRelayAnswers(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), nil)
-	r.rcpt = func(to string, _ int) error {
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), nil)
+	r.SetRcpt(func(to string, _ int) error {
 		switch to {
 		case "busy@af.example.se":
-			return tempFail
+			return emailtest.TempFail
 		case "gone@af.example.se":
-			return permFail
+			return emailtest.PermFail
 		}
 		return nil
-	}
+	})
 	send := func(user string) error {
 		_, err := m.Send(context.Background(), chat.Address{Platform: chat.Email, User: user}, chat.Message{Text: "x"}, user)
 		return err
@@ -250,18 +251,18 @@ func TestRelayAnswers(t *testing.T) {
 		t.Errorf("bad address: err %v, want chat.ErrPermanent", err)
 	}
 
-	wrong := r.server(t)
+	wrong := r.Server(t)
 	wrong.Password = "fel"
 	if _, err := newMailer(t, wrong, nil).Send(context.Background(), afAddr, chat.Message{Text: "x"}, "k"); err == nil || errors.Is(err, chat.ErrPermanent) {
 		t.Errorf("bad login: err %v, want a retried error (an operator's to fix, not the party's)", err)
 	}
-	if n := len(r.messages()); n != 0 {
+	if n := len(r.Messages()); n != 0 {
 		t.Errorf("relay accepted %d messages, want none", n)
 	}
 }
 
 func TestHangingRelayTimesOut(t *testing.T) {
-	addr := hangingRelay(t)
+	addr := emailtest.Hanging(t)
 	srv, err := email.ParseURL("smtp://"+addr+"?tls=none", "")
 	if err != nil {
 		t.Fatal(err)
@@ -280,8 +281,8 @@ func TestHangingRelayTimesOut(t *testing.T) {
 }
 
 func TestTestCommandReportsRelayAnswer(t *testing.T) {
-	r := startRelay(t)
-	m := newMailer(t, r.server(t), func(o *email.Options) { o.Lang = "en" })
+	r := emailtest.Start(t)
+	m := newMailer(t, r.Server(t), func(o *email.Options) { o.Lang = "en" })
 	answer, err := m.Test(context.Background(), "drift@lund.example.se")
 	if err != nil {
 		t.Fatal(err)
@@ -289,7 +290,7 @@ func TestTestCommandReportsRelayAnswer(t *testing.T) {
 	if !strings.Contains(answer, "OK: queued") {
 		t.Errorf("relay answer %q, want go-smtp's \"OK: queued\"", answer)
 	}
-	h, _ := parseMail(t, r.messages()[0].Data)
+	h, _ := parseMail(t, r.Messages()[0].Data)
 	if h.Get("Subject") != "Samla: test message" {
 		t.Errorf("Subject = %q", h.Get("Subject"))
 	}

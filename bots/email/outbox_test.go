@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samla-sip/samla/bots/email/emailtest"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/store"
@@ -29,19 +30,19 @@ func tempStore(t *testing.T) store.Store {
 // arrives exactly once; a 550 is dead-lettered at once.
 func TestOutboxRetriesThenDeliversOnce(t *testing.T) {
 	ctx := context.Background()
-	r := startRelay(t)
-	r.rcpt = func(to string, attempt int) error {
+	r := emailtest.Start(t)
+	r.SetRcpt(func(to string, attempt int) error {
 		switch {
 		case to == "busy@af.example.se" && attempt == 1:
-			return tempFail
+			return emailtest.TempFail
 		case to == "gone@af.example.se":
-			return permFail
+			return emailtest.PermFail
 		}
 		return nil
-	}
+	})
 	st := tempStore(t)
 	clock := testutil.NewClock(sent0)
-	w := outbox.NewWorker(st, []chat.Sender{newMailer(t, r.server(t), nil)}, outbox.Options{
+	w := outbox.NewWorker(st, []chat.Sender{newMailer(t, r.Server(t), nil)}, outbox.Options{
 		Now: clock.Now, Log: slog.New(slog.DiscardHandler),
 		Backoff: func(int) time.Duration { return time.Minute },
 	})
@@ -64,7 +65,7 @@ func TestOutboxRetriesThenDeliversOnce(t *testing.T) {
 		}
 	}
 	pass(2)
-	if n := len(r.messages()); n != 0 {
+	if n := len(r.Messages()); n != 0 {
 		t.Fatalf("delivered %d after the first pass, want 0", n)
 	}
 	dead, err := outbox.DeadLetters(ctx, st)
@@ -77,7 +78,7 @@ func TestOutboxRetriesThenDeliversOnce(t *testing.T) {
 	pass(1)
 	clock.Advance(time.Hour)
 	pass(0)
-	got := r.messages()
+	got := r.Messages()
 	if len(got) != 1 || got[0].To[0] != "busy@af.example.se" {
 		t.Fatalf("relay has %d messages, want the retried one once", len(got))
 	}

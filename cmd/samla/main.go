@@ -43,6 +43,7 @@ func commands() []command {
 		{"directory", "check, route, search and generate directories", runDirectory},
 		{"agenda", "draft a SIP agenda from needs text on stdin", runAgenda},
 		{"config", "show the effective configuration (secrets masked)", runConfig},
+		{"mail", "send a test e-mail through the configured relay", runMail},
 	}
 }
 

@@ -22,7 +22,8 @@ type platforms struct {
 	closers []func(context.Context) error
 }
 
-// startPlatforms builds the Slack and Mattermost bots that are configured.
+// startPlatforms builds the Slack and Mattermost bots and the e-mail
+// channel that are configured.
 func startPlatforms(ctx context.Context, cfg config.Config, h chat.Handler, holder *directory.Holder,
 	st store.Store, srv *server.Server, log *slog.Logger) (*platforms, error) {
 	p := &platforms{}
@@ -61,6 +62,16 @@ func startPlatforms(ctx context.Context, cfg config.Config, h chat.Handler, hold
 		}
 		bot.Mount(srv)
 		p.senders = append(p.senders, bot)
+	}
+	if cfg.Mail.Enabled() {
+		m, links, err := newMailer(cfg)
+		if err != nil {
+			return nil, err
+		}
+		if links != nil {
+			mountMailLinks(srv, links, h, st, cfg.Lang, log.With("component", "email"))
+		}
+		p.senders = append(p.senders, m)
 	}
 	return p, nil
 }

@@ -1,4 +1,7 @@
-package email_test
+// Package emailtest is a real SMTP relay for tests (emersion/go-smtp on
+// 127.0.0.1, STARTTLS with its own CA, AUTH PLAIN) that records what it
+// accepts and answers each recipient as scripted.
+package emailtest
 
 import (
 	"crypto/ecdsa"
@@ -20,33 +23,51 @@ import (
 	"github.com/samla-sip/samla/bots/email"
 )
 
-// relay is a real SMTP server (emersion/go-smtp) on 127.0.0.1 with
-// STARTTLS and AUTH PLAIN, recording what it accepts. rcpt, when set,
-// decides the answer to each RCPT TO (attempt counts from 1 per address).
-type relay struct {
+// Relay is a running SMTP server. Rcpt, when set, decides the answer to
+// each RCPT TO (attempt counts from 1 per address); set it before sending.
+type Relay struct {
 	srv  *smtp.Server
 	addr string
 	ca   *x509.CertPool
 
+	open bool // accepts mail without a login
+
 	mu       sync.Mutex
-	got      []received
+	got      []Received
 	attempts map[string]int
 	rcpt     func(to string, attempt int) error
 }
 
-// received is one accepted message.
-type received struct {
+// Received is one accepted message: envelope and raw data.
+type Received struct {
 	From string
 	To   []string
 	Data []byte
 }
 
-const relayUser, relayPass = "samla", "hemligt-lösen"
+// The relay's login.
+const (
+	User     = "samla"
+	Password = "hemligt-lösen"
+)
 
-func startRelay(t *testing.T) *relay {
+// Start runs a relay until the test ends.
+func Start(t testing.TB) *Relay {
+	t.Helper()
+	return start(t, false)
+}
+
+// StartOpen runs a relay that accepts mail without a login, as a relay on
+// localhost does (SAMLA_SMTP_URL=smtp://host:port?tls=none).
+func StartOpen(t testing.TB) *Relay {
+	t.Helper()
+	return start(t, true)
+}
+
+func start(t testing.TB, open bool) *Relay {
 	t.Helper()
 	cert, pool := selfSigned(t)
-	r := &relay{ca: pool, attempts: map[string]int{}}
+	r := &Relay{ca: pool, attempts: map[string]int{}, open: open}
 	r.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
 		return &session{r: r}, nil
 	}))
@@ -63,25 +84,45 @@ func startRelay(t *testing.T) *relay {
 	return r
 }
 
-// server is how a Mailer reaches this relay (STARTTLS, login).
-func (r *relay) server(t *testing.T) email.Server {
+// Addr is the relay's host:port.
+func (r *Relay) Addr() string { return r.addr }
+
+// URL is the relay as SAMLA_SMTP_URL (the login's password apart; the
+// relay's certificate is trusted only through TLSConfig).
+func (r *Relay) URL() string { return "smtp://" + User + "@" + r.addr }
+
+// TLSConfig trusts the relay's certificate.
+func (r *Relay) TLSConfig() *tls.Config {
+	return &tls.Config{RootCAs: r.ca, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}
+}
+
+// Server is how a Mailer reaches this relay (STARTTLS, login).
+func (r *Relay) Server(t testing.TB) email.Server {
 	t.Helper()
-	s, err := email.ParseURL("smtp://"+relayUser+"@"+r.addr, relayPass)
+	s, err := email.ParseURL(r.URL(), Password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.TLSConfig = &tls.Config{RootCAs: r.ca, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}
+	s.TLSConfig = r.TLSConfig()
 	return s
 }
 
-func (r *relay) messages() []received {
+// SetRcpt scripts the answer to each RCPT TO; nil accepts everyone.
+func (r *Relay) SetRcpt(decide func(to string, attempt int) error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]received(nil), r.got...)
+	r.rcpt = decide
+}
+
+// Messages returns what the relay accepted so far.
+func (r *Relay) Messages() []Received {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]Received(nil), r.got...)
 }
 
 type session struct {
-	r      *relay
+	r      *Relay
 	authed bool
 	from   string
 	to     []string
@@ -91,7 +132,7 @@ func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
 
 func (s *session) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, pass string) error {
-		if user != relayUser || pass != relayPass {
+		if user != User || pass != Password {
 			return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8}, Message: "bad credentials"}
 		}
 		s.authed = true
@@ -100,7 +141,7 @@ func (s *session) Auth(string) (sasl.Server, error) {
 }
 
 func (s *session) Mail(from string, _ *smtp.MailOptions) error {
-	if !s.authed {
+	if !s.authed && !s.r.open {
 		return &smtp.SMTPError{Code: 530, EnhancedCode: smtp.EnhancedCode{5, 7, 0}, Message: "authentication required"}
 	}
 	s.from = from
@@ -128,21 +169,22 @@ func (s *session) Data(rd io.Reader) error {
 	}
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()
-	s.r.got = append(s.r.got, received{From: s.from, To: s.to, Data: b})
+	s.r.got = append(s.r.got, Received{From: s.from, To: s.to, Data: b})
 	return nil
 }
 
 func (s *session) Reset()        { s.from, s.to = "", nil }
 func (s *session) Logout() error { return nil }
 
-// tempFail and permFail are the relay's answers to a recipient.
+// TempFail and PermFail are answers to a recipient: 451 and 550.
 var (
-	tempFail = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
-	permFail = &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user"}
+	TempFail error = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
+	PermFail error = &smtp.SMTPError{Code: 550, EnhancedCode: smtp.EnhancedCode{5, 1, 1}, Message: "no such user"}
 )
 
-// hangingRelay accepts connections and never says a word.
-func hangingRelay(t *testing.T) string {
+// Hanging accepts connections and never says a word; it returns its
+// host:port.
+func Hanging(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -173,7 +215,7 @@ func hangingRelay(t *testing.T) string {
 }
 
 // selfSigned makes a certificate for 127.0.0.1 and a pool trusting it.
-func selfSigned(t *testing.T) (tls.Certificate, *x509.CertPool) {
+func selfSigned(t testing.TB) (tls.Certificate, *x509.CertPool) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
