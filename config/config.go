@@ -67,10 +67,15 @@ type LLM struct {
 	Model   string        // SAMLA_LLM_MODEL
 	APIKey  string        // SAMLA_LLM_API_KEY (secret)
 	Timeout time.Duration // SAMLA_LLM_TIMEOUT, default 20s
+	// Clinical is SAMLA_LLM_CLINICAL: "generalise" (default) or "allow".
+	Clinical string
 }
 
 // Enabled reports whether the language-model step is on.
 func (l LLM) Enabled() bool { return l.BaseURL != "" }
+
+// AllowClinical reports whether clinical terms may reach the model.
+func (l LLM) AllowClinical() bool { return l.Clinical == "allow" }
 
 // Reminders settings.
 type Reminders struct {

@@ -23,7 +23,7 @@ func TestDefaultsAreValid(t *testing.T) {
 	want := Config{
 		Listen: "127.0.0.1:8080", Store: "bbolt", Data: "./.data", RedisPrefix: "samla:",
 		Lang: "sv", TimeZone: "Europe/Stockholm", LogLevel: "info",
-		LLM: LLM{Timeout: 20 * time.Second},
+		LLM: LLM{Timeout: 20 * time.Second, Clinical: "generalise"},
 		Reminders: Reminders{NudgeWorkdays: 2, EscalateWorkdays: 2, DigestTime: "08:00",
 			WorkdayStart: "08:00", WorkdayEnd: "17:00"},
 	}
@@ -69,6 +69,7 @@ func TestParsesEverySetting(t *testing.T) {
 		"SAMLA_LLM_MODEL":                 "m",
 		"SAMLA_LLM_API_KEY":               "k",
 		"SAMLA_LLM_TIMEOUT":               "1m30s",
+		"SAMLA_LLM_CLINICAL":              "allow",
 		"SAMLA_NUDGE_WORKDAYS":            "3",
 		"SAMLA_ESCALATE_WORKDAYS":         "4",
 		"SAMLA_DIGEST_TIME":               "07:30",
@@ -94,7 +95,7 @@ func TestParsesEverySetting(t *testing.T) {
 			CommandTokens: map[string]string{"skane": "cmd2"}, ActionKey: "0123456789abcdef"},
 		Mail: Mail{SMTPURL: "smtps://samla@smtp.example.se", SMTPPassword: "pw", From: "Samla <samla@example.se>",
 			ReplyTo: "sip@example.se", LinkKey: "fedcba9876543210"},
-		LLM: LLM{BaseURL: "http://127.0.0.1:11434/v1", Model: "m", APIKey: "k", Timeout: 90 * time.Second},
+		LLM: LLM{BaseURL: "http://127.0.0.1:11434/v1", Model: "m", APIKey: "k", Timeout: 90 * time.Second, Clinical: "allow"},
 		Reminders: Reminders{NudgeWorkdays: 3, EscalateWorkdays: 4, DigestTime: "07:30",
 			WorkdayStart: "07:00", WorkdayEnd: "16:00"},
 	}
@@ -146,6 +147,7 @@ func TestValidation(t *testing.T) {
 		{"llm url", map[string]string{"SAMLA_LLM_BASE_URL": "localhost:11434", "SAMLA_LLM_MODEL": "m"}, `SAMLA_LLM_BASE_URL: must be an http:// or https:// URL`},
 		{"llm needs model", map[string]string{"SAMLA_LLM_BASE_URL": "http://127.0.0.1:1/v1"}, `SAMLA_LLM_MODEL: required when SAMLA_LLM_BASE_URL is set`},
 		{"llm timeout unit", map[string]string{"SAMLA_LLM_TIMEOUT": "20"}, `SAMLA_LLM_TIMEOUT: must be a positive duration like 20s, got "20"`},
+		{"llm clinical", map[string]string{"SAMLA_LLM_CLINICAL": "yes"}, `SAMLA_LLM_CLINICAL: must be generalise or allow, got "yes"`},
 		{"llm timeout negative", map[string]string{"SAMLA_LLM_TIMEOUT": "-1s"}, `SAMLA_LLM_TIMEOUT: must be a positive duration`},
 		{"nudge not number", map[string]string{"SAMLA_NUDGE_WORKDAYS": "two"}, `SAMLA_NUDGE_WORKDAYS: must be a whole number ≥ 1, got "two"`},
 		{"escalate zero", map[string]string{"SAMLA_ESCALATE_WORKDAYS": "0"}, `SAMLA_ESCALATE_WORKDAYS: must be a whole number ≥ 1`},

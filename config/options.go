@@ -115,6 +115,10 @@ func options() []option {
 		{Name: "SAMLA_LLM_TIMEOUT", Group: "Language model", Default: "20s", Example: "20s",
 			Doc:   "Time limit of one model call; on timeout the deterministic draft is used.",
 			field: func(c *Config) any { return &c.LLM.Timeout }},
+		{Name: "SAMLA_LLM_CLINICAL", Group: "Language model", Default: "generalise", Example: "allow",
+			Doc: "Clinical terms in the text sent to the model: `generalise` (self-harm, substances, diagnoses, abuse, " +
+				"medicines become general words, see docs/agenda.md) or `allow` (keep them; only for an endpoint inside your own care network).",
+			field: func(c *Config) any { return &c.LLM.Clinical }, check: oneOf("generalise", "allow")},
 
 		{Name: "SAMLA_NUDGE_WORKDAYS", Group: "Reminders", Default: "2", Example: "2",
 			Doc:   "Workdays without an answer before an invitee is nudged.",

@@ -61,12 +61,13 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 	}
 
 	d := agenda.New(agenda.Options{
-		BaseURL:   cfg.LLM.BaseURL,
-		Model:     cfg.LLM.Model,
-		APIKey:    cfg.LLM.APIKey,
-		Timeout:   cfg.LLM.Timeout,
-		Directory: directory.NewHolder(dir),
-		Log:       agendaLogger(env.stderr, cfg.LogLevel),
+		BaseURL:       cfg.LLM.BaseURL,
+		Model:         cfg.LLM.Model,
+		APIKey:        cfg.LLM.APIKey,
+		Timeout:       cfg.LLM.Timeout,
+		Directory:     directory.NewHolder(dir),
+		AllowClinical: cfg.LLM.AllowClinical(),
+		Log:           agendaLogger(env.stderr, cfg.LogLevel),
 	})
 	draft, err := d.Draft(ctx, agenda.Request{Needs: needs, Parties: agendaSplitIDs(*parter), Lang: l})
 	var in *agenda.InputError

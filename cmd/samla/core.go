@@ -52,6 +52,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: cfg.LLM.BaseURL, Model: cfg.LLM.Model, APIKey: cfg.LLM.APIKey,
 			Timeout: cfg.LLM.Timeout, Directory: holder, Log: log.With("component", "agenda"),
+			AllowClinical: cfg.LLM.AllowClinical(),
 		}),
 	})
 	c.reminders, err = reminders.New(reminders.Deps{

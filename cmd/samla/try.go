@@ -80,6 +80,7 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: env.getenv("SAMLA_LLM_BASE_URL"), Model: env.getenv("SAMLA_LLM_MODEL"),
 			APIKey: env.getenv("SAMLA_LLM_API_KEY"), Directory: holder, Log: log,
+			AllowClinical: env.getenv("SAMLA_LLM_CLINICAL") == "allow",
 		}),
 	})
 	screen := console.NewScreen(env.stdout)

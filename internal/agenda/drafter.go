@@ -28,6 +28,9 @@ type Options struct {
 	APIKey     string        // optional bearer token
 	Timeout    time.Duration // overall deadline of one draft; DefaultTimeout when zero
 	Directory  interface{ Current() *directory.Directory }
+	// AllowClinical keeps clinical terms in the text sent to the model
+	// (SAMLA_LLM_CLINICAL=allow); by default they are generalised.
+	AllowClinical bool
 	Log        *slog.Logger
 	HTTPClient *http.Client
 }
@@ -40,6 +43,7 @@ type Drafter struct {
 	log      *slog.Logger
 	contacts func() ContactLister // the directory snapshot in service, or nil
 	names    nameCache
+	rules    Rules
 }
 
 // New returns a drafter; with an empty BaseURL it only uses the fallback.
@@ -47,6 +51,7 @@ func New(opts Options) *Drafter {
 	d := &Drafter{
 		model:   opts.Model,
 		timeout: opts.Timeout,
+		rules:   Rules{AllowClinical: opts.AllowClinical},
 		log:     opts.Log,
 		contacts: func() ContactLister {
 			if opts.Directory == nil {
@@ -95,9 +100,10 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 		return Draft{}, err
 	}
 	names := d.names.get(d.contacts())
-	redacted, rep := Redact(req.Needs, names)
-	redacted = truncateRunes(redacted, maxNeedsRunes)
-	d.log.Debug("agenda: needs redacted", "text", redacted, "redacted", rep.Total())
+	red := d.rules.Redact(req.Needs, names)
+	redacted, rep := truncateRunes(red.Text, maxNeedsRunes), red.Report
+	// Never the text, not even redacted: its length and what fired.
+	d.log.Debug("agenda: needs redacted", "runes", utf8.RuneCountInString(redacted), "fired", rep.Fired())
 
 	draft := Draft{Lang: lang, Parties: parties, Redacted: rep}
 	if d.client == nil {
@@ -178,9 +184,9 @@ func (e *InputError) Text(lang string) string {
 func redactAgenda(a Agenda, names *NameIndex) (Agenda, Report) {
 	var total Report
 	clean := func(s string) string {
-		out, r := Redact(s, names)
-		total = total.add(r)
-		return out
+		r := Rules{}.Redact(s, names)
+		total = total.add(r.Report)
+		return r.Text
 	}
 	a.Title = clean(a.Title)
 	for i := range a.Goals {

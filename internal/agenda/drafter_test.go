@@ -87,7 +87,17 @@ func TestDraftSendsOnlyRedactedText(t *testing.T) {
 			t.Errorf("request body lacks %q: %s", p, reqs[0])
 		}
 	}
-	want := Report{Personnummer: 1, Phone: 2, Email: 1, Address: 2, Name: 4, Diagnosis: 2}
+	// No needs text at any log level, not even redacted: only its length
+	// and which redactions fired.
+	for _, s := range []string{"skolan sedan oktober", "[NAMN-1]", "[TELEFON]"} {
+		if strings.Contains(logs.String(), s) {
+			t.Errorf("logs hold the needs text (%q):\n%s", s, logs.String())
+		}
+	}
+	if !strings.Contains(logs.String(), "fired=") || !strings.Contains(logs.String(), "runes=") {
+		t.Errorf("logs lack the length and the redactions that fired:\n%s", logs.String())
+	}
+	want := Report{Personnummer: 1, Phone: 2, Email: 1, Address: 2, Name: 4, Clinical: 2}
 	if draft.Redacted != want {
 		t.Errorf("report = %+v, want %+v", draft.Redacted, want)
 	}

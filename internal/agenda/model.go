@@ -85,7 +85,9 @@ func (d *Drafter) ask(ctx context.Context, redacted string, parties []string, la
 			}
 			f := classify(ctx, err)
 			if f != failInvalid {
-				d.log.Warn("agenda: model call failed", "reason", f.code(), "err", err)
+				// Not the error text: a server may echo the request in it.
+				status, _ := statusOf(err)
+				d.log.Warn("agenda: model call failed", "reason", f.code(), "status", status)
 				return Agenda{}, f
 			}
 			content = ""

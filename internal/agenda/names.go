@@ -22,6 +22,14 @@ type NameIndex struct {
 	first map[string]struct{} // folded first words of person names
 	rest  map[string]struct{} // folded later words (middle and last names)
 	alone map[string]struct{} // folded words never matched on their own (kommun names)
+	units map[string]struct{} // folded distinctive words of unit, organisation and mailbox names
+}
+
+// UnitLister is the part of *directory.Directory that lists units and
+// organisations; NewNameIndex uses it when the source has it.
+type UnitLister interface {
+	Units() []*directory.Unit
+	Organisations() []*directory.Organisation
 }
 
 // NewNameIndex indexes the names of the person contacts of src. A word
@@ -33,10 +41,12 @@ func NewNameIndex(src ContactLister) *NameIndex {
 		first: make(map[string]struct{}),
 		rest:  make(map[string]struct{}),
 		alone: make(map[string]struct{}),
+		units: make(map[string]struct{}),
 	}
 	var buf []byte // folded word; map lookups with string(buf) do not allocate
 	src.Contacts(func(c *directory.Contact) bool {
 		if c.Kind != "" && c.Kind != "person" {
+			x.addUnit(c.Name)
 			return true
 		}
 		set := x.first
@@ -59,8 +69,39 @@ func NewNameIndex(src ContactLister) *NameIndex {
 	for _, w := range commonWordNames {
 		x.alone[w] = struct{}{}
 	}
+	if ul, ok := src.(UnitLister); ok {
+		for _, u := range ul.Units() {
+			x.addUnit(u.Name)
+		}
+		for _, o := range ul.Organisations() {
+			x.addUnit(o.Name)
+		}
+	}
 	return x
 }
+
+// addUnit indexes the distinctive words of a unit's name: capitalised
+// words that are not care-level or organisation words and not kommun
+// names, and not an ordinary word opening the name ("Barn och familj").
+// "Polhemskolan Lund" gives "polhemskolan" (and "polhemskolans");
+// "Förskolan Lunden" gives "lunden".
+func (x *NameIndex) addUnit(name string) {
+	wl := swedish()
+	for i, w := range words(name) {
+		if !w.capital || keepWords[w.folded] || kommunWords()[w.folded] || len(w.folded) < 3 || acronym(w.text) {
+			continue
+		}
+		if i == 0 && wl.ordinary(w.folded) {
+			continue
+		}
+		x.units[w.folded] = struct{}{}
+		if !strings.HasSuffix(w.folded, "s") {
+			x.units[w.folded+"s"] = struct{}{}
+		}
+	}
+}
+
+func (x *NameIndex) isUnit(w string) bool { _, ok := x.units[w]; return ok }
 
 // commonWordNames are names that are also everyday Swedish words, often
 // capitalised at the start of a sentence ("Inga insatser", "Hans mamma",

@@ -17,7 +17,6 @@ const (
 	placeholderPhone        = "[TELEFON]"
 	placeholderEmail        = "[E-POST]"
 	placeholderAddress      = "[ADRESS]"
-	placeholderNamePrefix   = "[NAMN-"
 )
 
 // Report counts what Redact replaced, per category. It never holds the
@@ -28,19 +27,38 @@ type Report struct {
 	Email        int `json:"email"`
 	Address      int `json:"address"`
 	Name         int `json:"name"`
-	Diagnosis    int `json:"diagnosis"`
+	Place        int `json:"place"`
+	Unit         int `json:"unit"`
+	Clinical     int `json:"clinical"` // clinical terms generalised
 }
 
 // Total is the number of replacements.
 func (r Report) Total() int {
-	return r.Personnummer + r.Phone + r.Email + r.Address + r.Name + r.Diagnosis
+	return r.Personnummer + r.Phone + r.Email + r.Address + r.Name + r.Place + r.Unit + r.Clinical
 }
 
 func (r Report) add(o Report) Report {
 	return Report{
 		Personnummer: r.Personnummer + o.Personnummer, Phone: r.Phone + o.Phone, Email: r.Email + o.Email,
-		Address: r.Address + o.Address, Name: r.Name + o.Name, Diagnosis: r.Diagnosis + o.Diagnosis,
+		Address: r.Address + o.Address, Name: r.Name + o.Name, Place: r.Place + o.Place, Unit: r.Unit + o.Unit,
+		Clinical: r.Clinical + o.Clinical,
 	}
+}
+
+// Fired lists the categories that were replaced, for logs: e.g.
+// "name=2,clinical=1". It never holds the replaced values.
+func (r Report) Fired() string {
+	var parts []string
+	for _, c := range []struct {
+		k string
+		n int
+	}{{"personnummer", r.Personnummer}, {"phone", r.Phone}, {"email", r.Email}, {"address", r.Address},
+		{"name", r.Name}, {"place", r.Place}, {"unit", r.Unit}, {"clinical", r.Clinical}} {
+		if c.n > 0 {
+			parts = append(parts, c.k+"="+strconv.Itoa(c.n))
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 // Text lists the non-zero categories, e.g. "1 personnummer, 2 namn".
@@ -55,7 +73,9 @@ func (r Report) Text(lang string) string {
 		{r.Email, text{"e-postadress", "e-mail address"}, text{"e-postadresser", "e-mail addresses"}},
 		{r.Address, text{"adress", "address"}, text{"adresser", "addresses"}},
 		{r.Name, text{"namn", "name"}, text{"namn", "names"}},
-		{r.Diagnosis, text{"diagnos", "diagnosis"}, text{"diagnoser", "diagnoses"}},
+		{r.Place, text{"ort", "place"}, text{"orter", "places"}},
+		{r.Unit, text{"skola eller enhet", "school or unit"}, text{"skolor eller enheter", "schools or units"}},
+		{r.Clinical, text{"klinisk uppgift generaliserad", "clinical detail generalised"}, text{"kliniska uppgifter generaliserade", "clinical details generalised"}},
 	}
 	var parts []string
 	for _, it := range items {
@@ -72,27 +92,45 @@ func (r Report) Text(lang string) string {
 	return strings.Join(parts, ", ")
 }
 
+// Rules choose what Redact does beyond identities.
+type Rules struct {
+	// AllowClinical keeps clinical terms (SAMLA_LLM_CLINICAL=allow, for a
+	// model inside the care network); by default they are generalised.
+	AllowClinical bool
+}
+
+// Redact replaces identities and generalises clinical terms with the
+// default rules; see Rules.Redact.
+func Redact(s string, names *NameIndex) (string, Report) {
+	r := Rules{}.Redact(s, names)
+	return r.Text, r.Report
+}
+
 // Redact replaces, in this order, personal identity numbers and
 // samordningsnummer (directory.FindPersonnummer), e-mail addresses, phone
 // numbers, street addresses, c/o lines, postal codes with their town,
-// diagnosis codes and named diagnoses, and names: people in names (may be
-// nil) and the individual's own name where the text introduces it ("heter
-// Kalle", "min son Kalle", …). The result is the only form of the text
-// that may be sent or logged.
-func Redact(s string, names *NameIndex) (string, Report) {
+// clinical terms (generalised unless allowed), and names of people,
+// places and units: the directory's (names may be nil), the individual's
+// where the text introduces it, the word after a relation or role, and
+// every capitalised word that is not an ordinary Swedish word. The result
+// is the only form of the text that may be sent.
+func (rules Rules) Redact(s string, names *NameIndex) Redaction {
 	var r Report
+	s = strings.NewReplacer(markOpen, "", markClose, "").Replace(s)
 	s = redactPersonnummer(s, &r.Personnummer)
 	s = replaceGroup(emailRE, s, placeholderEmail, &r.Email)
 	s = replaceGroup(phoneRE, s, placeholderPhone, &r.Phone)
 	for _, re := range addressREs {
 		s = replaceGroup(re, s, placeholderAddress, &r.Address)
 	}
-	s = redactDiagnoses(s, &r.Diagnosis)
-	s = redactNames(s, names, &r.Name)
+	if !rules.AllowClinical {
+		s = generaliseClinical(s, &r.Clinical)
+	}
+	s = redactNames(s, names, &r)
 	// Placeholders hold no digits, so no replacement above can create a
 	// number; this pass is a guard for the invariant, not a detector.
 	s = redactPersonnummer(s, &r.Personnummer)
-	return s, r
+	return finish(s, r)
 }
 
 // redactPersonnummer replaces every number directory.FindPersonnummer
@@ -108,7 +146,7 @@ func redactPersonnummer(s string, n *int) string {
 			return s
 		}
 		*n += c
-		s = strings.ReplaceAll(s, m, placeholderPersonnummer)
+		s = strings.ReplaceAll(s, m, markOpen+placeholderPersonnummer+markClose)
 	}
 	return s
 }
@@ -127,10 +165,12 @@ var (
 	phoneRE = regexp.MustCompile(notWord + `((?:\+\s?46|0046|0)(?:[ \-–/()]{0,3}\d){6,10})`)
 
 	streetSuffix = `(?:gatan|gata|vägen|väg|gränd|gränden|torget|torg|allén|allé|stigen|backen|leden|platsen|esplanaden|promenaden|stråket|kajen|parken|slingan|ringen)`
-	streetNumber = `\s+\d{1,4}(?:\s?[A-Za-z])?(?:,?\s*(?:lgh|lägenhet)\.?\s*\d{3,4})?`
+	streetNumber = `\s+\d{1,4}(?:[A-Za-z]|\s[A-Z])?(?:,?\s*(?:lgh|lägenhet)\.?\s*\d{3,4})?`
 	addressREs   = []*regexp.Regexp{
 		// Storgatan 12, Östra Vallgatan 3B, Lilla Torg 1, storgatan 4 lgh 1102
 		regexp.MustCompile(notWord + `((?:\p{Lu}\p{Ll}+\s)?\p{L}[\p{L}\-]*` + streetSuffix + streetNumber + `)`),
+		// Lilla Torg 1, Stora Gatan 4
+		regexp.MustCompile(notWord + `(\p{Lu}\p{Ll}+\s(?:Torg|Torget|Gata|Gatan|Väg|Vägen|Allé|Allén|Gränd|Plan)` + streetNumber + `)`),
 		// Gustav Adolfs plan 3, Järntorgsplan 1 ("plan" only after a
 		// capitalised name: "handlingsplan 2" is not an address)
 		regexp.MustCompile(notWord + `((?:\p{Lu}\p{Ll}+\s){0,2}\p{Lu}[\p{L}\-]*\s?plan` + streetNumber + `)`),
@@ -158,7 +198,7 @@ func replaceGroup(re *regexp.Regexp, s, placeholder string, n *int) string {
 	for _, m := range idx {
 		end := trimLetter(s, m[2], m[3])
 		b.WriteString(s[last:m[2]])
-		b.WriteString(placeholder)
+		b.WriteString(markOpen + placeholder + markClose)
 		last = end
 		*n++
 	}

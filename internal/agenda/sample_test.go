@@ -12,7 +12,7 @@ import (
 
 // TestDraftRedactsSampleDirectoryNames goes through Options.Directory with
 // the embedded sample directory: its people are redacted before the
-// request leaves, kommun names are not.
+// request leaves, kommun names become places and care levels stay.
 func TestDraftRedactsSampleDirectoryNames(t *testing.T) {
 	dir, err := directory.LoadFS(examples.Directory(), ".")
 	if err != nil {
@@ -46,7 +46,7 @@ func TestDraftRedactsSampleDirectoryNames(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(body, "BUP Lund deltar") {
-		t.Errorf("kommun name redacted: %s", body)
+	if !strings.Contains(body, "BUP [PLATS-1] deltar") {
+		t.Errorf("care level or kommun not as expected: %s", body)
 	}
 }

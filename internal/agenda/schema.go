@@ -61,7 +61,7 @@ func systemPrompt(lang string, careLevels []string, withSchema bool) string {
 	b.WriteString("- topics: the needs to discuss, each with the care-level ids of the parties concerned. Introductions, roles (meeting leader, secretary) and closing are added automatically; do not include them.\n")
 	b.WriteString("- questions: the decisions the meeting must settle, such as who does what, who has the overall responsibility for the plan, the follow-up date and who convenes the next meeting.\n")
 	b.WriteString("- suggested_parties and topic parties: only these care-level ids: " + strings.Join(careLevels, ", ") + ".\n")
-	b.WriteString("- The text has placeholders such as [NAMN-1], [TELEFON], [ADRESS]. Keep them as they are; never guess what they stand for and never add names, personal identity numbers, diagnoses or other clinical detail.\n")
+	b.WriteString("- The text has placeholders such as [NAMN-1] (a person), [PLATS-1] (a place), [ENHET-1] (a school or unit), [TELEFON], [ADRESS]. Keep them as they are; never guess what they stand for and never add names, personal identity numbers, diagnoses or other clinical detail.\n")
 	if withSchema {
 		b.WriteString("Answer with JSON only, no prose and no code fence, matching this JSON schema:\n")
 		b.Write(agendaSchema(careLevels))
