@@ -64,7 +64,7 @@ func (b *Bot) serveAction(w http.ResponseWriter, r *http.Request) {
 			b.opts.Log.WarnContext(ctx, "mattermost: cannot open a prompt dialog", "server", s.name, "err", err)
 		}
 	}
-	writeJSON(w, http.StatusOK, actionResponse{EphemeralText: markdown(replyText(reply))})
+	writeJSON(w, http.StatusOK, actionResponse{EphemeralText: markdown(reply.Body().Plain())})
 }
 
 // admit checks a signed context against the user Mattermost says acted; on
@@ -87,16 +87,4 @@ func (b *Bot) admit(w http.ResponseWriter, r *http.Request, c signed, userID str
 		return nil, false
 	}
 	return s, true
-}
-
-// replyText is the plain text of a reply (its message's text if it has no
-// text of its own).
-func replyText(r chat.Reply) string {
-	if r.Text != "" || r.Message == nil {
-		return r.Text
-	}
-	if r.Message.Title != "" {
-		return "*" + r.Message.Title + "*\n" + r.Message.Text
-	}
-	return r.Message.Text
 }

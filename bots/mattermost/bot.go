@@ -47,7 +47,7 @@ type Options struct {
 	// PublicURL is where Mattermost reaches Samla; the bot's callbacks are
 	// PublicURL/mattermost/actions and PublicURL/mattermost/dialogs.
 	PublicURL string
-	Handler   chat.Handler
+	Handler   Core
 	Directory DirectorySource // may be nil: actors are then not linked
 	// Dedup, when set (the store's Once), drops a dialog submitted twice
 	// with the same content (a double click on "Skapa" creates one case).

@@ -103,17 +103,13 @@ func (s *server) hasToken(token string) bool {
 	return ok == 1
 }
 
-// commandResponse renders a reply; its buttons are for the caller only.
+// commandResponse renders a reply's one body (chat.Reply.Body); its
+// buttons are for the caller only.
 func (b *Bot) commandResponse(srv, userID string, reply chat.Reply) commandResponse {
-	out := commandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: markdown(reply.Text)}
-	if reply.Message != nil {
-		message, props := b.render(srv, userID, *reply.Message)
-		if atts, ok := props[model.PostPropsAttachments].([]*model.SlackAttachment); ok {
-			out.Attachments = atts
-		}
-		if out.Text == "" {
-			out.Text = message
-		}
+	message, props := b.render(srv, userID, reply.Body())
+	out := commandResponse{ResponseType: model.CommandResponseTypeEphemeral, Text: message}
+	if atts, ok := props[model.PostPropsAttachments].([]*model.SlackAttachment); ok {
+		out.Attachments = atts
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // TestE2EPlumbing proves the bot's wiring against a real Mattermost with a
@@ -27,12 +28,12 @@ func TestE2EPlumbing(t *testing.T) {
 	env := setupMattermost(t, ctx, "p"+strings.ToLower(model.NewId()[:6]))
 	kurator, bup := env.users[firstWithSuffix(env, "kurator")], env.users[firstWithSuffix(env, "bup")]
 
-	h := &recorder{replyFor: func(text string) chat.Reply {
-		if strings.HasPrefix(text, "ny ") {
-			return chat.Reply{Text: "Ärende *SIP-E2E001* öppnat."}
-		}
-		return chat.Reply{Text: "Du skrev: " + text}
-	}}
+	h := &recorder{
+		replyFor: func(text string) chat.Reply { return chat.Reply{Text: "Du skrev: " + text} },
+		newCase: func(sip.NewCase) (sip.Result, error) {
+			return sip.Result{Ref: "SIP-E2E001", Reply: chat.Reply{Text: "Ärende *SIP-E2E001* öppnat."}}, nil
+		},
+	}
 	b, err := New(Options{
 		Servers: env.botServers(), ActionKey: []byte("e2e-action-key-0123456789"),
 		PublicURL: env.samlaURL, Handler: h,
@@ -75,8 +76,8 @@ func TestE2EPlumbing(t *testing.T) {
 	if err != nil || sub.Error != "" || len(sub.Errors) > 0 {
 		t.Fatalf("submit dialog: %v (%d) %+v", err, statusOf(r), sub)
 	}
-	if got := h.commands[len(h.commands)-1].Text; got != "ny kommun=Lund ålder=14 parter=bup,skola" {
-		t.Fatalf("dialog ran %q", got)
+	if len(h.newCases) != 1 || h.newCases[0].Kommun != "Lund" || h.newCases[0].Age != "14" || h.newCases[0].Parties[0] != "bup, skola" {
+		t.Fatalf("dialog ran %+v", h.newCases)
 	}
 	waitFor(t, ctx, 10*time.Second, "the DM answer to the dialog", func() (bool, string) {
 		posts := env.dmPosts(t, ctx, env.convener, kurator.Username)

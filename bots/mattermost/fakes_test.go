@@ -17,15 +17,19 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
-// recorder is a fake chat.Handler that records every call.
+// recorder is a fake Core that records every call.
 type recorder struct {
 	mu       sync.Mutex
 	commands []recordedCommand
 	acts     []recordedAct
+	newCases []sip.NewCase
 	reply    chat.Reply
 	replyFor func(text string) chat.Reply
+	// newCase answers NewCase; nil creates SIP-7K3QF2 with reply.
+	newCase func(sip.NewCase) (sip.Result, error)
 }
 
 type recordedCommand struct {
@@ -55,10 +59,20 @@ func (r *recorder) Act(_ context.Context, who chat.Actor, act chat.Action) chat.
 	return r.reply
 }
 
+func (r *recorder) NewCase(_ context.Context, _ chat.Actor, in sip.NewCase) (sip.Result, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.newCases = append(r.newCases, in)
+	if r.newCase != nil {
+		return r.newCase(in)
+	}
+	return sip.Result{Ref: "SIP-7K3QF2", Reply: r.reply}, nil
+}
+
 func (r *recorder) calls() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return len(r.commands) + len(r.acts)
+	return len(r.commands) + len(r.acts) + len(r.newCases)
 }
 
 // fakeMM is an httptest fake of the few Mattermost API v4 endpoints the bot
@@ -294,7 +308,7 @@ var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
 // testBot builds a bot against fake with handler h, serving "skane"
 // (command token "tok-skane") and "vgr" (the global token "tok-global").
-func testBot(t *testing.T, fake *fakeMM, h chat.Handler, now func() time.Time) *Bot {
+func testBot(t *testing.T, fake *fakeMM, h Core, now func() time.Time) *Bot {
 	t.Helper()
 	if now == nil {
 		now = func() time.Time { return testNow }

@@ -1,13 +1,22 @@
 package mattermost
 
 import (
-	"strconv"
+	"context"
+	"errors"
 	"strings"
 
 	"github.com/mattermost/mattermost/server/public/model"
 
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/sip"
 )
+
+// Core is the SIP core as the bot uses it: /sip commands and button
+// presses, and the typed new-case operation the dialog submits.
+type Core interface {
+	chat.Handler
+	NewCase(ctx context.Context, who chat.Actor, in sip.NewCase) (sip.Result, error)
+}
 
 // newCaseAction marks the state of the new-case dialog; the core's button
 // actions never contain a colon.
@@ -21,6 +30,12 @@ const (
 	fieldNeeds   = "behov"
 	fieldMeeting = "mote"
 )
+
+// dialogFields maps the core's input fields to the dialog's elements.
+var dialogFields = map[string]string{
+	sip.FieldKommun: fieldKommun, sip.FieldAge: fieldAge, sip.FieldParties: fieldParties,
+	sip.FieldNeeds: fieldNeeds, sip.FieldMeeting: fieldMeeting, sip.FieldSlots: fieldMeeting, sip.FieldPlace: fieldMeeting,
+}
 
 func (b *Bot) newCaseState(srv, userID string) string {
 	return b.state(signed{Server: srv, User: userID, Action: newCaseAction})
@@ -45,40 +60,41 @@ func (b *Bot) newCaseDialog(state string) model.Dialog {
 	}
 }
 
-// newCaseCommands turns a new-case submission into the equivalent /sip
-// command text, plus the meeting arguments to set once the case exists.
-// Field problems come back as Mattermost dialog errors (field → message).
-func newCaseCommands(lang string, sub map[string]any) (command, meeting string, errs map[string]string) {
-	get := func(k string) string { s, _ := sub[k].(string); return strings.TrimSpace(s) }
-	errs = map[string]string{}
-	kommun := get(fieldKommun)
-	if kommun == "" {
-		errs[fieldKommun] = text(lang, "err.needed")
+// newCaseInput reads a new-case submission as typed; the core checks it.
+// A value of the wrong JSON type counts as empty.
+func newCaseInput(sub map[string]any) sip.NewCase {
+	get := func(k string) string { s, _ := sub[k].(string); return s }
+	return sip.NewCase{
+		Kommun: get(fieldKommun), Age: get(fieldAge), Parties: []string{get(fieldParties)},
+		Needs: get(fieldNeeds), Meeting: sip.MeetingTime{When: strings.TrimSpace(get(fieldMeeting))},
 	}
-	age, err := strconv.Atoi(get(fieldAge))
-	if err != nil || age < 0 || age > 130 {
-		errs[fieldAge] = text(lang, "err.age")
-	}
-	parties := partyList(get(fieldParties))
-	if parties == "" {
-		errs[fieldParties] = text(lang, "err.needed")
-	}
-	if len(errs) > 0 {
-		return "", "", errs
-	}
-	var c strings.Builder
-	c.WriteString("ny kommun=" + sip.Quote(kommun) + " ålder=" + strconv.Itoa(age) + " parter=" + sip.Quote(parties))
-	if needs := get(fieldNeeds); needs != "" {
-		c.WriteString(" behov=" + sip.Quote(needs))
-	}
-	return c.String(), get(fieldMeeting), nil
 }
 
-// partyList normalises "BUP, skola  socialtjanst-barn" to
-// "bup,skola,socialtjanst-barn".
-func partyList(s string) string {
-	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return r == ',' || r == ';' || r == ' ' || r == '\t' || r == '\n'
-	})
-	return strings.Join(fields, ",")
+// dialogRefusal keeps the dialog open with the core's reasons: each next
+// to its field, a reason about the whole form above it.
+func dialogRefusal(lang string, err error) model.SubmitDialogResponse {
+	var no *sip.Refusal
+	if !errors.As(err, &no) {
+		return model.SubmitDialogResponse{Error: text(lang, "err.internal")}
+	}
+	var out model.SubmitDialogResponse
+	for _, ie := range no.Errors {
+		name, ok := dialogFields[ie.Field]
+		if !ok {
+			if out.Error == "" {
+				out.Error = truncate(ie.Message, maxDialogError)
+			}
+			continue
+		}
+		if out.Errors == nil {
+			out.Errors = map[string]string{}
+		}
+		if _, taken := out.Errors[name]; !taken {
+			out.Errors[name] = truncate(ie.Message, maxDialogError)
+		}
+	}
+	return out
 }
+
+// maxDialogError bounds one error text in a dialog.
+const maxDialogError = 500

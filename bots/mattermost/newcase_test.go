@@ -2,7 +2,10 @@ package mattermost
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,63 +13,51 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
-func TestNewCaseCommands(t *testing.T) {
+func TestNewCaseInput(t *testing.T) {
 	tests := []struct {
-		name    string
-		sub     map[string]any
-		command string
-		meeting string
-		errs    []string
+		name string
+		sub  map[string]any
+		want sip.NewCase
 	}{
 		{"minimal", map[string]any{"kommun": "Lund", "alder": "14", "parter": "bup,skola"},
-			"ny kommun=Lund ålder=14 parter=bup,skola", "", nil},
-		{"spaces and case", map[string]any{"kommun": " Malmö stad ", "alder": "82", "parter": "Slutenvard, hemtjanst  hemsjukvard"},
-			`ny kommun="Malmö stad" ålder=82 parter=slutenvard,hemtjanst,hemsjukvard`, "", nil},
-		{"needs quoted", map[string]any{"kommun": "Lund", "alder": "14", "parter": "bup", "behov": `Stöd i "skolan" \ hemma`, "mote": "2026-12-10 13:00"},
-			`ny kommun=Lund ålder=14 parter=bup behov="Stöd i \"skolan\" \\ hemma"`, "2026-12-10 13:00", nil},
-		{"missing all", map[string]any{}, "", "", []string{"alder", "kommun", "parter"}},
-		{"bad age", map[string]any{"kommun": "Lund", "alder": "fjorton", "parter": "bup"}, "", "", []string{"alder"}},
-		{"negative age", map[string]any{"kommun": "Lund", "alder": "-1", "parter": "bup"}, "", "", []string{"alder"}},
-		{"wrong types", map[string]any{"kommun": 3, "alder": 14.0, "parter": true}, "", "", []string{"alder", "kommun", "parter"}},
+			sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup,skola"}}},
+		{"as typed", map[string]any{"kommun": " Malmö stad ", "alder": "82", "parter": "Slutenvard, hemtjanst  hemsjukvard", "behov": `Stöd i "skolan"`, "mote": " 2026-12-10 13:00 video "},
+			sip.NewCase{Kommun: " Malmö stad ", Age: "82", Parties: []string{"Slutenvard, hemtjanst  hemsjukvard"}, Needs: `Stöd i "skolan"`,
+				Meeting: sip.MeetingTime{When: "2026-12-10 13:00 video"}}},
+		{"wrong types", map[string]any{"kommun": 3, "alder": 14.0, "parter": true}, sip.NewCase{Parties: []string{""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			command, meeting, errs := newCaseCommands("sv", tt.sub)
-			if command != tt.command || meeting != tt.meeting {
-				t.Errorf("got %q, %q; want %q, %q", command, meeting, tt.command, tt.meeting)
-			}
-			var fields []string
-			for f := range errs {
-				fields = append(fields, f)
-			}
-			if strings.Join(sorted(fields), ",") != strings.Join(tt.errs, ",") {
-				t.Errorf("errors %v, want fields %v", errs, tt.errs)
+			if got := newCaseInput(tt.sub); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
 	}
 }
 
-func sorted(s []string) []string {
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
+func TestDialogRefusal(t *testing.T) {
+	no := &sip.Refusal{Errors: []*sip.InputError{
+		{Field: sip.FieldAge, Message: "ålder"}, {Field: sip.FieldSlots, Message: "tider"},
+		{Field: sip.FieldMeeting, Message: "möte"}, {Field: "", Message: "hela formuläret"},
+	}}
+	got := dialogRefusal("sv", fmt.Errorf("wrapped: %w", no))
+	want := model.SubmitDialogResponse{Error: "hela formuläret", Errors: map[string]string{fieldAge: "ålder", fieldMeeting: "tider"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
 	}
-	return s
+	if got := dialogRefusal("en", errors.New("disk full")); got.Error != text("en", "err.internal") || got.Errors != nil {
+		t.Errorf("internal failure shown as %+v", got)
+	}
 }
 
+// TestNewCaseDialogSubmission: the form makes one typed call (no command
+// text, no follow-up command) and the answer comes by DM.
 func TestNewCaseDialogSubmission(t *testing.T) {
 	fake := newFakeMM(t)
-	h := &recorder{replyFor: func(text string) chat.Reply {
-		if strings.HasPrefix(text, "ny ") {
-			return chat.Reply{Text: "Ärende SIP-7K3QF2 öppnat."}
-		}
-		return chat.Reply{Text: "Möte satt."}
-	}}
+	h := &recorder{reply: chat.Reply{Text: "Ärende SIP-7K3QF2 öppnat.\nMöte satt."}}
 	b := testBot(t, fake, h, nil)
 	fake.addUser(userID("anna"), "anna", "")
 	submit := model.SubmitDialogRequest{
@@ -76,56 +67,35 @@ func TestNewCaseDialogSubmission(t *testing.T) {
 	if code, body := postJSON(b, "/mattermost/dialogs", submit); code != http.StatusOK || strings.TrimSpace(body) != "{}" {
 		t.Fatalf("status %d: %s", code, body)
 	}
-	want := []string{"ny kommun=Lund ålder=14 parter=bup,skola", "möte SIP-7K3QF2 2026-12-10 13:00 video"}
-	if len(h.commands) != 2 || h.commands[0].Text != want[0] || h.commands[1].Text != want[1] {
-		t.Fatalf("handler saw %+v, want %q", h.commands, want)
+	want := sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup,skola"}, Meeting: sip.MeetingTime{When: "2026-12-10 13:00 video"}}
+	if len(h.newCases) != 1 || !reflect.DeepEqual(h.newCases[0], want) || len(h.commands) != 0 {
+		t.Fatalf("core saw %+v and commands %+v", h.newCases, h.commands)
 	}
-	if h.commands[0].Who.UserID != "anna" || h.commands[0].Who.Workspace != "skane" {
-		t.Errorf("actor %+v", h.commands[0].Who)
-	}
-	if fake.postCount() != 2 {
-		t.Errorf("%d reply posts, want 2", fake.postCount())
+	if fake.postCount() != 1 {
+		t.Errorf("%d reply posts, want 1", fake.postCount())
 	}
 }
 
+// TestNewCaseDialogKeepsRefusedFormOpen: whatever the refusal's text
+// says (here, a case reference), the form stays open with the reason on
+// the field the core names, and nothing else runs.
 func TestNewCaseDialogKeepsRefusedFormOpen(t *testing.T) {
 	fake := newFakeMM(t)
-	h := &recorder{reply: chat.Reply{Text: "Okänd kommun: Lundx. Exempel: /sip ny kommun=Lund ålder=14 parter=bup"}}
+	h := &recorder{newCase: func(sip.NewCase) (sip.Result, error) {
+		return sip.Result{}, &sip.Refusal{Errors: []*sip.InputError{{Field: sip.FieldKommun, Message: "Hittar ingen kommun som heter \"SIP-ABCDEF\"."}}}
+	}}
 	b := testBot(t, fake, h, nil)
 	submit := model.SubmitDialogRequest{
 		State: b.newCaseState("skane", userID("anna")), UserId: userID("anna"),
-		Submission: map[string]any{"kommun": "Lundx", "alder": "14", "parter": "bup"},
+		Submission: map[string]any{"kommun": "SIP-ABCDEF", "alder": "14", "parter": "bup", "mote": "2026-12-10 13:00"},
 	}
 	code, body := postJSON(b, "/mattermost/dialogs", submit)
-	if code != http.StatusOK || !strings.Contains(body, `"error":"Okänd kommun`) {
+	if code != http.StatusOK || !strings.Contains(body, `"errors":{"kommun":"Hittar ingen kommun`) {
 		t.Fatalf("status %d: %s", code, body)
 	}
-	submit.Submission["alder"] = "x"
-	code, body = postJSON(b, "/mattermost/dialogs", submit)
-	if code != http.StatusOK || !strings.Contains(body, `"errors":{"alder"`) {
-		t.Fatalf("status %d: %s", code, body)
+	if len(h.newCases) != 1 || len(h.commands) != 0 || fake.postCount() != 0 {
+		t.Fatalf("core saw %d new cases, %d commands; %d posts", len(h.newCases), len(h.commands), fake.postCount())
 	}
-	if len(h.commands) != 1 || fake.postCount() != 0 {
-		t.Fatalf("handler saw %d commands, %d posts", len(h.commands), fake.postCount())
-	}
-}
-
-func FuzzNewCaseCommands(f *testing.F) {
-	f.Add("Lund", "14", "bup,skola", "behov", "2026-12-10 13:00")
-	f.Add(`"`, "1e3", ",,,", `\"`, "")
-	f.Fuzz(func(t *testing.T, kommun, age, parties, needs, meeting string) {
-		sub := map[string]any{"kommun": kommun, "alder": age, "parter": parties, "behov": needs, "mote": meeting}
-		command, _, errs := newCaseCommands("en", sub)
-		if len(errs) > 0 {
-			if command != "" {
-				t.Fatalf("errors %v but command %q", errs, command)
-			}
-			return
-		}
-		if !strings.HasPrefix(command, "ny kommun=") || strings.Contains(command, "\n") && !strings.Contains(needs+kommun, "\n") {
-			t.Fatalf("command %q", command)
-		}
-	})
 }
 
 // onceSet is a fake store.Once.
@@ -154,12 +124,12 @@ func TestNewCaseDialogDoubleSubmit(t *testing.T) {
 			t.Fatalf("status %d: %s", code, body)
 		}
 	}
-	if len(h.commands) != 1 {
-		t.Fatalf("a double submit ran %d commands", len(h.commands))
+	if len(h.newCases) != 1 {
+		t.Fatalf("a double submit created %d cases", len(h.newCases))
 	}
 	submit.Submission["alder"] = "15" // corrected after a refusal: runs
 	postJSON(b, "/mattermost/dialogs", submit)
-	if len(h.commands) != 2 {
-		t.Fatalf("a changed submission was dropped (%d commands)", len(h.commands))
+	if len(h.newCases) != 2 {
+		t.Fatalf("a changed submission was dropped (%d calls)", len(h.newCases))
 	}
 }

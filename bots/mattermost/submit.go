@@ -10,16 +10,15 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
-	"github.com/samla-sip/samla/internal/sip"
 )
 
 // serveDialog handles POST /mattermost/dialogs, an interactive dialog
 // submission. Its state was signed when the dialog opened and is checked
-// like a button context. The new-case form becomes "/sip ny …" (and
-// "/sip möte REF …" when a meeting was given); a prompt becomes the button
-// press it belongs to, with the input. The core's answer comes as a direct
-// message from the bot (dialogs have no place to show it), except that a
-// new-case form the core refuses stays open with the reason.
+// like a button context. The new-case form calls the core's typed NewCase;
+// a prompt becomes the button press it belongs to, with the input. The
+// core's answer comes as a direct message from the bot (dialogs have no
+// place to show it), except that a new-case form the core refuses stays
+// open with each reason next to its field.
 func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 	body, ok := readBody(w, r)
 	if !ok {
@@ -61,24 +60,16 @@ func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
 }
 
+// submitNewCase runs the new-case form through the core's typed
+// operation: created → the answer by DM and the dialog closes; refused →
+// the dialog stays open with each reason next to its field.
 func (b *Bot) submitNewCase(ctx context.Context, w http.ResponseWriter, s *server, who chat.Actor, req model.SubmitDialogRequest) {
-	command, meeting, errs := newCaseCommands(b.opts.Lang, req.Submission)
-	if len(errs) > 0 {
-		writeJSON(w, http.StatusOK, model.SubmitDialogResponse{Errors: errs})
+	res, err := b.opts.Handler.NewCase(ctx, who, newCaseInput(req.Submission))
+	if err != nil {
+		writeJSON(w, http.StatusOK, dialogRefusal(b.opts.Lang, err))
 		return
 	}
-	reply := b.opts.Handler.Command(ctx, who, command)
-	ref := sip.FindRef(reply.Text)
-	if ref == "" {
-		// The core refused (unknown kommun, personnummer, …): keep the
-		// form open with its one-line reason.
-		writeJSON(w, http.StatusOK, model.SubmitDialogResponse{Error: truncate(replyText(reply), 500)})
-		return
-	}
-	b.tell(ctx, s, req.UserId, reply)
-	if meeting != "" {
-		b.tell(ctx, s, req.UserId, b.opts.Handler.Command(ctx, who, "möte "+ref+" "+meeting))
-	}
+	b.tell(ctx, s, req.UserId, res.Reply)
 	writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
 }
 
@@ -101,16 +92,10 @@ func (b *Bot) firstSubmission(ctx context.Context, req model.SubmitDialogRequest
 
 // tell sends a reply to a user as a direct message from the bot.
 func (b *Bot) tell(ctx context.Context, s *server, userID string, reply chat.Reply) {
-	msg := chat.Message{Text: reply.Text}
-	if reply.Message != nil {
-		msg = *reply.Message
-		if reply.Text != "" {
-			msg.Text = reply.Text + "\n" + msg.Text
-		}
-	}
-	if msg.Text == "" && msg.Title == "" {
+	if reply.Empty() {
 		return
 	}
+	msg := reply.Body()
 	to := chat.Address{Platform: chat.Mattermost, Workspace: s.name, User: userID}
 	if _, err := b.Send(ctx, to, msg, ""); err != nil {
 		b.opts.Log.WarnContext(ctx, "mattermost: cannot deliver a reply", "server", s.name, "user_id", userID, "err", err)

@@ -8,8 +8,6 @@ var texts = map[string][2]string{ // id → {sv, en}
 	"err.notyours":     {"Den här knappen är inte till dig.", "This button is not for you."},
 	"err.expired":      {"Knappen har gått ut. Be den som sammankallar om en ny inbjudan.", "This button has expired. Ask the convener for a new invitation."},
 	"err.formexpired":  {"Formuläret har gått ut. Börja om med /sip.", "This form has expired. Start again with /sip."},
-	"err.age":          {"Ange ålder i hela år, t.ex. 14.", "Give the age in whole years, e.g. 14."},
-	"err.needed":       {"Fyll i det här fältet.", "Please fill in this field."},
 	"new.title":        {"Ny SIP", "New SIP"},
 	"new.intro":        {"Skriv aldrig namn, personnummer eller diagnoser här. Ärendet får en anonym referens.", "Never write names, personal identity numbers or diagnoses here. The case gets an anonymous reference."},
 	"new.kommun":       {"Kommun", "Municipality"},

@@ -85,6 +85,9 @@ func checkRef(verb, ref string) (string, *InputError) {
 // checkMeetingTime reads a meeting time, which must be in the future.
 func (s *Service) checkMeetingTime(r *request, m MeetingTime) (*Meeting, *InputError) {
 	rest, when, err := takeDateTime(verbMeeting, strings.Fields(m.When))
+	if err == nil && len(rest) == 1 && meetingWords[strings.ToLower(rest[0])] == wordVideo {
+		rest, m.Video = nil, true // "2026-12-10 13:00 video", as after /sip möte REF
+	}
 	if err == nil && len(rest) > 0 {
 		err = inputErr(verbMeeting, "err.datetime", clip(m.When, 40))
 	}

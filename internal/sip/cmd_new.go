@@ -26,7 +26,8 @@ type NewCase struct {
 }
 
 // MeetingTime is a meeting time as typed: When is "2026-12-10 13:00" or
-// "2026-12-10T13:00" in the service's zone ("" = none).
+// "2026-12-10T13:00" in the service's zone ("" = none), optionally
+// followed by the word video (as after /sip möte REF).
 type MeetingTime struct {
 	When  string
 	Video bool
