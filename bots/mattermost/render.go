@@ -43,7 +43,7 @@ func (b *Bot) render(srv, user string, msg chat.Message) (string, model.StringIn
 	}
 	message := ""
 	if msg.Title != "" {
-		message = "**" + escapeBold(msg.Title) + "**"
+		message = "**" + inline(msg.Title) + "**"
 	}
 	return message, model.StringInterface{model.PostPropsAttachments: []*model.SlackAttachment{att}}
 }
@@ -94,32 +94,3 @@ func fallback(msg chat.Message) string {
 	line, _, _ := strings.Cut(msg.Text, "\n")
 	return strings.ReplaceAll(line, "*", "")
 }
-
-// markdown converts the chat markdown subset to Mattermost's: a single
-// *bold* becomes **bold**; _italic_, line breaks and bullets carry over.
-func markdown(s string) string {
-	if !strings.Contains(s, "*") {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ { // bytewise: '*' is ASCII, other bytes pass through
-		if s[i] != '*' {
-			b.WriteByte(s[i])
-			continue
-		}
-		j := i
-		for j < len(s) && s[j] == '*' {
-			j++
-		}
-		if j-i == 1 {
-			b.WriteString("**")
-		} else {
-			b.WriteString(s[i:j])
-		}
-		i = j - 1
-	}
-	return b.String()
-}
-
-// escapeBold keeps a title from closing its own bold markup.
-func escapeBold(s string) string { return strings.ReplaceAll(s, "*", `\*`) }

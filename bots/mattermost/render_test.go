@@ -9,36 +9,6 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
-func TestMarkdown(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain", "plain"},
-		{"*fet* och _kursiv_", "**fet** och _kursiv_"},
-		{"redan **fet**", "redan **fet**"},
-		{"• *BUP Lund*: kommer\n• Skola: väntar", "• **BUP Lund**: kommer\n• Skola: väntar"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := markdown(tt.in); got != tt.want {
-			t.Errorf("markdown(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func FuzzMarkdown(f *testing.F) {
-	for _, s := range []string{"*a*", "**", "a*b**c***", "å*ä*ö"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := markdown(s)
-		if strings.ReplaceAll(got, "*", "") != strings.ReplaceAll(s, "*", "") {
-			t.Fatalf("markdown(%q) = %q changed more than asterisks", s, got)
-		}
-		if strings.Count(got, "*") < strings.Count(s, "*") {
-			t.Fatalf("markdown(%q) = %q lost asterisks", s, got)
-		}
-	})
-}
-
 func TestRenderPlainAndPromptDialogs(t *testing.T) {
 	fake := newFakeMM(t)
 	b := testBot(t, fake, &recorder{}, nil)
