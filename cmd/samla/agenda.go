@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -18,11 +19,13 @@ import (
 const maxNeedsBytes = 64 << 10
 
 // runAgenda implements "samla agenda draft [--json] [--parter bup,skola]
-// [--lang sv|en] [--config FILE]": needs text on stdin, the draft on
-// stdout, which source was used and what was redacted on stderr.
+// [--lang sv|en] [--yes] [--config FILE]": needs text on stdin, the draft
+// on stdout; on stderr the exact text that would go to the language model
+// (when one is configured), the question whether to send it, which source
+// was used and what was redacted.
 func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 	if len(args) == 0 || args[0] != "draft" {
-		fmt.Fprintln(env.stderr, "Usage: samla agenda draft [--json] [--parter bup,skola] [--lang sv|en] [--config FILE] < behov.txt")
+		fmt.Fprintln(env.stderr, "Usage: samla agenda draft [--json] [--parter bup,skola] [--lang sv|en] [--yes] [--config FILE] < behov.txt")
 		return exitCode(2)
 	}
 	fs := subcommandFlags("agenda draft", env)
@@ -30,6 +33,7 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 	parter := fs.String("parter", "", "comma-separated care-level `IDS` chosen on the case, e.g. bup,skola")
 	lang := fs.String("lang", "", "language of the draft: sv or en (default SAMLA_LANG)")
 	file := fs.String("config", "", "read settings from `FILE` (SAMLA_NAME=value lines); the environment overrides it")
+	yes := fs.Bool("yes", false, "send the redacted text to the language model without asking (scripts)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return flagParseExit(err)
 	}
@@ -69,7 +73,19 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 		AllowClinical: cfg.LLM.AllowClinical(),
 		Log:           agendaLogger(env.stderr, cfg.LogLevel),
 	})
-	draft, err := d.Draft(ctx, agenda.Request{Needs: needs, Parties: agendaSplitIDs(*parter), Lang: l})
+	var approved string
+	if d.Enabled() {
+		preview := d.Preview(needs)
+		agendaShowPreview(env.stderr, l, preview)
+		ok, err := agendaConfirm(env, l, *yes)
+		if err != nil {
+			return err
+		}
+		if ok {
+			approved = preview.Hash()
+		}
+	}
+	draft, err := d.Draft(ctx, agenda.Request{Needs: needs, Parties: agendaSplitIDs(*parter), Lang: l, Approved: approved})
 	var in *agenda.InputError
 	if errors.As(err, &in) {
 		fmt.Fprintln(env.stderr, in.Text(l))
@@ -96,6 +112,52 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, agendaMsg(l, "Maskerat innan texten användes: ", "Redacted before the text was used: ")+draft.Redacted.Text(l)+".")
 	}
 	return nil
+}
+
+// agendaShowPreview prints exactly the text that would be sent, then each
+// replacement in order, so the operator sees what leaves the machine.
+func agendaShowPreview(w io.Writer, lang string, p agenda.Redaction) {
+	fmt.Fprintln(w, agendaMsg(lang, "Detta skickas till språkmodellen:", "This is what goes to the language model:"))
+	fmt.Fprintln(w, "----")
+	fmt.Fprintln(w, p.Text)
+	fmt.Fprintln(w, "----")
+	if len(p.Marks) == 0 {
+		fmt.Fprintln(w, agendaMsg(lang, "Inget har ersatts.", "Nothing was replaced."))
+		return
+	}
+	repl := make([]string, len(p.Marks))
+	for i, m := range p.Marks {
+		repl[i] = "«" + p.Text[m.Start:m.End] + "»"
+	}
+	fmt.Fprintln(w, agendaMsg(lang, "Ersatt: ", "Replaced: ")+strings.Join(repl, ", ")+" ("+p.Report.Text(lang)+")")
+}
+
+// agendaConfirm asks "Skicka till språkmodellen?" on the terminal, or
+// takes --yes. Without a terminal and without --yes it refuses (exit 2)
+// rather than send unseen.
+func agendaConfirm(env *cliEnv, lang string, yes bool) (bool, error) {
+	if yes {
+		return true, nil
+	}
+	var tty io.ReadWriteCloser
+	var err error
+	if env.terminal != nil {
+		tty, err = env.terminal()
+	}
+	if tty == nil || err != nil {
+		fmt.Fprintln(env.stderr, agendaMsg(lang,
+			"samla agenda draft: ingen terminal att fråga på; granska texten ovan och kör med --yes för att skicka den.",
+			"samla agenda draft: no terminal to ask on; review the text above and run with --yes to send it."))
+		return false, exitCode(2)
+	}
+	defer tty.Close()
+	fmt.Fprint(tty, agendaMsg(lang, "Skicka till språkmodellen? [j/N] ", "Send to the language model? [y/N] "))
+	answer, _ := bufio.NewReader(tty).ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "j", "ja", "y", "yes":
+		return true, nil
+	}
+	return false, nil
 }
 
 // agendaReadNeeds reads stdin up to maxNeedsBytes.

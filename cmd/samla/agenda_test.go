@@ -123,7 +123,7 @@ func TestAgendaDraftUsesModel(t *testing.T) {
 	}
 	// Sara Lindberg is a kurator in the embedded sample directory.
 	env, out, errOut := agendaEnv(agendaNeeds+" Kuratorn Sara Lindberg har haft kontakt med familjen.", vars)
-	if code := run(context.Background(), env, []string{"agenda", "draft", "--parter", "skola"}); code != 0 {
+	if code := run(context.Background(), env, []string{"agenda", "draft", "--parter", "skola", "--yes"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if !strings.Contains(out.String(), "*SIP om skolgång*") || !strings.Contains(out.String(), "• Jag vill tillbaka till klassen") {
@@ -187,5 +187,102 @@ func TestAgendaDraftTooLong(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "för lång") {
 		t.Errorf("stderr: %s", errOut)
+	}
+}
+
+// fakeModel is an OpenAI-compatible server that records request bodies.
+func fakeModel(t *testing.T) (vars map[string]string, bodies func() []string) {
+	t.Helper()
+	var mu sync.Mutex
+	var got []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, string(b))
+		mu.Unlock()
+		content := `{"title":"SIP","goals":[],"topics":[{"title":"Skolgång","parties":["skola"]}],"questions":["Vem har det övergripande ansvaret?"],"suggested_parties":[]}`
+		json.NewEncoder(w).Encode(map[string]any{
+			"id": "1", "object": "chat.completion", "model": "m",
+			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": content}}},
+		})
+	}))
+	t.Cleanup(srv.Close)
+	return map[string]string{"SAMLA_LLM_BASE_URL": srv.URL + "/v1", "SAMLA_LLM_MODEL": "m", "SAMLA_LLM_TIMEOUT": "5s"},
+		func() []string { mu.Lock(); defer mu.Unlock(); return append([]string(nil), got...) }
+}
+
+// fakeTTY answers a question with answer and keeps what was asked.
+type fakeTTY struct {
+	in    *strings.Reader
+	asked bytes.Buffer
+}
+
+func (f *fakeTTY) Read(p []byte) (int, error)  { return f.in.Read(p) }
+func (f *fakeTTY) Write(p []byte) (int, error) { return f.asked.Write(p) }
+func (f *fakeTTY) Close() error                { return nil }
+
+// kalleNeeds is the example of issue 20.
+const kalleNeeds = "Kalle Svensson, 15 år, har självskadebeteende och har inte varit i skolan sedan oktober. " +
+	"Pappa Anders dricker. Mamman Lisa vill att BUP tar över. Han går på Polhemskolan och träffar kuratorn Sara Lindberg."
+
+func TestAgendaDraftAsksBeforeSending(t *testing.T) {
+	tests := []struct {
+		name     string
+		answer   string // "" = no terminal
+		args     []string
+		code     int
+		sent     bool
+		stderr   string
+		notAsked bool
+	}{
+		{name: "no terminal, no --yes", code: 2, stderr: "--yes", notAsked: true},
+		{name: "terminal says ja", answer: "ja\n", code: 0, sent: true, stderr: "Utkast från språkmodellen"},
+		{name: "terminal says nej", answer: "n\n", code: 0, stderr: "texten skickades inte till språkmodellen"},
+		{name: "terminal says nothing", answer: "", code: 2, stderr: "--yes", notAsked: true},
+		{name: "--yes", args: []string{"--yes"}, code: 0, sent: true, notAsked: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vars, bodies := fakeModel(t)
+			env, out, errOut := agendaEnv(kalleNeeds, vars)
+			tty := &fakeTTY{in: strings.NewReader(tc.answer)}
+			if tc.answer != "" {
+				env.terminal = func() (io.ReadWriteCloser, error) { return tty, nil }
+			}
+			args := append([]string{"agenda", "draft", "--parter", "bup,skola"}, tc.args...)
+			if code := run(context.Background(), env, args); code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut)
+			}
+			// The convener saw exactly what would leave, replacements marked.
+			preview := "[NAMN-1], 15 år, har psykisk ohälsa och har inte varit i skolan sedan oktober. Pappa [NAMN-2] har missbruksproblem. " +
+				"Mamman [NAMN-3] vill att BUP tar över. Han går på [ENHET-1] och träffar kuratorn [NAMN-4]."
+			if !strings.Contains(errOut.String(), "Detta skickas till språkmodellen:\n----\n"+preview+"\n----\n") ||
+				!strings.Contains(errOut.String(), "Ersatt: «[NAMN-1]», «psykisk ohälsa», «[NAMN-2]», «har missbruksproblem»") {
+				t.Errorf("stderr lacks the exact text and its replacements:\n%s", errOut)
+			}
+			if !strings.Contains(errOut.String(), tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut)
+			}
+			if asked := tty.asked.String(); tc.notAsked == (asked != "") || (!tc.notAsked && asked != "Skicka till språkmodellen? [j/N] ") {
+				t.Errorf("asked %q", asked)
+			}
+			got := bodies()
+			if tc.sent != (len(got) == 1) {
+				t.Fatalf("%d requests, sent = %v", len(got), tc.sent)
+			}
+			for _, b := range got {
+				if !strings.Contains(b, preview) {
+					t.Errorf("request does not hold the previewed text: %s", b)
+				}
+				for _, s := range []string{"Kalle", "Svensson", "Anders", "Lisa", "Sara", "Lindberg", "Polhemskolan", "självskad", "dricker"} {
+					if strings.Contains(b, s) {
+						t.Errorf("request holds %q", s)
+					}
+				}
+			}
+			if tc.code == 0 && out.Len() == 0 {
+				t.Error("no draft on stdout")
+			}
+		})
 	}
 }

@@ -34,6 +34,9 @@ type cliEnv struct {
 	// reload delivers requests to reload the directory; nil = SIGHUP
 	// (samla serve only, so a terminal hangup still ends other commands).
 	reload <-chan struct{}
+	// terminal opens the controlling terminal for a question (stdin may
+	// be a pipe); nil or an error = no terminal.
+	terminal func() (io.ReadWriteCloser, error)
 }
 
 func commands() []command {
@@ -50,7 +53,8 @@ func commands() []command {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, environ: os.Environ}
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, environ: os.Environ,
+		terminal: func() (io.ReadWriteCloser, error) { return os.OpenFile("/dev/tty", os.O_RDWR, 0) }}
 	os.Exit(run(ctx, env, os.Args[1:]))
 }
 

@@ -23,16 +23,16 @@ const maxNeedsRunes = 6000
 
 // Options configure a Drafter. The model is off when BaseURL is empty.
 type Options struct {
-	BaseURL    string        // OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1
-	Model      string        // model name as the server knows it
-	APIKey     string        // optional bearer token
-	Timeout    time.Duration // overall deadline of one draft; DefaultTimeout when zero
-	Directory  interface{ Current() *directory.Directory }
+	BaseURL   string        // OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1
+	Model     string        // model name as the server knows it
+	APIKey    string        // optional bearer token
+	Timeout   time.Duration // overall deadline of one draft; DefaultTimeout when zero
+	Directory interface{ Current() *directory.Directory }
 	// AllowClinical keeps clinical terms in the text sent to the model
 	// (SAMLA_LLM_CLINICAL=allow); by default they are generalised.
 	AllowClinical bool
-	Log        *slog.Logger
-	HTTPClient *http.Client
+	Log           *slog.Logger
+	HTTPClient    *http.Client
 }
 
 // Drafter turns needs text into a Draft. Safe for concurrent use.
@@ -88,6 +88,19 @@ type Request struct {
 	Needs   string   // the convener's free text; redacted before any use
 	Parties []string // care-level ids chosen on the case
 	Lang    string   // "sv" (default) or "en"
+	// Approved is the Hash of the Preview the convener confirmed. The
+	// model is asked only when it equals the hash of the text that would
+	// be sent now; otherwise the standard template is used and nothing
+	// leaves the machine.
+	Approved string
+}
+
+// Preview returns exactly the text a draft of needs would send to the
+// model (redacted, generalised, cut at the limit), where its replacements
+// are, and its Hash for Request.Approved.
+func (d *Drafter) Preview(needs string) Redaction {
+	red := d.rules.Redact(needs, d.names.get(d.contacts()))
+	return red.truncate(maxNeedsRunes)
 }
 
 // Draft redacts the needs, asks the model when one is configured and falls
@@ -100,14 +113,18 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 		return Draft{}, err
 	}
 	names := d.names.get(d.contacts())
-	red := d.rules.Redact(req.Needs, names)
-	redacted, rep := truncateRunes(red.Text, maxNeedsRunes), red.Report
+	red := d.rules.Redact(req.Needs, names).truncate(maxNeedsRunes)
+	redacted, rep := red.Text, red.Report
 	// Never the text, not even redacted: its length and what fired.
 	d.log.Debug("agenda: needs redacted", "runes", utf8.RuneCountInString(redacted), "fired", rep.Fired())
 
 	draft := Draft{Lang: lang, Parties: parties, Redacted: rep}
 	if d.client == nil {
 		return d.fallback(draft, failOff), nil
+	}
+	if req.Approved != red.Hash() {
+		d.log.Info("agenda: text not approved for the model; using the template")
+		return d.fallback(draft, failNotApproved), nil
 	}
 	start := time.Now()
 	a, fail := d.ask(ctx, redacted, parties, lang)
@@ -124,10 +141,17 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 	return draft, nil
 }
 
-// DraftMarkdown drafts and renders for chat: the method set the SIP core
-// calls (sip.AgendaDrafter).
+// DraftMarkdown drafts from the template and renders for chat; nothing is
+// sent to the model without the convener's approval (DraftApproved).
 func (d *Drafter) DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (string, bool, error) {
-	draft, err := d.Draft(ctx, Request{Needs: needs, Parties: parties, Lang: lang})
+	return d.DraftApproved(ctx, needs, parties, lang, "")
+}
+
+// DraftApproved drafts and renders for chat: the method set the SIP core
+// calls. approved is the Hash of the Preview the convener confirmed; the
+// model is asked only when it still matches the text.
+func (d *Drafter) DraftApproved(ctx context.Context, needs string, parties []string, lang, approved string) (string, bool, error) {
+	draft, err := d.Draft(ctx, Request{Needs: needs, Parties: parties, Lang: lang, Approved: approved})
 	if err != nil {
 		return "", false, err
 	}
@@ -157,13 +181,6 @@ func checkRequestParties(ids []string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n])
 }
 
 // InputError is a request the caller must fix: an unknown party id.

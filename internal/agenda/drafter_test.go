@@ -63,7 +63,7 @@ func TestDraftSendsOnlyRedactedText(t *testing.T) {
 		"Familjen bor på Storgatan 12, 211 45 Malmö. Kuratorn har pratat med Anna Lindqvist på BUP " +
 		"och Björn Åkesson. Maja har ADHD (F90.0) och vill tillbaka till sin klass."
 
-	draft, err := d.Draft(context.Background(), Request{Needs: needs, Parties: []string{"skola", "bup"}, Lang: "sv"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: needs, Parties: []string{"skola", "bup"}, Lang: "sv"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestDraftSendsOnlyRedactedText(t *testing.T) {
 func TestDraftValidAnswer(t *testing.T) {
 	srv := newFakeOpenAI(t, reply{content: "```json\n" + validAnswer + "\n```"})
 	d := newTestDrafter(t, srv.baseURL(), 5*time.Second, nil)
-	draft, err := d.Draft(context.Background(), Request{Needs: "Skolfrånvaro och sömnproblem.", Parties: []string{"skola"}, Lang: "sv"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "Skolfrånvaro och sömnproblem.", Parties: []string{"skola"}, Lang: "sv"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +173,7 @@ func TestDraftFallsBack(t *testing.T) {
 			srv := newFakeOpenAI(t, tc.replies...)
 			d := newTestDrafter(t, srv.baseURL(), timeout, nil)
 			start := time.Now()
-			draft, err := d.Draft(context.Background(), Request{Needs: "Skolfrånvaro.", Parties: []string{"skola", "bup"}, Lang: "sv"})
+			draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "Skolfrånvaro.", Parties: []string{"skola", "bup"}, Lang: "sv"}))
 			elapsed := time.Since(start)
 			if err != nil {
 				t.Fatal(err)
@@ -200,7 +200,7 @@ func TestDraftFallsBack(t *testing.T) {
 func TestDraftRetriesOnceThenUsesModel(t *testing.T) {
 	srv := newFakeOpenAI(t, reply{content: "{not json"}, reply{content: validAnswer})
 	d := newTestDrafter(t, srv.baseURL(), 5*time.Second, nil)
-	draft, err := d.Draft(context.Background(), Request{Needs: "Behov.", Lang: "en"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "Behov.", Lang: "en"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestDraftWithoutJSONSchemaSupport(t *testing.T) {
 		reply{content: validAnswer},
 	)
 	d := newTestDrafter(t, srv.baseURL(), 5*time.Second, nil)
-	draft, err := d.Draft(context.Background(), Request{Needs: "Behov.", Lang: "sv"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "Behov.", Lang: "sv"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,11 +250,11 @@ func TestDraftModelOff(t *testing.T) {
 		t.Fatal("Enabled with empty BaseURL")
 	}
 	for _, lang := range []string{"sv", "en"} {
-		md, fromModel, err := d.DraftMarkdown(context.Background(), "Behov.", []string{"bup"}, lang)
+		md, fromModel, err := d.DraftApproved(context.Background(), "Behov.", []string{"bup"}, lang, d.Preview("Behov.").Hash())
 		if err != nil || fromModel || md == "" {
 			t.Fatalf("DraftMarkdown = %q, %v, %v", md, fromModel, err)
 		}
-		draft, _ := d.Draft(context.Background(), Request{Needs: "x", Lang: lang})
+		draft, _ := d.Draft(context.Background(), approve(d, Request{Needs: "x", Lang: lang}))
 		want := failOff.reason(lang, DefaultTimeout)
 		if draft.Reason != want {
 			t.Errorf("reason = %q, want %q", draft.Reason, want)
@@ -268,7 +268,7 @@ func TestDraftModelOff(t *testing.T) {
 func TestDraftUnreachable(t *testing.T) {
 	tr := &countingTransport{}
 	d := New(Options{BaseURL: "http://model.invalid/v1", Model: "m", HTTPClient: &http.Client{Transport: tr}})
-	draft, err := d.Draft(context.Background(), Request{Needs: "x", Lang: "en"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "x", Lang: "en"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestDraftRedactsModelAnswer(t *testing.T) {
 	answer := strings.Replace(validAnswer, `"Jag vill sova bättre"`, `"Ring Anna Lindqvist på 070-123 45 67"`, 1)
 	srv := newFakeOpenAI(t, reply{content: answer})
 	d := newTestDrafter(t, srv.baseURL(), 5*time.Second, nil)
-	md, fromModel, err := d.DraftMarkdown(context.Background(), "Behov.", nil, "sv")
+	md, fromModel, err := d.DraftApproved(context.Background(), "Behov.", nil, "sv", d.Preview("Behov.").Hash())
 	if err != nil || !fromModel {
 		t.Fatalf("fromModel %v, err %v", fromModel, err)
 	}

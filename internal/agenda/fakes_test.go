@@ -24,3 +24,10 @@ func testContacts() *fakeContacts {
 		{ID: "c6", Kind: "person", Name: "Per Holm"},
 	}}
 }
+
+// approve is what the convener's confirmation adds to a request: the hash
+// of exactly the text that will be sent.
+func approve(d *Drafter, req Request) Request {
+	req.Approved = d.Preview(req.Needs).Hash()
+	return req
+}

@@ -26,10 +26,11 @@ const (
 	failServer              // HTTP 5xx or another error status
 	failUnreachable         // connection refused, DNS, TLS …
 	failInvalid             // invalid JSON or schema twice
+	failNotApproved         // the convener did not confirm the text
 )
 
 func (f failure) code() string {
-	return [...]string{"none", "off", "timeout", "rate_limited", "server_error", "unreachable", "invalid"}[f]
+	return [...]string{"none", "off", "timeout", "rate_limited", "server_error", "unreachable", "invalid", "not_approved"}[f]
 }
 
 var reasonModel = text{
@@ -52,6 +53,8 @@ func (f failure) reason(lang string, timeout time.Duration) string {
 		why = text{"språkmodellen svarade med ett fel", "the language model answered with an error"}
 	case failUnreachable:
 		why = text{"språkmodellen gick inte att nå", "the language model could not be reached"}
+	case failNotApproved:
+		why = text{"texten skickades inte till språkmodellen", "the text was not sent to the language model"}
 	default:
 		why = text{"språkmodellens svar gick inte att använda", "the language model's answer could not be used"}
 	}

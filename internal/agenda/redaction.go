@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 )
 
 // markOpen and markClose bracket each replacement while Redact works (two
@@ -78,4 +79,27 @@ func (r Redaction) Marked(open, close string) string {
 	}
 	b.WriteString(r.Text[last:])
 	return b.String()
+}
+
+// truncate cuts Text after n runes, dropping the marks past the cut (a
+// mark cut in two is kept up to the cut).
+func (r Redaction) truncate(n int) Redaction {
+	if utf8.RuneCountInString(r.Text) <= n {
+		return r
+	}
+	end := 0
+	for range n {
+		_, size := utf8.DecodeRuneInString(r.Text[end:])
+		end += size
+	}
+	r.Text = r.Text[:end]
+	var marks []Span
+	for _, m := range r.Marks {
+		if m.Start >= end {
+			break
+		}
+		marks = append(marks, Span{m.Start, min(m.End, end)})
+	}
+	r.Marks = marks
+	return r
 }

@@ -14,7 +14,7 @@ func TestFallbackGolden(t *testing.T) {
 	for _, lang := range []string{"sv", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			d := New(Options{})
-			draft, err := d.Draft(context.Background(), Request{Needs: "Hon heter Maja och går inte till skolan.", Parties: parties, Lang: lang})
+			draft, err := d.Draft(context.Background(), approve(d, Request{Needs: "Hon heter Maja och går inte till skolan.", Parties: parties, Lang: lang}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -31,7 +31,7 @@ func TestFallbackGolden(t *testing.T) {
 func TestModelDraftGolden(t *testing.T) {
 	srv := newFakeOpenAI(t, reply{content: validAnswer})
 	d := newTestDrafter(t, srv.baseURL(), 0, nil)
-	md, fromModel, err := d.DraftMarkdown(context.Background(), "Skolfrånvaro.", []string{"skola", "bup"}, "sv")
+	md, fromModel, err := d.DraftApproved(context.Background(), "Skolfrånvaro.", []string{"skola", "bup"}, "sv", d.Preview("Skolfrånvaro.").Hash())
 	if err != nil || !fromModel {
 		t.Fatalf("fromModel %v, err %v", fromModel, err)
 	}

@@ -31,7 +31,7 @@ func TestDraftRedactsSampleDirectoryNames(t *testing.T) {
 	srv := newFakeOpenAI(t, reply{content: validAnswer})
 	d := New(Options{BaseURL: srv.baseURL(), Model: "m", Timeout: 5 * time.Second, Directory: directory.NewHolder(dir)})
 	needs := "Möte i Lund med " + strings.Join(people, ", ") + ". BUP Lund deltar via video."
-	draft, err := d.Draft(context.Background(), Request{Needs: needs, Lang: "sv"})
+	draft, err := d.Draft(context.Background(), approve(d, Request{Needs: needs, Lang: "sv"}))
 	if err != nil {
 		t.Fatal(err)
 	}
