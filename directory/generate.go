@@ -2,6 +2,7 @@ package directory
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -15,6 +16,7 @@ import (
 type GenerateOptions struct {
 	Contacts int    // total number of contacts (at least one per unit)
 	Seed     uint64 // same seed, same directory
+	CRLF     bool   // CRLF line ends, as Windows editors write them
 }
 
 // Generate writes a synthetic but realistic directory as one YAML
@@ -23,7 +25,7 @@ type GenerateOptions struct {
 // and absences. It is for benchmarks and load tests.
 func Generate(w io.Writer, opts GenerateOptions) error {
 	g := newGenerator(opts)
-	bw := bufio.NewWriterSize(w, 1<<20)
+	bw := bufio.NewWriterSize(lineEnds(w, opts), 1<<20)
 	g.write(bw, g.parts)
 	return bw.Flush()
 }
@@ -50,7 +52,7 @@ func GenerateDir(dir string, opts GenerateOptions) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("generate: %w", err)
 		}
-		bw := bufio.NewWriterSize(f, 1<<20)
+		bw := bufio.NewWriterSize(lineEnds(f, opts), 1<<20)
 		g.write(bw, groups[name])
 		err = bw.Flush()
 		if cerr := f.Close(); err == nil {
@@ -62,6 +64,23 @@ func GenerateDir(dir string, opts GenerateOptions) ([]string, error) {
 		files = append(files, path)
 	}
 	return files, nil
+}
+
+// lineEnds returns w, or a writer turning LF into CRLF when opts ask.
+func lineEnds(w io.Writer, opts GenerateOptions) io.Writer {
+	if !opts.CRLF {
+		return w
+	}
+	return crlfWriter{w}
+}
+
+type crlfWriter struct{ w io.Writer }
+
+func (c crlfWriter) Write(p []byte) (int, error) {
+	if _, err := c.w.Write(bytes.ReplaceAll(p, []byte("\n"), []byte("\r\n"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 type genOrg struct{ id, name, kind, area string }

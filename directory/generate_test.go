@@ -64,3 +64,19 @@ func TestGenerateIsDeterministic(t *testing.T) {
 		t.Error("same seed gave different directories")
 	}
 }
+
+func TestGenerateCRLF(t *testing.T) {
+	var lf, crlf bytes.Buffer
+	if err := Generate(&lf, GenerateOptions{Contacts: 500, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Generate(&crlf, GenerateOptions{Contacts: 500, Seed: 5, CRLF: true}); err != nil {
+		t.Fatal(err)
+	}
+	if want := bytes.ReplaceAll(lf.Bytes(), []byte("\n"), []byte("\r\n")); !bytes.Equal(crlf.Bytes(), want) {
+		t.Fatal("CRLF output is not the LF output with CRLF line ends")
+	}
+	if _, ok := parseFast(crlf.String(), nil); !ok {
+		t.Error("the fast parser gave up on the generated CRLF directory")
+	}
+}
