@@ -90,7 +90,7 @@ func TestRenderEscapesUserText(t *testing.T) {
 // typed) is escaped too.
 func TestCommandReplyEscaped(t *testing.T) {
 	for _, attack := range attacks {
-		got := markdown(replyText(chat.Reply{Text: "Mötet är bokat, plats " + attack}))
+		got := markdown(chat.Reply{Text: "Mötet är bokat, plats " + attack}.Body().Plain())
 		if bad := unsafeMarkdown(got); bad != "" {
 			t.Errorf("%q: %s in %q", attack, bad, got)
 		}
