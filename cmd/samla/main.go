@@ -47,6 +47,10 @@ func commands() []command {
 		{"agenda", "draft a SIP agenda from needs text on stdin", runAgenda},
 		{"config", "show the effective configuration (secrets masked)", runConfig},
 		{"mail", "send a test e-mail through the configured relay", runMail},
+		{"backup", "write a consistent snapshot of the store to a file (online)", runBackup},
+		{"restore", "put a backup back into the store (server stopped)", runRestore},
+		{"healthcheck", "exit 0 when the local server answers /healthz (container health check)", runHealthcheck},
+		{"version", "print version, commit and Go version", runVersion},
 	}
 }
 

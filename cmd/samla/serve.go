@@ -52,7 +52,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 // serve wires config → directory → store → HTTP server and runs until ctx
 // ends (SIGTERM/SIGINT), then drains and closes everything.
 func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger) error {
-	log.Info("starting samla", "store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang,
+	log.Info("starting samla", "version", version, "commit", currentBuild().Commit, "store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang,
 		"slack", cfg.Slack.Enabled(), "mattermost", cfg.Mattermost.Enabled(), "llm", cfg.LLM.Enabled())
 
 	reload := reloadRequests(ctx, env) // before loading: an early SIGHUP must not kill us
@@ -72,7 +72,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	outboxMetrics := metrics.NewOutbox(func(ctx context.Context) (outbox.Backlog, error) {
 		return outbox.Waiting(ctx, st, time.Now())
 	})
-	if err := srv.Register(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...)...); err != nil {
+	if err := srv.Register(append(dirMetrics.Collectors(), append(outboxMetrics.Collectors(), buildInfoGauge())...)...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
@@ -99,6 +99,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		{"reminders", core.reminders.Run},
 		{"reminder digest and sweep", core.reminders.RunPeriodic},
 	}
+	tasks = append(tasks, backupSocketTasks(cfg, st, log)...)
 	return runTasks(ctx, log, append(tasks, chats.tasks...))
 }
 

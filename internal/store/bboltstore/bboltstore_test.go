@@ -1,9 +1,12 @@
 package bboltstore_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +131,66 @@ func TestOnceUsesInjectedClock(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Fatalf("at %v: Once = %v, %v; want %v", now, got, err, tc.want)
 		}
+	}
+}
+
+func TestBackupRestore(t *testing.T) {
+	storetest.Backup(t, func(t *testing.T) store.Store {
+		st := open(t, filepath.Join(t.TempDir(), "samla.db"))
+		t.Cleanup(func() { _ = st.Close() })
+		return st
+	}, func(t *testing.T, from store.Store) store.Store {
+		var buf bytes.Buffer
+		if _, err := from.(*bboltstore.Store).Backup(context.Background(), &buf); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "restored", "samla.db")
+		if _, err := bboltstore.Restore(path, &buf, time.Second); err != nil {
+			t.Fatal(err)
+		}
+		st := open(t, path)
+		t.Cleanup(func() { _ = st.Close() })
+		return st
+	})
+}
+
+func TestRestoreKeepsReplacedFileAndRefusesWhileOpen(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "samla.db")
+	st := open(t, path)
+	if err := st.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: "b", Key: "k", Value: []byte("old")}}}); err != nil {
+		t.Fatal(err)
+	}
+	var backup bytes.Buffer
+	if _, err := st.Backup(ctx, &backup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bboltstore.Restore(path, bytes.NewReader(backup.Bytes()), 50*time.Millisecond); !errors.Is(err, bboltstore.ErrLocked) {
+		t.Fatalf("restore while open: err = %v, want ErrLocked", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bboltstore.Restore(path, strings.NewReader("not a store"), time.Second); err == nil {
+		t.Fatal("restore of garbage succeeded")
+	}
+	kept, err := bboltstore.Restore(path, &backup, time.Second)
+	if err != nil || kept == "" {
+		t.Fatalf("restore = %q, %v", kept, err)
+	}
+	if err := bboltstore.Check(kept); err != nil {
+		t.Errorf("replaced file not kept intact: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".restoring") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+	st = open(t, path)
+	defer st.Close()
+	if r, err := st.Get(ctx, "b", "k"); err != nil || string(r.Value) != "old" {
+		t.Errorf("after restore: %q, %v", r.Value, err)
 	}
 }

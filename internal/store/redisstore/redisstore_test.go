@@ -1,6 +1,7 @@
 package redisstore_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"testing"
@@ -131,5 +132,60 @@ func TestTTLRecordLayout(t *testing.T) {
 	}
 	if keys := rdb.Keys(ctx, base+"*").Val(); len(keys) != 0 {
 		t.Fatalf("keys left after expiry: %v", keys)
+	}
+}
+
+func TestBackupRestoreRealRedis(t *testing.T) {
+	storetest.Backup(t, func(t *testing.T) store.Store { return openReal(t) },
+		func(t *testing.T, from store.Store) store.Store {
+			to := openReal(t)
+			exportImport(t, from.(*redisstore.Store), to)
+			return to
+		})
+}
+
+func TestBackupRestoreMiniredis(t *testing.T) {
+	mr := miniredis.RunT(t)
+	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
+	t.Cleanup(func() { _ = rdb.Close() })
+	storetest.Backup(t, func(t *testing.T) store.Store { return redisstore.New(rdb, "from") },
+		func(t *testing.T, from store.Store) store.Store {
+			to := redisstore.New(rdb, "to")
+			exportImport(t, from.(*redisstore.Store), to)
+			return to
+		})
+	// The expiring record keeps its deadline, the once-key its expiry.
+	for _, key := range []string{"{to}:ttl:4:sent:k1", "{to}:once:digest:2026-11-23"} {
+		if ttl := mr.TTL(key); ttl <= 0 || ttl > time.Hour {
+			t.Errorf("restored %s expires in %s, want (0, 1h]", key, ttl)
+		}
+	}
+}
+
+// exportImport exports from and imports into to, checking that import
+// refuses a store holding keys unless asked to replace them.
+func exportImport(t *testing.T, from, to *redisstore.Store) {
+	t.Helper()
+	ctx := context.Background()
+	var buf bytes.Buffer
+	n, err := from.Export(ctx, &buf)
+	if err != nil || n == 0 {
+		t.Fatalf("export = %d keys, %v", n, err)
+	}
+	export := buf.Bytes()
+	if err := to.Commit(ctx, store.Tx{Puts: []store.Put{{Bucket: "stale", Key: "k", Value: []byte("v")}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := to.Import(ctx, bytes.NewReader(export), false); !errors.Is(err, redisstore.ErrNotEmpty) {
+		t.Fatalf("import into a store with keys: err = %v, want ErrNotEmpty", err)
+	}
+	if _, err := to.Import(ctx, bytes.NewReader(export[:len(export)-20]), true); err == nil {
+		t.Fatal("import of a truncated export succeeded")
+	}
+	if got, err := to.Import(ctx, bytes.NewReader(export), true); err != nil || got != n {
+		t.Fatalf("import = %d keys, %v; want %d", got, err, n)
+	}
+	if _, err := to.Get(ctx, "stale", "k"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("replace kept a key the export does not hold: %v", err)
 	}
 }
