@@ -52,8 +52,8 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 // serve wires config → directory → store → HTTP server and runs until ctx
 // ends (SIGTERM/SIGINT), then drains and closes everything.
 func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger) error {
-	log.Info("starting samla", "version", version, "commit", currentBuild().Commit, "store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang,
-		"slack", cfg.Slack.Enabled(), "mattermost", cfg.Mattermost.Enabled(), "llm", cfg.LLM.Enabled())
+	log.Info("starting samla", "version", version, "commit", currentBuild().Commit,
+		"store", cfg.Store, "listen", cfg.Listen, "lang", cfg.Lang, "slack", cfg.Slack.Enabled(), "mattermost", cfg.Mattermost.Enabled(), "llm", cfg.LLM.Enabled())
 
 	reload := reloadRequests(ctx, env) // before loading: an early SIGHUP must not kill us
 
