@@ -72,7 +72,10 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	outboxMetrics := metrics.NewOutbox(func(ctx context.Context) (outbox.Backlog, error) {
 		return outbox.Waiting(ctx, st, time.Now())
 	})
-	if err := srv.Register(append(dirMetrics.Collectors(), append(outboxMetrics.Collectors(), buildInfoGauge())...)...); err != nil {
+	if err := srv.Register(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...)...); err != nil {
+		return fmt.Errorf("metrics: %w", err)
+	}
+	if err := srv.Register(buildInfoGauge()); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
