@@ -40,6 +40,11 @@ type Options struct {
 	Timeout time.Duration
 	// Now is the clock (Date header, DTSTAMP; default time.Now).
 	Now func() time.Time
+	// OnUndeliverable, when set, is called when a message can never be
+	// delivered to to (the relay refused the address or the message for
+	// good, or the address is malformed), before the outbox dead-letters
+	// it; key is the outbox's idempotency key (it starts with the job id).
+	OnUndeliverable func(ctx context.Context, to chat.Address, key string)
 }
 
 // Mailer is the e-mail chat.Sender.
@@ -86,16 +91,28 @@ func (m *Mailer) Platform() string { return chat.Email }
 // mail systems can recognise the duplicate.
 func (m *Mailer) Send(ctx context.Context, to chat.Address, msg chat.Message, key string) (chat.Ref, error) {
 	if _, err := netmail.ParseAddress(to.User); err != nil {
-		return chat.Ref{}, fmt.Errorf("email: recipient address: %w", chat.ErrPermanent)
+		return chat.Ref{}, m.undeliverable(ctx, to, key, fmt.Errorf("email: recipient address: %w", chat.ErrPermanent))
 	}
 	mm, id, err := m.compose(to, msg, key)
 	if err != nil {
 		return chat.Ref{}, fmt.Errorf("email: compose: %w: %w", chat.ErrPermanent, err)
 	}
 	if _, err := m.deliver(ctx, mm); err != nil {
-		return chat.Ref{}, classify(err)
+		if err = classify(err); errors.Is(err, chat.ErrPermanent) {
+			return chat.Ref{}, m.undeliverable(ctx, to, key, err)
+		}
+		return chat.Ref{}, err
 	}
 	return chat.Ref{Platform: chat.Email, ID: id}, nil
+}
+
+// undeliverable reports a message that can never be delivered and
+// returns err.
+func (m *Mailer) undeliverable(ctx context.Context, to chat.Address, key string, err error) error {
+	if m.o.OnUndeliverable != nil {
+		m.o.OnUndeliverable(ctx, to, key)
+	}
+	return err
 }
 
 // Update is not possible: a sent e-mail cannot be changed. The outbox

@@ -41,7 +41,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	c := &core{}
 	c.svc = sip.New(sip.Deps{
 		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader,
-		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc,
+		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
 		Actions: map[string]sip.ActionFunc{
 			// The engine is built after the service it reads cases from.

@@ -12,6 +12,7 @@ import (
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/reminders"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // runMail implements "samla mail test ADDRESS [--config FILE]": one test
@@ -38,7 +39,7 @@ func runMail(ctx context.Context, env *cliEnv, args []string) error {
 	if !cfg.Mail.Enabled() {
 		return errors.New("SAMLA_SMTP_URL är inte satt (not set): e-post är avstängt")
 	}
-	m, _, err := newMailer(cfg)
+	m, _, err := newMailer(cfg, nil)
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,8 @@ func runMail(ctx context.Context, env *cliEnv, args []string) error {
 
 // newMailer builds the e-mail channel from the configuration, with answer
 // links when SAMLA_MAIL_LINK_KEY is set (nil links otherwise).
-func newMailer(cfg config.Config) (*email.Mailer, *email.Links, error) {
+// onUndeliverable may be nil.
+func newMailer(cfg config.Config, onUndeliverable func(context.Context, chat.Address, string)) (*email.Mailer, *email.Links, error) {
 	srv, err := email.ParseURL(cfg.Mail.SMTPURL, cfg.Mail.SMTPPassword)
 	if err != nil {
 		return nil, nil, err
@@ -72,9 +74,30 @@ func newMailer(cfg config.Config) (*email.Mailer, *email.Links, error) {
 	}
 	m, err := email.New(srv, email.Options{
 		From: cfg.Mail.From, ReplyTo: cfg.Mail.ReplyTo, Lang: cfg.Lang, Location: cfg.Location(),
-		Links: links, StopAction: reminders.ActionStop, Now: time.Now,
+		Links: links, StopAction: reminders.ActionStop, Now: time.Now, OnUndeliverable: onUndeliverable,
 	})
 	return m, links, err
+}
+
+// undeliverableReporter is the core's side of a dead e-mail (sip.Service).
+type undeliverableReporter interface {
+	Undeliverable(ctx context.Context, ref string, to chat.Address) error
+}
+
+// reportUndeliverable tells the core which case an undeliverable e-mail
+// was about (the job id in the key names it), so the convener hears of it.
+func reportUndeliverable(core undeliverableReporter, log *slog.Logger) func(context.Context, chat.Address, string) {
+	return func(ctx context.Context, to chat.Address, key string) {
+		ref := sip.FindRef(key)
+		if ref == "" {
+			return
+		}
+		c, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if err := core.Undeliverable(c, ref, to); err != nil {
+			log.Error("email: convener not told of an undeliverable e-mail", "ref", ref, "class", "store")
+		}
+	}
 }
 
 // mountMailLinks serves the answer links of e-mails on srv.

@@ -65,7 +65,11 @@ func startPlatforms(ctx context.Context, cfg config.Config, h *sip.Service, hold
 		p.senders = append(p.senders, bot)
 	}
 	if cfg.Mail.Enabled() {
-		m, links, err := newMailer(cfg)
+		var onUndeliverable func(context.Context, chat.Address, string)
+		if core, ok := h.(undeliverableReporter); ok {
+			onUndeliverable = reportUndeliverable(core, log.With("component", "email"))
+		}
+		m, links, err := newMailer(cfg, onUndeliverable)
 		if err != nil {
 			return nil, err
 		}

@@ -177,7 +177,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 	if r.lang == "en" {
 		reason = in.ReasonEN
 	}
-	addr, chatOK := AddressOf(ch, contact.ID)
+	addr, chatOK := s.addressOf(ch, contact.ID)
 	if chatOK {
 		in.Address = &addr
 	} else {

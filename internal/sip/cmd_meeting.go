@@ -211,6 +211,7 @@ func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *ef
 			Text:  t(lang, "mtg.text", c.Ref, s.whenText(lang, c)),
 		}
 		msg.Buttons = s.voteButtons(lang, c, in.ID)
+		msg.Meeting = s.meetingEvent(c, &in)
 		if err := fx.send(r, fmt.Sprintf("mtg|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 			return err
 		}

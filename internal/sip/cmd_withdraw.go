@@ -53,8 +53,12 @@ func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (
 				continue
 			}
 			in.State = StateCancelled
-			if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
-				return err
+			// A sent e-mail cannot be retracted: the cancellation below,
+			// with its calendar CANCEL, is the one e-mail about it.
+			if in.Address == nil || in.Address.Platform != chat.Email {
+				if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
+					return err
+				}
 			}
 			fx.cancelJob(invJobID(c.Ref, in.ID))
 			if in.Address == nil {
@@ -65,6 +69,7 @@ func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (
 			}
 			lang := s.userLang(ctx, in.ContactID)
 			msg := chat.Message{Title: t(lang, "cancel.title", c.Ref), Text: t(lang, "cancel.text", c.Ref)}
+			msg.Meeting = s.meetingEvent(c, in)
 			if err := fx.send(r, fmt.Sprintf("cancel|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 				return err
 			}

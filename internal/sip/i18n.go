@@ -275,6 +275,8 @@ var catalogue = map[string]msg{
 	"st.closed":                {"*Avslutat* %s av %s", "*Closed* %s by %s"},
 	"state.pending":            {"⏳ inget svar än", "⏳ no answer yet"},
 	"state.manual":             {"☎ kontakta personligen", "☎ contact personally"},
+	"undeliv.title":            {"E-post kom inte fram: *%s*", "E-mail not delivered: *%s*"},
+	"undeliv.text":             {"%s → %s%s kunde inte nås med e-post (adressen tar inte emot). Kontakta personligen: %s", "%s → %s%s could not be reached by e-mail (the address does not accept mail). Contact them personally: %s"},
 	"state.attending":          {"✓ kommer", "✓ attending"},
 	"state.video":              {"✓ via video", "✓ by video"},
 	"state.declined":           {"✗ kan inte: %s", "✗ cannot: %s"},

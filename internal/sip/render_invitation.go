@@ -75,6 +75,7 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, now ti
 	if reason != "" {
 		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.why"), Value: reason})
 	}
+	msg.Meeting = s.invitationEvent(c, in)
 	if !invitationOpen(c, in) {
 		return msg // answered for good, withdrawn or closed: nothing to press
 	}

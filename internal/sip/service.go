@@ -54,6 +54,10 @@ type Deps struct {
 	// Location is the zone meeting times are typed in; nil means
 	// Europe/Stockholm.
 	Location *time.Location
+	// Email is true when the e-mail channel is configured: contacts reached
+	// only by e-mail are then invited, notified and withdrawn by e-mail
+	// instead of being a manual step for the convener.
+	Email bool
 }
 
 // Service runs /sip commands and button presses.
