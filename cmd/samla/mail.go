@@ -79,14 +79,9 @@ func newMailer(cfg config.Config, onUndeliverable func(context.Context, chat.Add
 	return m, links, err
 }
 
-// undeliverableReporter is the core's side of a dead e-mail (sip.Service).
-type undeliverableReporter interface {
-	Undeliverable(ctx context.Context, ref string, to chat.Address) error
-}
-
 // reportUndeliverable tells the core which case an undeliverable e-mail
 // was about (the job id in the key names it), so the convener hears of it.
-func reportUndeliverable(core undeliverableReporter, log *slog.Logger) func(context.Context, chat.Address, string) {
+func reportUndeliverable(core *sip.Service, log *slog.Logger) func(context.Context, chat.Address, string) {
 	return func(ctx context.Context, to chat.Address, key string) {
 		ref := sip.FindRef(key)
 		if ref == "" {

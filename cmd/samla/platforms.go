@@ -65,11 +65,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h *sip.Service, hold
 		p.senders = append(p.senders, bot)
 	}
 	if cfg.Mail.Enabled() {
-		var onUndeliverable func(context.Context, chat.Address, string)
-		if core, ok := h.(undeliverableReporter); ok {
-			onUndeliverable = reportUndeliverable(core, log.With("component", "email"))
-		}
-		m, links, err := newMailer(cfg, onUndeliverable)
+		m, links, err := newMailer(cfg, reportUndeliverable(h, log.With("component", "email")))
 		if err != nil {
 			return nil, err
 		}
