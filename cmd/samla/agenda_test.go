@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // agendaEnv is a cliEnv over buffers with the given environment.
@@ -286,3 +289,6 @@ func TestAgendaDraftAsksBeforeSending(t *testing.T) {
 		})
 	}
 }
+
+// The drafter wired into the SIP core asks the convener before the model.
+var _ sip.AgendaApprover = (*agenda.Drafter)(nil)

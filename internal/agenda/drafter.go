@@ -141,6 +141,13 @@ func (d *Drafter) Draft(ctx context.Context, req Request) (Draft, error) {
 	return draft, nil
 }
 
+// PreviewMarked is Preview for the SIP core (sip.AgendaApprover): the
+// exact text with each replacement between open and close, and its hash.
+func (d *Drafter) PreviewMarked(needs, open, close string) (marked, hash string) {
+	p := d.Preview(needs)
+	return p.Marked(open, close), p.Hash()
+}
+
 // DraftMarkdown drafts from the template and renders for chat; nothing is
 // sent to the model without the convener's approval (DraftApproved).
 func (d *Drafter) DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (string, bool, error) {

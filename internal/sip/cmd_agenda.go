@@ -23,7 +23,78 @@ func (s *Service) cmdAgenda(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 	if s.deps.Agenda == nil {
 		return chat.Reply{Text: t(r.lang, "agenda.off")}, nil
 	}
-	md, fromModel, err := s.deps.Agenda.DraftMarkdown(ctx, c.Needs, c.Parties, r.lang)
+	if ap, ok := s.deps.Agenda.(AgendaApprover); ok && ap.Enabled() {
+		// Nothing leaves before the convener has seen exactly what would.
+		msg := agendaPreview(r.lang, c.Ref, ap, c.Needs)
+		return chat.Reply{Message: &msg}, nil
+	}
+	return s.storeAgenda(ctx, r, c, "")
+}
+
+// agendaPreview shows the exact text that would go to the language model,
+// replacements marked, and asks "Skicka till språkmodellen?".
+func agendaPreview(lang, ref string, ap AgendaApprover, needs string) chat.Message {
+	marked, hash := ap.PreviewMarked(needs, "«", "»")
+	return chat.Message{
+		Title: t(lang, "agenda.preview.title", ref),
+		Text:  t(lang, "agenda.preview", marked),
+		Buttons: []chat.Button{
+			{Action: actAgendaSend, Label: t(lang, "b.agenda.send"), Value: ref + " " + hash, Style: "primary"},
+			{Action: actAgendaTemplate, Label: t(lang, "b.agenda.template"), Value: ref},
+		},
+	}
+}
+
+// actAgendaSend answers the preview: "send" records the approval (who,
+// when, the hash of the text — never the text) and drafts with the model;
+// "template" drafts without it. A preview whose text has changed since is
+// shown again instead.
+func (s *Service) actAgendaSend(ctx context.Context, r *request, act chat.Action) (chat.Reply, error) {
+	refArg, hash, _ := strings.Cut(act.Value, " ")
+	ref, ok := normalizeRef(refArg)
+	if !ok {
+		return chat.Reply{}, errNotFound
+	}
+	c, err := s.visible(ctx, r, ref)
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	if err := asConvener(c, r); err != nil {
+		return chat.Reply{}, err
+	}
+	ap, ok := s.deps.Agenda.(AgendaApprover)
+	if act.Name == actAgendaTemplate || !ok || !ap.Enabled() {
+		return s.storeAgenda(ctx, r, c, "")
+	}
+	if _, now := ap.PreviewMarked(c.Needs, "", ""); now != hash {
+		msg := agendaPreview(r.lang, c.Ref, ap, c.Needs)
+		return chat.Reply{Message: &msg}, nil
+	}
+	err = s.mutate(ctx, r, c.Ref, func(c *Case, fx *effects) error {
+		if err := asConvener(c, r); err != nil {
+			return err
+		}
+		c.event("agenda.approved", r.me.Name, r.now, hash)
+		fx.noStatus = true
+		return nil
+	})
+	if err != nil {
+		return chat.Reply{}, err
+	}
+	return s.storeAgenda(ctx, r, c, hash)
+}
+
+// storeAgenda drafts (with the model only when approved is the hash of
+// the approved text), keeps the draft on the case and shows it.
+func (s *Service) storeAgenda(ctx context.Context, r *request, c *Case, approved string) (chat.Reply, error) {
+	var md string
+	var fromModel bool
+	var err error
+	if ap, ok := s.deps.Agenda.(AgendaApprover); ok && approved != "" {
+		md, fromModel, err = ap.DraftApproved(ctx, c.Needs, c.Parties, r.lang, approved)
+	} else {
+		md, fromModel, err = s.deps.Agenda.DraftMarkdown(ctx, c.Needs, c.Parties, r.lang)
+	}
 	if err != nil {
 		return chat.Reply{}, fmt.Errorf("draft agenda: %w", err)
 	}

@@ -204,6 +204,8 @@ var catalogue = map[string]msg{
 	"b.agenda":             {"Föreslå dagordning", "Suggest an agenda"},
 	"b.share":              {"Dela med deltagarna", "Share with participants"},
 	"b.edit":               {"Redigera", "Edit"},
+	"b.agenda.send":        {"Skicka till språkmodellen", "Send to the language model"},
+	"b.agenda.template":    {"Använd mallen", "Use the template"},
 	"p.decline.title":      {"Kan inte delta", "Cannot attend"},
 	"p.decline.label":      {"Skäl (syns för den som kallar)", "Reason (shown to the convener)"},
 	"p.delegate.title":     {"Skicka ersättare", "Send a substitute"},
@@ -307,10 +309,13 @@ var catalogue = map[string]msg{
 	"search.none":  {"Inga träffar för %q.", "No results for %q."},
 
 	// Agenda.
-	"agenda.off":      {"Dagordningsstödet är inte påslaget här.", "The agenda step is not configured here."},
-	"agenda.title":    {"Förslag till dagordning · %s", "Draft agenda · %s"},
-	"agenda.model":    {"Utkast från språkmodell – granska innan du delar.", "Drafted by a language model – review before sharing."},
-	"agenda.template": {"Utkast från mall.", "Drafted from the template."},
+	"agenda.off":           {"Dagordningsstödet är inte påslaget här.", "The agenda step is not configured here."},
+	"agenda.title":         {"Förslag till dagordning · %s", "Draft agenda · %s"},
+	"agenda.model":         {"Utkast från språkmodell – granska innan du delar.", "Drafted by a language model – review before sharing."},
+	"agenda.template":      {"Utkast från mall.", "Drafted from the template."},
+	"agenda.preview.title": {"Skicka till språkmodellen? · %s", "Send to the language model? · %s"},
+	"agenda.preview": {"Detta är exakt vad som skickas till språkmodellen; «…» visar vad Samla har ersatt:\n\n%s\n\nSkicka till språkmodellen?",
+		"This is exactly what goes to the language model; «…» shows what Samla replaced:\n\n%s\n\nSend to the language model?"},
 
 	// Timeline events.
 	"ev.created":              {"ärendet skapat (%s, %s år, %s)", "case opened (%s, age %s, %s)"},
@@ -333,6 +338,7 @@ var catalogue = map[string]msg{
 	"ev.plan.next":            {"kallar nästa gång: %s", "convenes next time: %s"},
 	"ev.followup":             {"uppföljning: %s", "follow-up: %s"},
 	"ev.closed":               {"avslutat %s", "closed %s"},
+	"ev.agenda.approved":      {"text till språkmodellen godkänd (sha256 %s)", "text for the language model approved (sha256 %s)"},
 	"ev.agenda.drafted":       {"dagordning föreslagen", "agenda drafted"},
 	"ev.agenda.edited":        {"dagordning redigerad", "agenda edited"},
 	"ev.agenda.shared":        {"dagordning delad med %s", "agenda shared with %s"},

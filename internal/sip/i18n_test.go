@@ -62,7 +62,7 @@ func TestCatalogueComplete(t *testing.T) {
 	for _, k := range []string{"created", "consent", "withdrawn", "meeting", "proposed", "picked", "invited",
 		"rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated", "vote", "plan.effort", "plan.effort.removed",
 		"plan.measure", "plan.measure.removed", "plan.responsible", "plan.next", "followup", "closed",
-		"agenda.drafted", "agenda.edited", "agenda.shared"} {
+		"agenda.approved", "agenda.drafted", "agenda.edited", "agenda.shared"} {
 		dynamic = append(dynamic, "ev."+k)
 	}
 	for _, v := range []string{verbNew, verbConsent, verbWithdraw, verbMeeting, verbInvite, verbStatus, verbLog,

@@ -20,7 +20,11 @@ const (
 	actPick        = "slot.pick"
 	actAgendaDraft = "agenda.draft"
 	actAgendaShare = "agenda.share"
-	actAgendaEdit  = "agenda.edit"
+	// actAgendaSend sends the previewed needs text to the language model
+	// ("REF HASH"); actAgendaTemplate drafts from the template instead.
+	actAgendaSend     = "agenda.send"
+	actAgendaTemplate = "agenda.template"
+	actAgendaEdit     = "agenda.edit"
 )
 
 const maxDelegateOptions = 25

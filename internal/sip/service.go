@@ -36,6 +36,20 @@ type AgendaDrafter interface {
 	DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (markdown string, fromModel bool, err error)
 }
 
+// AgendaApprover is an AgendaDrafter that can send the needs text to a
+// language model, only after the convener has seen and confirmed exactly
+// what leaves (issue 20).
+type AgendaApprover interface {
+	// Enabled reports whether a language model is configured.
+	Enabled() bool
+	// PreviewMarked returns exactly the text that would be sent, each
+	// replacement between open and close, and the hash that approves it.
+	PreviewMarked(needs, open, close string) (marked, hash string)
+	// DraftApproved asks the model only when approved is still the hash
+	// of the text that would be sent.
+	DraftApproved(ctx context.Context, needs string, parties []string, lang, approved string) (markdown string, fromModel bool, err error)
+}
+
 // Deps are the service's collaborators; tests pass fakes.
 type Deps struct {
 	Store     store.Store
@@ -200,6 +214,8 @@ func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat
 		} else {
 			err = errNotFound
 		}
+	case actAgendaSend, actAgendaTemplate:
+		reply, err = s.actAgendaSend(ctx, r, act)
 	case actAgendaShare:
 		reply, err = s.actAgendaShare(ctx, r, act)
 	case actAgendaEdit:
