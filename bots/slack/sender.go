@@ -70,30 +70,37 @@ func (b *Bot) Update(ctx context.Context, ref chat.Ref, msg chat.Message) error 
 
 // classify maps a Web API error to the outbox's classes: rate limited →
 // *chat.RetryAfterError, a code no retry fixes → chat.ErrPermanent, anything
-// else (5xx, network) → a plain error retried with backoff.
+// else (5xx, network) → a plain error retried with backoff. The HTTP status
+// and Slack's error code travel in a *chat.PlatformError (Slack answers
+// API errors with 200 and an error code).
 func classify(method string, err error) error {
 	var rl *slackgo.RateLimitedError
 	if errors.As(err, &rl) {
-		return &chat.RetryAfterError{After: rl.RetryAfter, Err: fmt.Errorf("slack %s: %w", method, err)}
+		pe := &chat.PlatformError{Status: http.StatusTooManyRequests, ID: "ratelimited", Err: err}
+		return &chat.RetryAfterError{After: rl.RetryAfter, Err: fmt.Errorf("slack %s: %w", method, pe)}
 	}
 	var sc slackgo.StatusCodeError
 	if errors.As(err, &sc) {
+		pe := &chat.PlatformError{Status: sc.Code, Err: err}
 		switch {
 		case sc.Code == http.StatusTooManyRequests:
-			return &chat.RetryAfterError{After: defaultRetryAfter, Err: fmt.Errorf("slack %s: %w", method, err)}
+			return &chat.RetryAfterError{After: defaultRetryAfter, Err: fmt.Errorf("slack %s: %w", method, pe)}
 		case sc.Code >= 500:
-			return fmt.Errorf("slack %s: %w", method, err)
+			return fmt.Errorf("slack %s: %w", method, pe)
 		default:
-			return fmt.Errorf("slack %s: %w: %w", method, chat.ErrPermanent, err)
+			return fmt.Errorf("slack %s: %w: %w", method, chat.ErrPermanent, pe)
 		}
 	}
 	var se slackgo.SlackErrorResponse
 	if errors.As(err, &se) {
+		pe := &chat.PlatformError{Status: http.StatusOK, ID: se.Err, Err: err}
 		switch {
 		case se.Err == "ratelimited":
-			return &chat.RetryAfterError{After: defaultRetryAfter, Err: fmt.Errorf("slack %s: %w", method, err)}
+			return &chat.RetryAfterError{After: defaultRetryAfter, Err: fmt.Errorf("slack %s: %w", method, pe)}
 		case permanentErrors[se.Err]:
-			return fmt.Errorf("slack %s: %w: %w", method, chat.ErrPermanent, err)
+			return fmt.Errorf("slack %s: %w: %w", method, chat.ErrPermanent, pe)
+		default:
+			return fmt.Errorf("slack %s: %w", method, pe)
 		}
 	}
 	return fmt.Errorf("slack %s: %w", method, err)

@@ -51,6 +51,7 @@ func commands() []command {
 		{"restore", "put a backup back into the store (server stopped)", runRestore},
 		{"healthcheck", "exit 0 when the local server answers /healthz (container health check)", runHealthcheck},
 		{"version", "print version, commit and Go version", runVersion},
+		{"outbox", "list and requeue dead letters (messages given up on)", runOutbox},
 	}
 }
 

@@ -20,12 +20,12 @@ func (w *Worker) deliver(ctx context.Context, job store.Job) {
 
 	env, err := Decode(job)
 	if err != nil {
-		w.dead(settle, job, "", "decode")
+		w.dead(settle, job, "", "decode", nil)
 		return
 	}
 	sender, ok := w.senders[env.To.Platform]
 	if !ok {
-		w.dead(settle, job, env.To.Platform, "unknown_platform")
+		w.dead(settle, job, env.To.Platform, "unknown_platform", nil)
 		return
 	}
 
@@ -34,7 +34,7 @@ func (w *Worker) deliver(ctx context.Context, job store.Job) {
 	if env.Msg.Key != "" {
 		ref, version, err := lookupRef(settle, w.st, env)
 		if err != nil {
-			w.retry(settle, job, env, "store", w.o.Backoff(job.Attempts))
+			w.retry(settle, job, env, "store", w.o.Backoff(job.Attempts), nil)
 			return
 		}
 		if version > 0 {
@@ -54,7 +54,7 @@ func (w *Worker) deliver(ctx context.Context, job store.Job) {
 
 	sent, err := alreadySent(settle, w.st, job)
 	if err != nil {
-		w.retry(settle, job, env, "store", w.o.Backoff(job.Attempts))
+		w.retry(settle, job, env, "store", w.o.Backoff(job.Attempts), nil)
 		return
 	}
 	if sent {
@@ -106,21 +106,24 @@ func (w *Worker) failed(ctx, settle context.Context, job store.Job, env Envelope
 	switch {
 	case ctx.Err() != nil:
 		// We are stopping: hand the job back at once for the next worker.
-		w.retry(settle, job, env, "stopped", 0)
+		w.retry(settle, job, env, "stopped", 0, err)
 	case errors.Is(err, chat.ErrPermanent) || errors.Is(err, chat.ErrUnsupported):
-		w.dead(settle, job, env.To.Platform, "permanent")
+		w.dead(settle, job, env.To.Platform, "permanent", err)
 	case job.Attempts >= w.o.MaxAttempts:
-		w.dead(settle, job, env.To.Platform, "gave_up")
+		w.dead(settle, job, env.To.Platform, "gave_up", err)
 	case errors.As(err, &ra) && ra.After > 0:
-		w.retry(settle, job, env, "rate_limited", ra.After)
+		w.retry(settle, job, env, "rate_limited", ra.After, err)
 	default:
-		w.retry(settle, job, env, "transient", w.o.Backoff(job.Attempts))
+		w.retry(settle, job, env, "transient", w.o.Backoff(job.Attempts), err)
 	}
 }
 
-// retry puts a job back, due after delay.
-func (w *Worker) retry(ctx context.Context, job store.Job, env Envelope, class string, delay time.Duration) {
-	w.o.Log.Warn("outbox: delivery deferred", "job", job.ID, "platform", env.To.Platform, "class", class, "attempt", job.Attempts, "delay", delay)
+// retry puts a job back, due after delay; cause is the platform's error
+// (nil for a store failure), logged by its status and error id only.
+func (w *Worker) retry(ctx context.Context, job store.Job, env Envelope, class string, delay time.Duration, cause error) {
+	status, errorID := chat.FailureOf(cause)
+	w.o.Log.Warn("outbox: delivery deferred", "job", job.ID, "platform", env.To.Platform, "class", class,
+		"status", status, "error_id", errorID, "attempt", job.Attempts, "delay", delay)
 	if err := w.st.Retry(ctx, job, w.o.Now().Add(delay)); err != nil {
 		w.o.Log.Info("outbox: retry not recorded; lease expiry will re-deliver", "job", job.ID, "class", errClass(err))
 	}
@@ -130,10 +133,14 @@ func (w *Worker) retry(ctx context.Context, job store.Job, env Envelope, class s
 }
 
 // dead records a job as a dead letter and removes it from the queue, so
-// nothing is dropped silently.
-func (w *Worker) dead(ctx context.Context, job store.Job, platform, class string) {
-	w.o.Log.Error("outbox: delivery given up", "job", job.ID, "platform", platform, "class", class, "attempt", job.Attempts)
-	d := DeadLetter{ID: job.ID, Platform: platform, Class: class, Attempts: job.Attempts, At: w.o.Now(), Payload: job.Payload}
+// nothing is dropped silently. cause is the platform's error, if any: its
+// HTTP status and error id are logged and kept, never its text.
+func (w *Worker) dead(ctx context.Context, job store.Job, platform, class string, cause error) {
+	status, errorID := chat.FailureOf(cause)
+	w.o.Log.Error("outbox: delivery given up", "job", job.ID, "platform", platform, "class", class,
+		"status", status, "error_id", errorID, "attempt", job.Attempts)
+	d := DeadLetter{ID: job.ID, Platform: platform, Class: class, Status: status, ErrorID: errorID,
+		Attempts: job.Attempts, At: w.o.Now(), Payload: job.Payload}
 	if err := writeDead(ctx, w.st, d); err != nil {
 		// Keep the job queued rather than lose it.
 		w.o.Log.Error("outbox: dead letter not recorded", "job", job.ID, "class", "store")

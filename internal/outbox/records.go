@@ -110,9 +110,13 @@ func markSent(ctx context.Context, st store.Store, job store.Job, env Envelope, 
 // DeadLetter is a job the outbox gave up on; its payload is kept so an
 // operator can inspect or re-enqueue it.
 type DeadLetter struct {
-	ID       string    `json:"id"`
-	Platform string    `json:"platform"`
-	Class    string    `json:"class"` // why: permanent, gave_up, unknown_platform, decode
+	ID       string `json:"id"`
+	Platform string `json:"platform"`
+	Class    string `json:"class"` // why: permanent, gave_up, unknown_platform, decode
+	// Status and ErrorID are the platform's HTTP status code and error id
+	// of the last failure (chat.PlatformError), when it gave them.
+	Status   int       `json:"status,omitempty"`
+	ErrorID  string    `json:"error_id,omitempty"`
 	Attempts int       `json:"attempts"`
 	At       time.Time `json:"at"`
 	Payload  []byte    `json:"payload"`
