@@ -37,9 +37,9 @@ var orgKinds = []string{"kommun", "region", "stat", "privat"}
 func build(srcs []source) (*Directory, error) {
 	b := &builder{
 		d: &Directory{
-			orgs: map[string]*Organisation{}, units: map[string]*Unit{}, contacts: map[string]*Contact{},
-			unitContacts: map[*Unit][]*Contact{}, byReach: map[reachKey]*Contact{}, byEmail: map[string]*Contact{},
-			routes: map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
+			orgs: map[string]*Organisation{}, units: map[string]*Unit{},
+			unitContacts: map[*Unit][]*Contact{},
+			routes:       map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
 			coordinators: map[*Organisation][]*Contact{}, orgCare: map[*Organisation]map[string]bool{},
 			careUnits: map[string][]*Unit{},
 			files:     len(srcs),
@@ -48,19 +48,22 @@ func build(srcs []source) (*Directory, error) {
 		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},
 		care: setOf(CareLevels), rawAway: map[*Contact]*rawAway{},
 	}
-	total, reaches := 0, 0
+	total, reaches, chats := 0, 0, 0
 	for i, s := range srcs {
 		b.fileIdx[s.file] = i
 		b.problems = append(b.problems, s.problems...)
 		total += len(s.doc.Contacts)
 		for j := range s.doc.Contacts {
-			reaches += len(s.doc.Contacts[j].Reach)
+			for _, r := range s.doc.Contacts[j].Reach {
+				reaches++
+				if r.Kind == "slack" || r.Kind == "mattermost" {
+					chats++
+				}
+			}
 		}
 	}
-	b.d.contacts = make(map[string]*Contact, total)
+	b.d.newIndexes(total, chats)
 	b.d.contactList = make([]*Contact, 0, total)
-	b.d.byReach = make(map[reachKey]*Contact, total)
-	b.d.byEmail = make(map[string]*Contact, total/2)
 	b.reachSlab = make([]Reach, 0, reaches)
 	for _, s := range srcs {
 		for i := range s.doc.Orgs {
@@ -364,11 +367,10 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	if !b.required(file, r.Line, r.ID, "contact id") {
 		return
 	}
-	if _, dup := b.d.contacts[c.ID]; dup {
+	if !b.d.contacts.add(c.ID, int32(len(b.d.contactList))) {
 		b.add(file, r.ID.Line, "duplicate contact id %q", c.ID)
 		return
 	}
-	b.d.contacts[c.ID] = c
 	b.d.contactList = append(b.d.contactList, c)
 	if unitOK {
 		if b.listUnit != u {
@@ -486,7 +488,7 @@ func (b *builder) checkEntries() {
 		if e.V == "" {
 			continue
 		}
-		c, ok := b.d.contacts[e.V]
+		c, ok := b.d.Contact(e.V)
 		switch {
 		case !ok:
 			b.add(b.uwhere[u].file, e.Line, "unit %q: entry %q is not a contact", u.ID, e.V)
@@ -510,7 +512,7 @@ func (b *builder) checkDelegates() {
 		}
 		ra := b.rawAway[c]
 		file := b.where[c].file
-		switch d, ok := b.d.contacts[c.Away.Delegate]; {
+		switch d, ok := b.d.Contact(c.Away.Delegate); {
 		case !ok:
 			b.add(file, ra.Delegate.Line, "contact %q: delegate %q is not a contact", c.ID, c.Away.Delegate)
 		case d == c:
@@ -553,5 +555,6 @@ func (b *builder) delegateOf(c *Contact) *Contact {
 	if c.Away == nil || c.Away.Delegate == "" {
 		return nil
 	}
-	return b.d.contacts[c.Away.Delegate]
+	d, _ := b.d.Contact(c.Away.Delegate)
+	return d
 }

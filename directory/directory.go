@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"hash/maphash"
 	"sync/atomic"
 )
 
@@ -8,7 +9,7 @@ import (
 type Directory struct {
 	orgs     map[string]*Organisation
 	units    map[string]*Unit
-	contacts map[string]*Contact
+	contacts *hashIndex[string] // id → position in contactList
 
 	orgList     []*Organisation // load order
 	unitList    []*Unit
@@ -16,8 +17,8 @@ type Directory struct {
 	files       int
 
 	unitContacts map[*Unit][]*Contact // load order
-	byReach      map[reachKey]*Contact
-	byEmail      map[string]*Contact
+	byReach      *hashIndex[reachKey] // chat identity → position in contactList
+	byEmail      *hashIndex[string]   // lower-case address → position in contactList
 	routes       map[routeKey][]*Unit // direct units first, then area-wide
 	orgsByKommun map[string][]*Organisation
 	coordinators map[*Organisation][]*Contact // holders of sip-samordnare
@@ -28,6 +29,31 @@ type Directory struct {
 
 type reachKey struct{ kind, space, user string }
 
+// newIndexes makes the contact indexes, sized for n contacts and
+// chats chat identities.
+func (d *Directory) newIndexes(n, chats int) {
+	seed := maphash.MakeSeed()
+	d.contacts = newHashIndex(n, stringHash(seed), func(pos int32, id string) bool {
+		return d.contactList[pos].ID == id
+	})
+	d.byReach = newHashIndex(chats, reachHash(seed), func(pos int32, k reachKey) bool {
+		for _, r := range d.contactList[pos].Reach {
+			if r.Kind == k.kind && r.User == k.user && chatSpace(r) == k.space {
+				return true
+			}
+		}
+		return false
+	})
+	d.byEmail = newHashIndex(n/2, stringHash(seed), func(pos int32, addr string) bool {
+		for _, r := range d.contactList[pos].Reach {
+			if r.Kind == "email" && lowerASCIIEqual(r.Address, addr) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 type routeKey struct{ care, kommun string }
 
 // Organisation returns the organisation with the id.
@@ -37,19 +63,25 @@ func (d *Directory) Organisation(id string) (*Organisation, bool) { o, ok := d.o
 func (d *Directory) Unit(id string) (*Unit, bool) { u, ok := d.units[id]; return u, ok }
 
 // Contact returns the contact with the id.
-func (d *Directory) Contact(id string) (*Contact, bool) { c, ok := d.contacts[id]; return c, ok }
+func (d *Directory) Contact(id string) (*Contact, bool) { return d.at(d.contacts.get(id)) }
+
+// at returns the contact at a position an index gave.
+func (d *Directory) at(pos int32, ok bool) (*Contact, bool) {
+	if !ok {
+		return nil, false
+	}
+	return d.contactList[pos], true
+}
 
 // ContactByReach finds the contact reachable at a chat identity:
 // kind "slack" (space = team id) or "mattermost" (space = server name).
 func (d *Directory) ContactByReach(kind, space, user string) (*Contact, bool) {
-	c, ok := d.byReach[reachKey{kind, space, user}]
-	return c, ok
+	return d.at(d.byReach.get(reachKey{kind, space, user}))
 }
 
 // ContactByEmail finds a contact by e-mail address, case-insensitively.
 func (d *Directory) ContactByEmail(email string) (*Contact, bool) {
-	c, ok := d.byEmail[lowerASCII(email)]
-	return c, ok
+	return d.at(d.byEmail.get(lowerASCII(email)))
 }
 
 // Contacts calls fn for every contact, in file order, until fn returns
@@ -100,6 +132,23 @@ func (h *Holder) Current() *Directory { return h.p.Load() }
 
 // Swap puts d in service.
 func (h *Holder) Swap(d *Directory) { h.p.Store(d) }
+
+// lowerASCIIEqual reports whether lowerASCII(s) == lower.
+func lowerASCIIEqual(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {

@@ -36,22 +36,18 @@ func (b *builder) index() {
 			d.orgCare[org][c] = true
 		}
 	}
-	for _, c := range d.contactList {
+	for pos, c := range d.contactList {
 		if hasRole(c, "sip-samordnare") {
 			u := d.units[c.Unit]
 			org := d.orgs[u.Org]
 			d.coordinators[org] = append(d.coordinators[org], c)
 		}
-		for _, r := range c.Reach {
+		for _, r := range c.Reach { // the first contact to claim an identity keeps it
 			switch {
-			case r.Kind == "slack" && r.User != "":
-				d.addReach(reachKey{"slack", r.Workspace, r.User}, c)
-			case r.Kind == "mattermost" && r.User != "":
-				d.addReach(reachKey{"mattermost", r.Server, r.User}, c)
+			case (r.Kind == "slack" || r.Kind == "mattermost") && r.User != "":
+				d.byReach.add(reachKey{r.Kind, chatSpace(r), r.User}, int32(pos))
 			case r.Kind == "email":
-				if k := lowerASCII(r.Address); d.byEmail[k] == nil {
-					d.byEmail[k] = c
-				}
+				d.byEmail.add(lowerASCII(r.Address), int32(pos))
 			}
 		}
 	}
@@ -67,11 +63,12 @@ func (d *Directory) addRoutes(u *Unit) {
 	}
 }
 
-// addReach keeps the first contact that claims a chat identity.
-func (d *Directory) addReach(k reachKey, c *Contact) {
-	if d.byReach[k] == nil {
-		d.byReach[k] = c
+// chatSpace is a chat reach's Slack workspace or Mattermost server.
+func chatSpace(r Reach) string {
+	if r.Kind == "slack" {
+		return r.Workspace
 	}
+	return r.Server
 }
 
 func hasRole(c *Contact, role string) bool {

@@ -111,7 +111,7 @@ func (r *router) fromUnit(u *Unit, context text) {
 	if added {
 		return
 	}
-	entry, ok := r.d.contacts[u.Entry]
+	entry, ok := r.d.Contact(u.Entry)
 	if !ok {
 		return
 	}
@@ -179,7 +179,7 @@ func (r *router) offer(c *Contact, u *Unit, why text) bool {
 	var chain []text
 	visited := map[*Contact]bool{c: true}
 	for r.away(target) {
-		next, ok := r.d.contacts[delegateID(target)]
+		next, ok := r.d.Contact(delegateID(target))
 		if !ok || visited[next] {
 			r.skipped = append(r.skipped, then(awayText(target), says("ingen ersättare på plats", "no delegate in")))
 			return false
