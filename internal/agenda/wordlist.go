@@ -16,7 +16,7 @@ import (
 // dictionary-sv (LGPL-3.0, © Göran Andersson) by ./wordgen; see
 // docs/agenda.md. Every inflected form, in lower case, front-coded.
 //
-//go:generate go run ./wordgen -aff index.aff -dic index.dic -out words_sv.txt.gz
+//go:generate sh -c "npm pack dictionary-sv@4.0.0 && tar xzf dictionary-sv-4.0.0.tgz && go run ./wordgen -aff package/index.aff -dic package/index.dic -out words_sv.txt.gz && rm -r package dictionary-sv-4.0.0.tgz"
 //go:embed words_sv.txt.gz
 var wordsSV []byte
 

@@ -7,9 +7,12 @@
 // (1 ordinary word, 2 proper noun, 4 may begin a compound, 8 may end one)
 // and the rest of the word.
 //
+//	cd internal/agenda
 //	npm pack dictionary-sv@4.0.0 && tar xzf dictionary-sv-4.0.0.tgz
-//	go run ./internal/agenda/wordgen -aff package/index.aff -dic package/index.dic \
-//	    -out internal/agenda/words_sv.txt.gz
+//	go run ./wordgen -aff package/index.aff -dic package/index.dic -out words_sv.txt.gz
+//
+// (go generate ./internal/agenda does the same.) The output is
+// reproducible byte for byte.
 //
 // docs/agenda.md names the source and its licence (LGPL-3.0).
 package main
