@@ -133,7 +133,8 @@ func TestServeEmbeddedSample(t *testing.T) {
 		return strings.Contains(m, "samla_directory_reload_requests_total 1")
 	}, "reload request counted")
 	_, metrics := httpGet(t, base+"/metrics", "")
-	for _, want := range []string{"samla_directory_loaded 1", `samla_http_requests_total{code="401",method="GET",route="GET /api/v1/directory/route"} 1`} {
+	for _, want := range []string{"samla_directory_loaded 1", `samla_http_requests_total{code="401",method="GET",route="GET /api/v1/directory/route"} 1`,
+		`samla_reminders_written_total{kind="followup-0d"} 0`, `samla_reminder_errors_total{kind="followup-7d",stage="plan"} 0`} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("metrics lack %q", want)
 		}

@@ -27,6 +27,10 @@ const (
 	KindFollowUpDay  Kind = "followup-0d"   // on the follow-up date
 )
 
+// kinds lists every kind.
+var kinds = []Kind{KindNudge, KindEscalate, KindMeetingDay, KindMeetingHour,
+	KindAfterMeeting, KindNoFollowUp, KindFollowUpWeek, KindFollowUpDay}
+
 // Recipient keys that are not a contact id.
 const (
 	teamPrefix = "team:" // + responsible contact id: their team channel

@@ -43,6 +43,17 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			return nil, fmt.Errorf("reminders: metrics: %w", err)
 		}
 	}
+	// Every series starts at 0, so /metrics shows them before the first
+	// event and rates and alerts work from the start.
+	for _, k := range kinds {
+		m.written.WithLabelValues(string(k))
+		for _, stage := range []string{stagePlan, stageFire, stageUnreachable, stageButton} {
+			m.errors.WithLabelValues(stage, string(k))
+		}
+	}
+	for _, stage := range []string{stageClaim, stagePeriodic} {
+		m.errors.WithLabelValues(stage, "")
+	}
 	return m, nil
 }
 
