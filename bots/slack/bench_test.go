@@ -43,6 +43,11 @@ func (h *storeWriter) Act(ctx context.Context, who chat.Actor, act chat.Action) 
 	return chat.Reply{}
 }
 
+func (h *storeWriter) NewCase(ctx context.Context, who chat.Actor, in sip.NewCase) (sip.Result, error) {
+	r := h.Command(ctx, who, "ny kommun="+in.Kommun)
+	return sip.Result{Reply: r}, nil
+}
+
 // BenchmarkCommandEndpoint measures POST /slack/commands end to end in
 // process: body limit, signature check, form parse, user linking, the core
 // (with its store write), rendering and the ephemeral ack. It reports the
@@ -78,7 +83,7 @@ func openBenchStore(b *testing.B) store.Store {
 }
 
 // benchCommands sends signed /sip commands and reports latency percentiles.
-func benchCommands(b *testing.B, core chat.Handler, st store.Store, dir DirectorySource, team, user, text string) {
+func benchCommands(b *testing.B, core Core, st store.Store, dir DirectorySource, team, user, text string) {
 	bot, err := New(Options{
 		SigningSecret: testSecret,
 		BotTokens:     map[string]string{team: "xoxb-1"},

@@ -33,7 +33,7 @@ type Options struct {
 	BotTokens     map[string]string // team id → xoxb token
 	APIURL        string            // SAMLA_SLACK_API_URL; "" = Slack's
 	AppToken      string            // SAMLA_SLACK_APP_TOKEN (Socket Mode)
-	Handler       chat.Handler
+	Handler       Core
 	Directory     DirectorySource // links Slack users to contacts; may be nil
 	Dedup         Deduper
 	Now           func() time.Time
@@ -71,7 +71,7 @@ type Bot struct {
 	appToken   string
 	apiURL     string
 	clients    map[string]webAPI
-	handler    chat.Handler
+	handler    Core
 	dir        DirectorySource
 	dedup      Deduper
 	now        func() time.Time

@@ -82,7 +82,7 @@ func (b *Bot) openNewCase(ctx context.Context, cmd slackgo.SlashCommand) any {
 // text is shown in it.
 func (b *Bot) openReplyPrompt(ctx context.Context, team, trigger string, r chat.Reply, meta viewMeta) any {
 	meta.Action, meta.Value = r.PromptAction, r.PromptValue
-	view, err := b.promptModal(*r.Prompt, r.Text, meta)
+	view, err := b.promptModal(*r.Prompt, r.Body().Plain(), meta)
 	if err == nil {
 		err = b.openView(ctx, team, trigger, view)
 	}

@@ -68,9 +68,9 @@ func (b *Bot) onEvent(ctx context.Context, env eventEnvelope) {
 		who := b.actor(cctx, env.TeamID, ev.User, ev.Channel)
 		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) })
 		if r.Prompt != nil {
-			r = chat.Reply{Text: r.Text + "\n" + b.t("prompt_expired")}
+			r = withLine(r, b.t("prompt_expired"))
 		}
-		if err := b.postEphemeral(cctx, who, replyMessage(r)); err != nil {
+		if err := b.postEphemeral(cctx, who, r.Body()); err != nil {
 			b.log.Warn("slack: answering a mention failed", "team", env.TeamID, "error", err)
 		}
 	})

@@ -21,7 +21,7 @@ func Example() {
 		ctx    = context.Background()
 		st     store.Store          // bboltstore.Open(…) or redisstore.New(…)
 		holder *directory.Holder    // directory.NewHolder(dir)
-		core   chat.Handler         // sip.New(sip.Deps{…})
+		core   slack.Core           // sip.New(sip.Deps{…})
 		mux    = http.NewServeMux() // or the *server.Server (it has Handle)
 		log    = slog.Default()
 	)

@@ -56,6 +56,7 @@ func (tb *testBot) commandAs(team, user, text string) *http.Response {
 // outbox.Worker.
 type realFlow struct {
 	*testBot
+	core       *sip.Service
 	mattermost *otherPlatform
 	deliver    func() int
 	say        func(user, text string) string
@@ -75,7 +76,7 @@ func newRealFlow(t *testing.T, st store.Store) *realFlow {
 		o.Handler, o.Dedup, o.Directory = core, st, holder
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
 	})
-	f := &realFlow{testBot: tb, mattermost: &otherPlatform{name: chat.Mattermost}}
+	f := &realFlow{testBot: tb, core: core, mattermost: &otherPlatform{name: chat.Mattermost}}
 	worker := outbox.NewWorker(st, []chat.Sender{tb.Bot, f.mattermost}, outbox.Options{Now: clock, Log: slog.New(slog.DiscardHandler)})
 	f.deliver = func() int {
 		t.Helper()

@@ -2,12 +2,15 @@ package slack
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 func TestSlowCommandAnswersViaResponseURL(t *testing.T) {
@@ -116,67 +119,60 @@ func newCaseValues(kommun, age string, parties []string, needs, date, clock, slo
 	}
 }
 
+// TestNewCaseSubmission: the modal makes one typed call with the form as
+// typed (no command text, no follow-up command) and shows the core's
+// refusal on the fields it names, whatever its text says.
 func TestNewCaseSubmission(t *testing.T) {
+	refuse := func(errs ...*sip.InputError) func(sip.NewCase) (sip.Result, error) {
+		return func(sip.NewCase) (sip.Result, error) { return sip.Result{}, &sip.Refusal{Errors: errs} }
+	}
 	tests := []struct {
-		name     string
-		values   map[string]map[string]any
-		core     func(string) chat.Reply
-		errors   map[string]string // inline errors expected (block → substring)
-		commands []string          // what the core must have received
+		name   string
+		values map[string]map[string]any
+		core   func(sip.NewCase) (sip.Result, error)
+		want   sip.NewCase
+		errors map[string]string // inline errors expected (block → substring)
 	}{
 		{
-			name:     "valid with meeting",
-			values:   newCaseValues("Lund", "14", []string{"bup", "skola"}, `går inte till "skolan"`, "2026-12-10", "13:00", ""),
-			commands: []string{`ny kommun=Lund ålder=14 parter=bup,skola behov="går inte till \"skolan\""`, "möte SIP-7K3QF2 2026-12-10 13:00 video"},
+			name:   "valid with meeting",
+			values: newCaseValues("Lund", "14", []string{"bup", "skola"}, `går inte till "skolan"`, "2026-12-10", "13:00", ""),
+			want: sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup", "skola"}, Needs: `går inte till "skolan"`,
+				Meeting: sip.MeetingTime{When: "2026-12-10 13:00", Video: true}},
 		},
 		{
-			name:     "valid with proposals, kommun with a space",
-			values:   newCaseValues("Upplands Väsby", "82", []string{"slutenvard"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00"),
-			commands: []string{`ny kommun="Upplands Väsby" ålder=82 parter=slutenvard`, "möte SIP-7K3QF2 förslag 2026-12-10T13:00 2026-12-11T09:00"},
+			name:   "valid with proposals, kommun with a space",
+			values: newCaseValues("Upplands Väsby", "82", []string{"slutenvard"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00"),
+			want: sip.NewCase{Kommun: "Upplands Väsby", Age: "82", Parties: []string{"slutenvard"},
+				Meeting: sip.MeetingTime{Video: true}, Slots: []string{"2026-12-10T13:00 2026-12-11T09:00"}},
 		},
 		{
-			name:   "local errors",
-			values: newCaseValues("", "fjorton", nil, "", "2026-12-10", "", "igår"),
-			errors: map[string]string{"kommun": "kommun", "alder": "heltal", "parter": "minst en", "tid": "både dag och tid", "forslag": "antingen"},
+			name:   "a refusal naming a case reference",
+			values: newCaseValues("SIP-ABCDEF", "14", []string{"bup"}, "", "2026-12-10", "13:00", ""),
+			core: refuse(&sip.InputError{Field: sip.FieldKommun, Message: `Hittar ingen kommun som heter "SIP-ABCDEF".`},
+				&sip.InputError{Field: sip.FieldSlots, Message: "tider"}, &sip.InputError{Field: sip.FieldMeeting, Message: "möte"}),
+			want:   sip.NewCase{Kommun: "SIP-ABCDEF", Age: "14", Parties: []string{"bup"}, Meeting: sip.MeetingTime{When: "2026-12-10 13:00", Video: true}},
+			errors: map[string]string{"kommun": "SIP-ABCDEF", "forslag": "tider", "datum": "möte"},
 		},
 		{
-			name:   "in the past",
-			values: newCaseValues("Lund", "14", []string{"bup"}, "", "2026-11-22", "13:00", ""),
-			errors: map[string]string{"datum": "passerat"},
+			name:   "a refusal about the whole form",
+			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", ""),
+			core:   refuse(&sip.InputError{Message: "Ärendet hittades inte."}),
+			want:   sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Meeting: sip.MeetingTime{Video: true}},
+			errors: map[string]string{"kommun": "hittades inte"},
 		},
 		{
-			name:   "proposal in the past",
-			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", "2026-12-10T13:00 2025-12-11T09:00"),
-			errors: map[string]string{"forslag": "passerat"},
-		},
-		{
-			name:   "too many proposals",
-			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", "2026-12-10T13:00 2026-12-11T09:00 2026-12-12T09:00 2026-12-13T09:00"),
-			errors: map[string]string{"forslag": "upp till 3"},
-		},
-		{
-			name:   "core refuses",
-			values: newCaseValues("Atlantis", "14", []string{"bup"}, "", "", "", ""),
-			core: func(string) chat.Reply {
-				return chat.Reply{Text: "Okänd kommun: Atlantis. Exempel: /sip ny kommun=Lund ålder=14 parter=bup"}
-			},
-			errors:   map[string]string{"kommun": "Okänd kommun"},
-			commands: []string{"ny kommun=Atlantis ålder=14 parter=bup"},
+			name:   "the core fails",
+			values: newCaseValues("Lund", "14", []string{"bup"}, "", "", "", ""),
+			core:   func(sip.NewCase) (sip.Result, error) { return sip.Result{}, errors.New("disk full") },
+			want:   sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Meeting: sip.MeetingTime{Video: true}},
+			errors: map[string]string{"kommun": "gick fel"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := newTestBot(t)
 			sink := newResponseSink(t)
-			tb.handler.command = tt.core
-			if tt.core == nil {
-				tb.handler.command = func(text string) chat.Reply {
-					if strings.HasPrefix(text, "ny ") {
-						return chat.Reply{Text: "Ärendet SIP-7K3QF2 är skapat."}
-					}
-					return chat.Reply{Text: "Mötet är satt."}
-				}
-			}
+			tb.handler.newCase = tt.core
 			meta, _ := viewMeta{ResponseURL: sink.url(), Channel: "C1"}.encode()
 			w := tb.interact(submission(callbackNew, meta, tt.values))
 			if w.Code != http.StatusOK {
@@ -201,19 +197,14 @@ func TestNewCaseSubmission(t *testing.T) {
 			} else if resp.Action != "clear" {
 				t.Fatalf("response %+v, want clear", resp)
 			}
-			cmds, _ := tb.handler.calls()
-			if len(cmds) != len(tt.commands) {
-				t.Fatalf("core got %d commands %v, want %v", len(cmds), cmds, tt.commands)
-			}
-			for i, want := range tt.commands {
-				if cmds[i].Text != want {
-					t.Errorf("command %d = %q, want %q", i, cmds[i].Text, want)
-				}
+			got := tb.handler.newCaseCalls()
+			if cmds, _ := tb.handler.calls(); len(got) != 1 || !reflect.DeepEqual(got[0], tt.want) || len(cmds) != 0 {
+				t.Fatalf("core got %+v and commands %v, want %+v", got, cmds, tt.want)
 			}
 			if len(tt.errors) == 0 {
 				<-sink.got
 				if text := sink.all()[0]["text"].(string); !strings.Contains(text, "SIP-7K3QF2") || !strings.Contains(text, "Mötet") {
-					t.Errorf("answer %q lacks both replies", text)
+					t.Errorf("answer %q lacks the core's reply", text)
 				}
 			}
 		})
@@ -385,16 +376,22 @@ func TestCorePanicIsAnsweredNotFatal(t *testing.T) {
 
 func TestCorrectedModalIsNotTakenForARetry(t *testing.T) {
 	tb := newTestBot(t)
+	tb.handler.newCase = func(in sip.NewCase) (sip.Result, error) {
+		if in.Age != "14" {
+			return sip.Result{}, &sip.Refusal{Errors: []*sip.InputError{{Field: sip.FieldAge, Message: "ålder"}}}
+		}
+		return sip.Result{Ref: "SIP-7K3QF2", Reply: chat.Reply{Text: "skapat"}}, nil
+	}
 	meta, _ := viewMeta{Channel: "C1"}.encode()
 	bad := submission(callbackNew, meta, newCaseValues("Lund", "fjorton", []string{"bup"}, "", "", "", ""))
 	good := submission(callbackNew, meta, newCaseValues("Lund", "14", []string{"bup"}, "", "", "", ""))
-	if w := tb.interact(bad); !strings.Contains(w.Body.String(), `"errors"`) {
+	if w := tb.interact(bad); !strings.Contains(w.Body.String(), `"errors":{"alder"`) {
 		t.Fatalf("bad form: %s", w.Body)
 	}
 	tb.interact(good)
 	tb.interact(good) // a repeated delivery of the same submission
-	if cmds, _ := tb.handler.calls(); len(cmds) != 1 {
-		t.Fatalf("core got %d commands, want 1: %+v", len(cmds), cmds)
+	if calls := tb.handler.newCaseCalls(); len(calls) != 2 || calls[1].Age != "14" {
+		t.Fatalf("core got %+v, want the refused form and the corrected one once", calls)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -30,15 +31,18 @@ type handlerCall struct {
 	Act  chat.Action // Act
 }
 
-// fakeHandler is a chat.Handler recording its calls.
+// fakeHandler is a Core recording its calls.
 type fakeHandler struct {
 	mu       sync.Mutex
 	commands []handlerCall
 	acts     []handlerCall
+	newCases []sip.NewCase
 	command  func(text string) chat.Reply
 	act      func(chat.Action) chat.Reply
-	delay    time.Duration
-	release  chan struct{} // when set, Command waits for it to close
+	// newCase answers NewCase; nil creates SIP-7K3QF2.
+	newCase func(sip.NewCase) (sip.Result, error)
+	delay   time.Duration
+	release chan struct{} // when set, Command waits for it to close
 }
 
 func (h *fakeHandler) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
@@ -67,6 +71,29 @@ func (h *fakeHandler) Act(ctx context.Context, who chat.Actor, act chat.Action) 
 		return fn(act)
 	}
 	return chat.Reply{Text: "tack: " + act.Name}
+}
+
+func (h *fakeHandler) NewCase(ctx context.Context, who chat.Actor, in sip.NewCase) (sip.Result, error) {
+	h.mu.Lock()
+	h.newCases = append(h.newCases, in)
+	fn, delay, release := h.newCase, h.delay, h.release
+	h.mu.Unlock()
+	if delay > 0 {
+		time.Sleep(delay)
+	}
+	if release != nil {
+		<-release
+	}
+	if fn != nil {
+		return fn(in)
+	}
+	return sip.Result{Ref: "SIP-7K3QF2", Reply: chat.Reply{Text: "Ärendet SIP-7K3QF2 är skapat.\nMötet är satt."}}, nil
+}
+
+func (h *fakeHandler) newCaseCalls() []sip.NewCase {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]sip.NewCase(nil), h.newCases...)
 }
 
 func (h *fakeHandler) calls() (commands, acts []handlerCall) {

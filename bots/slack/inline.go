@@ -111,7 +111,7 @@ func (b *Bot) respond(ctx context.Context, responseURL string, body ephemeral) e
 func (b *Bot) answerLater(ctx context.Context, who chat.Actor, responseURL string, r chat.Reply) {
 	if r.Prompt != nil {
 		// A modal needs a fresh trigger_id; the one we had has expired.
-		r = chat.Reply{Text: r.Text + "\n" + b.t("prompt_expired")}
+		r = withLine(r, b.t("prompt_expired"))
 	}
 	var err error
 	if responseURL != "" && !b.responseURLAllowed(responseURL) {
@@ -121,7 +121,7 @@ func (b *Bot) answerLater(ctx context.Context, who chat.Actor, responseURL strin
 	if responseURL != "" {
 		err = b.respond(ctx, responseURL, replyBody(r))
 	} else {
-		err = b.directMessage(ctx, who, replyMessage(r))
+		err = b.directMessage(ctx, who, r.Body())
 	}
 	if err != nil {
 		b.log.Warn("slack: late answer failed", "team", who.Workspace, "error", err)

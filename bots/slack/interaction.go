@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // dedupTTL is how long a Slack delivery id is remembered (Slack retries
@@ -123,7 +125,7 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 			}
 			r = chat.Reply{Text: b.t("prompt_failed")}
 		}
-		if r.Text != "" || r.Message != nil || r.Prompt != nil {
+		if !r.Empty() {
 			b.answerLater(cctx, who, cb.ResponseURL, r)
 		}
 	})
@@ -147,7 +149,7 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 	}
 	if reply.Prompt != nil {
 		next := viewMeta{Action: reply.PromptAction, Value: reply.PromptValue, ResponseURL: meta.ResponseURL, Channel: meta.Channel}
-		view, err := b.promptModal(*reply.Prompt, reply.Text, next)
+		view, err := b.promptModal(*reply.Prompt, reply.Body().Plain(), next)
 		if err == nil {
 			return slackgo.NewUpdateViewSubmissionResponse(&view)
 		}
@@ -158,39 +160,42 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 	return slackgo.NewClearViewSubmissionResponse()
 }
 
-// onNewCaseSubmission turns the new-case modal into `/sip ny …` (and
-// `/sip möte …` when a time was given) and runs it through the core.
-// Input errors are shown inline in the modal.
+// onNewCaseSubmission runs the new-case modal through the core's typed
+// NewCase. A refusal keeps the modal open with each reason on its field;
+// a created case closes it and the answer follows by response_url or DM.
+// When the core answers after the inline wait, the modal has closed and
+// a refusal comes as a message instead.
 func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
 	start := time.Now()
-	f := readNewCaseForm(cb.View.State)
-	if errs := f.validate(b.t, b.today()); len(errs) > 0 {
-		return slackgo.NewErrorsViewSubmissionResponse(errs)
-	}
+	in := readNewCaseForm(cb.View.State).input()
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
+	var (
+		created bool
+		refused *sip.Refusal
+	)
 	reply, inline := b.runInline(ctx, start,
 		func(ctx context.Context) chat.Reply {
-			r := b.handler.Command(ctx, who, f.command())
-			ref, ok := createdRef(r)
-			if !ok {
-				return r
+			res, err := b.handler.NewCase(ctx, who, in)
+			if err == nil {
+				created = true
+				return res.Reply
 			}
-			if m := f.meetingCommand(ref); m != "" {
-				r = mergeReplies(r, b.handler.Command(ctx, who, m))
+			if errors.As(err, &refused) {
+				return chat.Reply{Text: refused.Message()}
 			}
-			return r
+			return chat.Reply{Text: b.t("failed")}
 		},
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
 	if !inline {
 		return slackgo.NewClearViewSubmissionResponse()
 	}
-	if _, ok := createdRef(reply); !ok {
-		text := reply.Text
-		if text == "" {
-			text = replyMessage(reply).Text
+	if !created {
+		errs := map[string]string{"kommun": truncate(reply.Body().Plain(), maxModalError)}
+		if refused != nil {
+			errs = modalErrors(refused)
 		}
-		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{errorBlock(text): truncate(text, 150)})
+		return slackgo.NewErrorsViewSubmissionResponse(errs)
 	}
 	b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, meta.ResponseURL, reply) })
 	return slackgo.NewClearViewSubmissionResponse()

@@ -1,10 +1,8 @@
 package slack
 
 import (
-	"slices"
-	"strconv"
+	"context"
 	"strings"
-	"time"
 
 	slackgo "github.com/slack-go/slack"
 
@@ -100,138 +98,47 @@ func readNewCaseForm(state *slackgo.ViewState) newCaseForm {
 	return f
 }
 
-// validate returns the modal's inline errors by block id (empty when the
-// form may go to the core, which validates everything again). today is
-// the current date as 2006-01-02 (a meeting cannot be before it).
-func (f newCaseForm) validate(t func(string) string, today string) map[string]string {
-	errs := map[string]string{}
-	for block, v := range map[string]string{"kommun": f.Kommun, "alder": f.Age, "behov": f.Needs, "forslag": f.Slots} {
-		if directory.ContainsPersonnummer(v) {
-			errs[block] = t("err_pnr")
-		}
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	if f.Kommun == "" {
-		errs["kommun"] = t("err_kommun")
-	} else if len([]rune(f.Kommun)) > 60 {
-		errs["kommun"] = t("err_kommun_okand")
-	}
-	if n, err := strconv.Atoi(f.Age); err != nil || n < 0 || n > 130 {
-		errs["alder"] = t("err_alder")
-	}
-	if len(f.Parties) == 0 {
-		errs["parter"] = t("err_parter")
-	}
-	if (f.Date == "") != (f.Time == "") {
-		errs["tid"] = t("err_datum_tid")
-	}
-	if f.Date != "" && f.Date < today {
-		errs["datum"] = t("err_past")
+// input is the form as typed, for the core's typed NewCase (which checks
+// every field).
+func (f newCaseForm) input() sip.NewCase {
+	in := sip.NewCase{
+		Kommun: f.Kommun, Age: f.Age, Parties: f.Parties, Needs: f.Needs,
+		Meeting: sip.MeetingTime{When: strings.TrimSpace(f.Date + " " + f.Time), Video: f.Video},
 	}
 	if f.Slots != "" {
-		slots, ok := parseSlots(f.Slots)
-		switch {
-		case f.Date != "":
-			errs["forslag"] = t("err_bada")
-		case !ok:
-			errs["forslag"] = t("err_forslag")
-		case slices.ContainsFunc(slots, func(s string) bool { return s[:10] < today }):
-			errs["forslag"] = t("err_past")
+		in.Slots = []string{f.Slots}
+	}
+	return in
+}
+
+// modalBlocks maps the core's input fields to the modal's blocks; a
+// reason about the whole form goes on the first block.
+var modalBlocks = map[string]string{
+	sip.FieldKommun: "kommun", sip.FieldAge: "alder", sip.FieldParties: "parter", sip.FieldNeeds: "behov",
+	sip.FieldMeeting: "datum", sip.FieldPlace: "datum", sip.FieldSlots: "forslag",
+}
+
+// modalErrors are a refusal's reasons by block id, each on its field.
+func modalErrors(no *sip.Refusal) map[string]string {
+	errs := map[string]string{}
+	for _, ie := range no.Errors {
+		block, ok := modalBlocks[ie.Field]
+		if !ok {
+			block = "kommun"
+		}
+		if _, taken := errs[block]; !taken {
+			errs[block] = truncate(ie.Message, maxModalError)
 		}
 	}
 	return errs
 }
 
-// parseSlots reads up to 3 proposed times.
-func parseSlots(s string) ([]string, bool) {
-	fields := strings.Fields(s)
-	if len(fields) == 0 || len(fields) > 3 {
-		return nil, false
-	}
-	for _, f := range fields {
-		if _, err := time.Parse("2006-01-02T15:04", f); err != nil {
-			return nil, false
-		}
-	}
-	return fields, true
-}
+// maxModalError bounds one inline error of a modal.
+const maxModalError = 150
 
-// command is the `/sip ny …` text equivalent to the form, so the core
-// stays the single source of truth.
-func (f newCaseForm) command() string {
-	var b strings.Builder
-	b.WriteString("ny kommun=" + sip.Quote(f.Kommun) + " ålder=" + f.Age + " parter=" + strings.Join(f.Parties, ","))
-	if f.Needs != "" {
-		b.WriteString(" behov=" + sip.Quote(f.Needs))
-	}
-	return b.String()
-}
-
-// meetingCommand is the `/sip möte REF …` text for the form's meeting
-// time or proposals, or "" when the form gave none.
-func (f newCaseForm) meetingCommand(ref string) string {
-	switch {
-	case f.Date != "" && f.Time != "":
-		s := "möte " + ref + " " + f.Date + " " + f.Time
-		if f.Video {
-			s += " video"
-		}
-		return s
-	case f.Slots != "":
-		slots, _ := parseSlots(f.Slots)
-		return "möte " + ref + " förslag " + strings.Join(slots, " ")
-	}
-	return ""
-}
-
-// createdRef is the reference in a reply to `ny`, if the case was created.
-func createdRef(r chat.Reply) (string, bool) {
-	m := replyMessage(r)
-	for _, s := range []string{r.Text, m.Title, m.Text} {
-		if ref := sip.FindRef(s); ref != "" {
-			return ref, true
-		}
-	}
-	for _, f := range m.Fields {
-		if ref := sip.FindRef(f.Value); ref != "" {
-			return ref, true
-		}
-	}
-	return "", false
-}
-
-// errorBlock guesses which modal field a core error message is about: the
-// field named earliest in the message (its example comes after).
-func errorBlock(text string) string {
-	l := strings.ToLower(text)
-	best, at := "kommun", len(l)
-	for _, c := range []struct{ word, block string }{
-		{"personnummer", "behov"}, {"identity number", "behov"},
-		{"ålder", "alder"}, {"alder", "alder"}, {"age", "alder"},
-		{"part", "parter"}, {"behov", "behov"}, {"needs", "behov"},
-		{"kommun", "kommun"}, {"municipal", "kommun"},
-	} {
-		if i := strings.Index(l, c.word); i >= 0 && i < at {
-			best, at = c.block, i
-		}
-	}
-	return best
-}
-
-// mergeReplies joins the answers to `ny` and `möte` into one reply.
-func mergeReplies(a, b chat.Reply) chat.Reply {
-	ma, mb := replyMessage(a), replyMessage(b)
-	m := ma
-	extra := mb.Text
-	if mb.Title != "" {
-		extra = "*" + mb.Title + "*\n" + extra
-	}
-	if extra != "" {
-		m.Text = strings.TrimSpace(m.Text + "\n\n" + extra)
-	}
-	m.Fields = append(append([]chat.Field(nil), ma.Fields...), mb.Fields...)
-	m.Buttons = append(append([]chat.Button(nil), ma.Buttons...), mb.Buttons...)
-	return chat.Reply{Text: strings.TrimSpace(a.Text + "\n\n" + b.Text), Message: &m}
+// Core is the SIP core as the bot uses it: /sip commands and button
+// presses, and the typed new-case operation the modal submits.
+type Core interface {
+	chat.Handler
+	NewCase(ctx context.Context, who chat.Actor, in sip.NewCase) (sip.Result, error)
 }

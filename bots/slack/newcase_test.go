@@ -1,49 +1,39 @@
 package slack
 
 import (
-	"strings"
+	"reflect"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/samla-sip/samla/internal/sip"
 )
 
-// FuzzNewCaseCommand checks that any needs text and kommun typed in the
-// modal reach the core's parser unchanged (quoting and escaping right).
-func FuzzNewCaseCommand(f *testing.F) {
-	f.Add("Lund", `går inte till "skolan"`)
-	f.Add("Upplands Väsby", "rad ett\nrad två med \\ och ”citat” och = tecken")
-	f.Add("Eslöv", "")
-	f.Fuzz(func(t *testing.T, kommun, needs string) {
-		kommun, needs = strings.TrimSpace(kommun), strings.TrimSpace(needs)
-		if !utf8.ValidString(kommun) || !utf8.ValidString(needs) || kommun == "" ||
-			utf8.RuneCountInString(needs) > maxFreeText || utf8.RuneCountInString(kommun) > 60 {
-			return // the modal does not let these through
-		}
-		form := newCaseForm{Kommun: kommun, Age: "14", Parties: []string{"bup", "skola"}, Needs: needs}
-		cmd, err := sip.Parse(form.command())
-		if err != nil {
-			t.Fatalf("core refused %q: %v", form.command(), err)
-		}
-		if cmd.Verb != "new" || cmd.Opts["kommun"] != kommun || cmd.Opts["needs"] != needs || cmd.Opts["age"] != "14" {
-			t.Fatalf("%q parsed as %+v", form.command(), cmd)
-		}
-	})
-}
-
-func TestMeetingCommandParses(t *testing.T) {
-	for _, f := range []newCaseForm{
-		{Date: "2026-12-10", Time: "13:00", Video: true},
-		{Date: "2026-12-10", Time: "09:30"},
-		{Slots: "2026-12-10T13:00  2026-12-11T09:00 2026-12-12T15:30"},
-	} {
-		text := f.meetingCommand("SIP-7K3QF2")
-		cmd, err := sip.Parse(text)
-		if err != nil || cmd.Verb != "meeting" || cmd.Args[0] != "SIP-7K3QF2" {
-			t.Errorf("%q: %+v %v", text, cmd, err)
+func TestNewCaseFormInput(t *testing.T) {
+	tests := []struct {
+		form newCaseForm
+		want sip.NewCase
+	}{
+		{newCaseForm{Kommun: "Lund", Age: "14", Parties: []string{"bup"}},
+			sip.NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}}},
+		{newCaseForm{Kommun: "Lund", Age: "14", Date: "2026-12-10", Time: "13:00", Video: true},
+			sip.NewCase{Kommun: "Lund", Age: "14", Meeting: sip.MeetingTime{When: "2026-12-10 13:00", Video: true}}},
+		{newCaseForm{Date: "2026-12-10"}, sip.NewCase{Meeting: sip.MeetingTime{When: "2026-12-10"}}},
+		{newCaseForm{Slots: "2026-12-10T13:00 2026-12-11T09:00"}, sip.NewCase{Slots: []string{"2026-12-10T13:00 2026-12-11T09:00"}}},
+	}
+	for _, tt := range tests {
+		if got := tt.form.input(); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%+v: got %+v, want %+v", tt.form, got, tt.want)
 		}
 	}
-	if s := (newCaseForm{}).meetingCommand("SIP-7K3QF2"); s != "" {
-		t.Errorf("no meeting gives %q", s)
+}
+
+func TestModalErrors(t *testing.T) {
+	no := &sip.Refusal{Errors: []*sip.InputError{
+		{Field: sip.FieldAge, Message: "ålder"}, {Field: "", Message: "hela formuläret"},
+		{Field: sip.FieldKommun, Message: "kommun"}, {Field: sip.FieldSlots, Message: "tider"},
+		{Field: "okänt-fält", Message: "annat"},
+	}}
+	want := map[string]string{"alder": "ålder", "kommun": "hela formuläret", "forslag": "tider"}
+	if got := modalErrors(no); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -172,16 +172,12 @@ func fallbackText(m chat.Message) string {
 	return truncate(escape(s), maxFallbackText)
 }
 
-// replyMessage is the message form of a reply.
-func replyMessage(r chat.Reply) chat.Message {
-	if r.Message != nil {
-		m := *r.Message
-		if m.Text == "" && m.Title == "" {
-			m.Text = r.Text
-		}
-		return m
-	}
-	return chat.Message{Text: r.Text}
+// withLine is r with line added below its body's text.
+func withLine(r chat.Reply, line string) chat.Reply {
+	m := r.Body()
+	m.Text = strings.TrimSpace(m.Text + "\n" + line)
+	r.Text, r.Message = "", &m
+	return r
 }
 
 // ephemeral is the JSON body of an in-channel private answer (slash
@@ -195,7 +191,7 @@ type ephemeral struct {
 
 // replyBody renders a reply as an ephemeral answer.
 func replyBody(r chat.Reply) ephemeral {
-	m := replyMessage(r)
+	m := r.Body()
 	return ephemeral{ResponseType: "ephemeral", Text: fallbackText(m), Blocks: messageBlocks(m)}
 }
 

@@ -19,8 +19,8 @@ type NewCase struct {
 	// list separated by commas or spaces, as typed in one text field.
 	Parties []string
 	Needs   string // optional free text, at most 500 characters
-	// Meeting optionally fixes the meeting time at once, or Slots proposes
-	// up to three times (not both).
+	// Meeting optionally fixes the meeting time at once (only when When is
+	// given), or Slots proposes up to three times (not both).
 	Meeting MeetingTime
 	Slots   []string
 }
@@ -109,7 +109,7 @@ func (s *Service) checkNewCase(r *request, in NewCase) (newCase, error) {
 		}
 		v.kommun = k
 	}
-	if in.Meeting.When != "" || in.Meeting.Place != "" || in.Meeting.Video {
+	if strings.TrimSpace(in.Meeting.When) != "" {
 		if len(in.Slots) > 0 {
 			errs = errs.add(inputErr(verbMeeting, "err.both").on(FieldSlots))
 		}
