@@ -131,9 +131,9 @@ func TestInvitationsReadByICALJS(t *testing.T) {
 	}
 	var cals []string
 	for _, got := range r.Messages() {
-		_, parts := parseMail(t, got.Data)
-		att := find(t, parts, "application/ics")
-		if cal := find(t, parts, "text/calendar"); cal.Body != att.Body {
+		_, parts := emailtest.Parse(t, got.Data)
+		att := emailtest.Find(t, parts, "application/ics")
+		if cal := emailtest.Find(t, parts, "text/calendar"); cal.Body != att.Body {
 			t.Fatal("the calendar part and the .ics attachment differ")
 		}
 		cals = append(cals, att.Body)
@@ -206,8 +206,8 @@ func TestVideoMeetingReadByICALJS(t *testing.T) {
 	if _, err := m.Send(context.Background(), afAddr, msg, "k"); err != nil {
 		t.Fatal(err)
 	}
-	_, parts := parseMail(t, r.Messages()[0].Data)
-	e := parseWithICALJS(t, []string{find(t, parts, "application/ics").Body})[0].Events[0]
+	_, parts := emailtest.Parse(t, r.Messages()[0].Data)
+	e := parseWithICALJS(t, []string{emailtest.Find(t, parts, "application/ics").Body})[0].Events[0]
 	if e.Location != msg.Meeting.VideoURL || e.URL != msg.Meeting.VideoURL {
 		t.Errorf("LOCATION %q URL %q, want the video link", e.Location, e.URL)
 	}

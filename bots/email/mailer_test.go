@@ -105,9 +105,9 @@ func TestSendInvitationRawMessage(t *testing.T) {
 			}
 		}
 	}
-	h, parts := parseMail(t, raw)
+	h, parts := emailtest.Parse(t, raw)
 
-	if s := decodeHeader(t, h.Get("Subject")); s != "Kallelse till SIP SIP-ZDQYV3" {
+	if s := emailtest.DecodeHeader(t, h.Get("Subject")); s != "Kallelse till SIP SIP-ZDQYV3" {
 		t.Errorf("Subject = %q", s)
 	}
 	from, err := h.AddressList("From")
@@ -149,7 +149,7 @@ func TestSendInvitationRawMessage(t *testing.T) {
 		t.Errorf("MIME shape\n got %v\nwant %v", shape, want)
 	}
 
-	text := find(t, parts, "text/plain")
+	text := emailtest.Find(t, parts, "text/plain")
 	if text.Params["charset"] != "UTF-8" {
 		t.Errorf("text charset %q", text.Params["charset"])
 	}
@@ -164,17 +164,17 @@ func TestSendInvitationRawMessage(t *testing.T) {
 	if strings.Contains(text.Body, "*") || strings.Contains(text.Body, "_Inga") {
 		t.Errorf("markdown left in the text part:\n%s", text.Body)
 	}
-	html := find(t, parts, "text/html")
+	html := emailtest.Find(t, parts, "text/html")
 	for _, s := range []string{"<strong>SIP-ZDQYV3</strong>", "<em>Inga uppgifter om personen finns i detta meddelande.</em>", `href="https://samla.example.se/mail/a?t=`} {
 		if !strings.Contains(html.Body, s) {
 			t.Errorf("HTML part lacks %q:\n%s", s, html.Body)
 		}
 	}
-	cal := find(t, parts, "text/calendar")
+	cal := emailtest.Find(t, parts, "text/calendar")
 	if cal.Params["method"] != "REQUEST" || cal.Params["charset"] != "UTF-8" {
 		t.Errorf("calendar part params %v", cal.Params)
 	}
-	att := find(t, parts, "application/ics")
+	att := emailtest.Find(t, parts, "application/ics")
 	if att.Body != cal.Body {
 		t.Error("the .ics attachment differs from the calendar part")
 	}
@@ -193,14 +193,14 @@ func TestSendReminderHasStopLink(t *testing.T) {
 	if _, err := m.Send(context.Background(), afAddr, msg, "rem|1"); err != nil {
 		t.Fatal(err)
 	}
-	h, parts := parseMail(t, r.Messages()[0].Data)
+	h, parts := emailtest.Parse(t, r.Messages()[0].Data)
 	if !regexp.MustCompile(`^<https://samla\.example\.se/mail/a\?t=[A-Za-z0-9_-]+>$`).MatchString(h.Get("List-Unsubscribe")) {
 		t.Errorf("List-Unsubscribe = %q", h.Get("List-Unsubscribe"))
 	}
 	if h.Get("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
 		t.Errorf("List-Unsubscribe-Post = %q", h.Get("List-Unsubscribe-Post"))
 	}
-	if s := decodeHeader(t, h.Get("Subject")); s != "Påminnelse: SIP-ZDQYV3" {
+	if s := emailtest.DecodeHeader(t, h.Get("Subject")); s != "Påminnelse: SIP-ZDQYV3" {
 		t.Errorf("Subject = %q", s)
 	}
 	for _, p := range parts {
@@ -290,7 +290,7 @@ func TestTestCommandReportsRelayAnswer(t *testing.T) {
 	if !strings.Contains(answer, "OK: queued") {
 		t.Errorf("relay answer %q, want go-smtp's \"OK: queued\"", answer)
 	}
-	h, _ := parseMail(t, r.Messages()[0].Data)
+	h, _ := emailtest.Parse(t, r.Messages()[0].Data)
 	if h.Get("Subject") != "Samla: test message" {
 		t.Errorf("Subject = %q", h.Get("Subject"))
 	}

@@ -1,4 +1,4 @@
-package email_test
+package emailtest
 
 import (
 	"bytes"
@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// part is one leaf of a parsed MIME tree, decoded.
-type part struct {
+// Part is one leaf of a parsed MIME tree, decoded.
+type Part struct {
 	Type     string            // media type, e.g. text/plain
 	Params   map[string]string // its parameters
 	Encoding string            // Content-Transfer-Encoding
@@ -22,20 +22,21 @@ type part struct {
 	Path     string // the enclosing multipart types, e.g. "multipart/mixed>multipart/alternative"
 }
 
-// parseMail reads a raw message with the standard library only: its
-// header and its leaf parts.
-func parseMail(t *testing.T, raw []byte) (mail.Header, []part) {
+// Parse reads a raw message with the standard library only — a reader
+// independent of the library that wrote it: its header and its leaf
+// parts, decoded.
+func Parse(t testing.TB, raw []byte) (mail.Header, []Part) {
 	t.Helper()
 	m, err := mail.ReadMessage(bytes.NewReader(raw))
 	if err != nil {
 		t.Fatalf("not a message: %v", err)
 	}
-	var out []part
+	var out []Part
 	walk(t, m.Header.Get("Content-Type"), m.Header.Get("Content-Transfer-Encoding"), "", "", m.Body, &out)
 	return m.Header, out
 }
 
-func walk(t *testing.T, ctype, cte, disposition, path string, body io.Reader, out *[]part) {
+func walk(t testing.TB, ctype, cte, disposition, path string, body io.Reader, out *[]Part) {
 	t.Helper()
 	mt, params, err := mime.ParseMediaType(ctype)
 	if err != nil {
@@ -66,7 +67,7 @@ func walk(t *testing.T, ctype, cte, disposition, path string, body io.Reader, ou
 	if err != nil {
 		t.Fatalf("%s (%s): %v", mt, cte, err)
 	}
-	p := part{Type: mt, Params: params, Encoding: cte, Body: string(b), Path: path}
+	p := Part{Type: mt, Params: params, Encoding: cte, Body: string(b), Path: path}
 	if disposition != "" {
 		if _, dp, err := mime.ParseMediaType(disposition); err == nil {
 			p.Filename = dp["filename"]
@@ -75,8 +76,8 @@ func walk(t *testing.T, ctype, cte, disposition, path string, body io.Reader, ou
 	*out = append(*out, p)
 }
 
-// find returns the first part of a media type.
-func find(t *testing.T, parts []part, mt string) part {
+// Find returns the first part of a media type.
+func Find(t testing.TB, parts []Part, mt string) Part {
 	t.Helper()
 	for _, p := range parts {
 		if p.Type == mt {
@@ -84,11 +85,11 @@ func find(t *testing.T, parts []part, mt string) part {
 		}
 	}
 	t.Fatalf("no %s part among %d", mt, len(parts))
-	return part{}
+	return Part{}
 }
 
-// decodeHeader decodes RFC 2047 encoded words.
-func decodeHeader(t *testing.T, v string) string {
+// DecodeHeader decodes RFC 2047 encoded words.
+func DecodeHeader(t testing.TB, v string) string {
 	t.Helper()
 	s, err := new(mime.WordDecoder).DecodeHeader(v)
 	if err != nil {
