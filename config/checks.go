@@ -106,6 +106,18 @@ func checkRedisPrefix(v string) error {
 	return nil
 }
 
+func checkInstanceID(v string) error {
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("._:-", r)) {
+			return fmt.Errorf("only letters, digits, '.', '_', ':' and '-' are allowed, got %q", v)
+		}
+	}
+	if len(v) > 100 {
+		return fmt.Errorf("at most 100 characters, got %d", len(v))
+	}
+	return nil
+}
+
 func checkTimeZone(v string) error {
 	if _, err := time.LoadLocation(v); err != nil {
 		return fmt.Errorf("unknown time zone %q", v)

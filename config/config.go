@@ -14,6 +14,7 @@ type Config struct {
 	Data        string   // SAMLA_DATA, bbolt data folder
 	RedisURL    string   // SAMLA_REDIS_URL (secret: may hold a password)
 	RedisPrefix string   // SAMLA_REDIS_PREFIX, default "samla:"
+	InstanceID  string   // SAMLA_INSTANCE_ID, stable replica id; "" = host name + data folder
 	APITokens   []string // SAMLA_API_TOKENS, comma-separated bearer tokens (secret)
 	Lang        string   // SAMLA_LANG: "sv" (default) or "en"
 	TimeZone    string   // SAMLA_TIMEZONE, default "Europe/Stockholm"

@@ -57,6 +57,9 @@ func options() []option {
 		{Name: "SAMLA_REDIS_PREFIX", Group: "Store", Default: "samla:", Example: "samla-prod:",
 			Doc:   "Prefix of every Redis key, so several installations can share one Redis.",
 			field: func(c *Config) any { return &c.RedisPrefix }, check: checkRedisPrefix},
+		{Name: "SAMLA_INSTANCE_ID", Group: "Store", Example: "samla-1",
+			Doc:   "Stable id of this replica (letters, digits, `.`, `_`, `:`, `-`), unique among replicas: after a restart it takes back at once the messages and reminders it had claimed, while other replicas wait for the lease (1 minute) to expire. Empty = the host name and a hash of SAMLA_DATA.",
+			field: func(c *Config) any { return &c.InstanceID }, check: checkInstanceID},
 
 		{Name: "SAMLA_SLACK_SIGNING_SECRET", Group: "Slack", Secret: true, Example: "8f14e45fceea167a5a36dedd4bea2543",
 			Doc:   "Slack app signing secret; enables the Slack endpoints under /slack/.",

@@ -15,6 +15,7 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/metrics"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/server"
 	"github.com/samla-sip/samla/internal/store"
 )
@@ -61,11 +62,13 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg)
+	instance := instanceID(cfg)
+	st, err := openStoreAs(ctx, cfg, instance)
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, log)
+	reclaimLeases(ctx, st, log, instance, outbox.Queue, reminders.QueueName)
 
 	srv := newServer(cfg, log, holder, st)
 	dirMetrics := metrics.NewDirectory()

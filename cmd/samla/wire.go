@@ -31,8 +31,15 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
-// openStore opens the configured store and checks that it answers.
+// openStore opens the configured store and checks that it answers. It
+// claims no jobs under an instance id (operator commands).
 func openStore(ctx context.Context, cfg config.Config) (store.Store, error) {
+	return openStoreAs(ctx, cfg, "")
+}
+
+// openStoreAs is openStore for a replica that claims jobs as instance (see
+// instanceID and store.Reclaimer).
+func openStoreAs(ctx context.Context, cfg config.Config, instance string) (store.Store, error) {
 	var st store.Store
 	switch cfg.Store {
 	case "redis":
@@ -40,9 +47,9 @@ func openStore(ctx context.Context, cfg config.Config) (store.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		st = redisstore.New(rdb, cfg.RedisPrefix)
+		st = redisstore.New(rdb, cfg.RedisPrefix, redisstore.WithInstance(instance))
 	default:
-		bs, err := bboltstore.Open(filepath.Join(cfg.Data, "samla.db"))
+		bs, err := bboltstore.Open(filepath.Join(cfg.Data, "samla.db"), bboltstore.WithInstance(instance))
 		if err != nil {
 			return nil, fmt.Errorf("open store: %w", err)
 		}
