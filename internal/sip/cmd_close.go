@@ -74,6 +74,9 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 			}
 			lang := s.userLang(ctx, in.ContactID)
 			msg := chat.Message{Title: c.Ref, Text: t(lang, "closed.text", c.Ref)}
+			if in.State == StateCancelled {
+				msg.Meeting = s.meetingEvent(c, in) // never answered: out of their calendar
+			}
 			if err := fx.send(r, fmt.Sprintf("closed|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 				return err
 			}

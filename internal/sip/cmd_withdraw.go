@@ -53,12 +53,8 @@ func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (
 				continue
 			}
 			in.State = StateCancelled
-			// A sent e-mail cannot be retracted: the cancellation below,
-			// with its calendar CANCEL, is the one e-mail about it.
-			if in.Address == nil || in.Address.Platform != chat.Email {
-				if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
-					return err
-				}
+			if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
+				return err
 			}
 			fx.cancelJob(invJobID(c.Ref, in.ID))
 			if in.Address == nil {

@@ -3,6 +3,7 @@ package sip
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
@@ -75,6 +76,26 @@ func TestEmailOnlyContactByEmail(t *testing.T) {
 	}
 	if len(again) != 1 || again[0].Msg.Meeting.Sequence <= seq {
 		t.Fatalf("invited again: %+v (after SEQUENCE %d)", sentTo(envs, fkContact), seq)
+	}
+}
+
+// TestEmailClosingSendsOneEmail: closing the case sends each e-mailed
+// invitee one notice (a sent e-mail cannot be retracted); one who never
+// answered gets the event cancelled with it.
+func TestEmailClosingSendsOneEmail(t *testing.T) {
+	h := newHarness(t, func(d *Deps) { d.Email = true })
+	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
+	h.drain()
+	h.clock.Advance(30 * 24 * time.Hour)
+	h.cmd(kurator, "plan "+ref+" responsible=bup-lund")
+	h.cmd(kurator, "uppfoljning "+ref+" 2027-03-01")
+	if out := h.cmd(kurator, "avsluta "+ref); !strings.Contains(out, ref) {
+		t.Fatalf("close: %q", out)
+	}
+	env, m := fkMeeting(t, h.drain(), "closing")
+	if m == nil || !m.Cancelled {
+		t.Errorf("closing notice %+v carries %+v, want the event cancelled", env.Msg, m)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 )
 
@@ -94,8 +95,8 @@ func (s *Service) refreshInvitation(ctx context.Context, r *request, c *Case, fx
 // notice that follows is all its invitee gets. When the store cannot say,
 // the update is sent: a stale invitation with live buttons is worse.
 func (s *Service) retractInvitation(ctx context.Context, r *request, c *Case, fx *effects, in *Invitation) error {
-	if in.Address == nil {
-		return nil
+	if in.Address == nil || in.Address.Platform == chat.Email {
+		return nil // a sent e-mail cannot be retracted; the notice sent with every retraction says it
 	}
 	delivered, err := outbox.Delivered(ctx, s.deps.Store, invKey(c.Ref, in.ID), *in.Address)
 	if err == nil && !delivered {
