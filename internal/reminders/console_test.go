@@ -17,13 +17,14 @@ import (
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // consoleRig is the real core, bbolt, the sample directory and the console
 // platform, with the reminders engine wired in as serve would wire it.
 type consoleRig struct {
 	t      *testing.T
-	clock  *fakeClock
+	clock  *testutil.Clock
 	eng    *Engine
 	st     *bboltstore.Store
 	sess   *console.Session
@@ -35,7 +36,7 @@ type consoleRig struct {
 func newConsoleRig(t *testing.T) *consoleRig {
 	r := &consoleRig{t: t}
 	w := testHours(t)
-	r.clock = newFakeClock(lt(t, w, "2026-11-23 09:00")) // Monday
+	r.clock = testutil.NewClock(lt(t, w, "2026-11-23 09:00")) // Monday
 	dir, err := directory.LoadFS(examples.Directory(), ".")
 	if err != nil {
 		t.Fatal(err)

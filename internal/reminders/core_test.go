@@ -27,7 +27,7 @@ import (
 // fake clock.
 type coreRig struct {
 	t       *testing.T
-	clock   *fakeClock
+	clock   *testutil.Clock
 	st      *bboltstore.Store
 	svc     *sip.Service
 	eng     *Engine
@@ -41,7 +41,7 @@ type coreRig struct {
 
 func newCoreRig(t *testing.T, start string) *coreRig {
 	r := &coreRig{t: t, logs: &testutil.SyncBuffer{}, slack: chattest.New(chat.Slack), mm: chattest.New(chat.Mattermost)}
-	r.clock = newFakeClock(lt(t, testHours(t), start))
+	r.clock = testutil.NewClock(lt(t, testHours(t), start))
 	dir, err := directory.LoadFS(examples.Directory(), ".")
 	if err != nil {
 		t.Fatal(err)

@@ -25,7 +25,7 @@ type rig struct {
 	t     *testing.T
 	st    *memStore
 	cases *memCases
-	clock *fakeClock
+	clock *testutil.Clock
 	eng   *Engine
 	w     WorkingHours
 }
@@ -33,7 +33,7 @@ type rig struct {
 func newRig(t *testing.T, now string) *rig {
 	w := testHours(t)
 	r := &rig{t: t, st: newMemStore(), cases: &memCases{cases: map[string]*sip.Case{}}, w: w}
-	r.clock = newFakeClock(lt(t, w, now))
+	r.clock = testutil.NewClock(lt(t, w, now))
 	r.eng = r.engine(r.st)
 	return r
 }

@@ -9,10 +9,11 @@ import (
 
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // waitWaiters waits until n goroutines wait on the fake clock.
-func waitWaiters(t *testing.T, c *fakeClock, n int) {
+func waitWaiters(t *testing.T, c *testutil.Clock, n int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for c.Waiters() < n {

@@ -22,6 +22,35 @@ func TestClock(t *testing.T) {
 	}
 }
 
+func TestClockAfter(t *testing.T) {
+	t0 := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	c := NewClock(t0)
+	if got := <-c.After(0); !got.Equal(t0) {
+		t.Errorf("After(0) = %v", got)
+	}
+	hour, day := c.After(time.Hour), c.After(24*time.Hour)
+	if n := c.Waiters(); n != 2 {
+		t.Fatalf("%d waiters, want 2", n)
+	}
+	c.Advance(59 * time.Minute)
+	select {
+	case <-hour:
+		t.Fatal("woke a minute early")
+	default:
+	}
+	c.Advance(time.Minute)
+	if got := <-hour; !got.Equal(t0.Add(time.Hour)) {
+		t.Errorf("hour woke at %v", got)
+	}
+	c.Set(t0.Add(48 * time.Hour))
+	if got := <-day; !got.Equal(t0.Add(48 * time.Hour)) {
+		t.Errorf("day woke at %v", got)
+	}
+	if n := c.Waiters(); n != 0 {
+		t.Errorf("%d waiters left", n)
+	}
+}
+
 func TestSyncBufferConcurrentWriters(t *testing.T) {
 	var b SyncBuffer
 	var wg sync.WaitGroup
