@@ -8,6 +8,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // splitValue reads a button value "REF|invID[|n]".
@@ -127,8 +128,9 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 		if reason == "" {
 			return Result{}, inputErr("", "err.noreason").on(FieldReason)
 		}
-		if len([]rune(reason)) > maxTextLen {
-			return Result{}, inputErr("", "err.toolong", maxTextLen).on(FieldReason)
+		var gerr *InputError
+		if reason, gerr = cleanText(textgate.Reason, FieldReason, "", reason); gerr != nil {
+			return Result{}, gerr
 		}
 	case AnswerDelegate:
 		// Only the colleagues the prompt offers: a delegate is someone the

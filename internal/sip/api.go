@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // The typed API: one method on Service per thing a form, a button or a web
@@ -142,8 +142,8 @@ func (s *Service) typed(ctx context.Context, who chat.Actor, texts []textField, 
 	r := s.newRequest(ctx, who)
 	var pnr inputErrors
 	for _, f := range texts {
-		if directory.ContainsPersonnummer(f.value) {
-			pnr = pnr.add(inputErr("", "err.personnummer").on(f.field))
+		if err := textgate.Check(textgate.Field{Name: f.field}, f.value); err != nil {
+			pnr = pnr.add(gateErr(err, f.field, ""))
 		}
 	}
 	if len(pnr) > 0 {
@@ -173,7 +173,7 @@ func (s *Service) refusal(ctx context.Context, r *request, err error) *Refusal {
 	out := &Refusal{}
 	for _, ie := range es {
 		c := *ie
-		c.Message = t(r.lang, c.ID, c.Args...)
+		c.Message = c.text(r.lang)
 		out.Errors = append(out.Errors, &c)
 	}
 	return out

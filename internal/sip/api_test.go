@@ -34,7 +34,7 @@ func TestNewCaseFieldErrors(t *testing.T) {
 		{"bad meeting time", NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Meeting: MeetingTime{When: "i morgon"}}, []string{FieldMeeting}, "i morgon"},
 		{"time and proposals", NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Meeting: MeetingTime{When: "2026-12-10 13:00"}, Slots: []string{"2026-12-11T09:00"}}, []string{FieldSlots}, "inte båda"},
 		{"four proposals", NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Slots: []string{"2026-12-10T09:00 2026-12-11T09:00 2026-12-12T09:00 2026-12-13T09:00"}}, []string{FieldSlots}, "1–3"},
-		{"needs too long", NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Needs: strings.Repeat("a", 501)}, []string{FieldNeeds}, "för lång"},
+		{"needs too long", NewCase{Kommun: "Lund", Age: "14", Parties: []string{"bup"}, Needs: strings.Repeat("a", 2001)}, []string{FieldNeeds}, "för lång"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

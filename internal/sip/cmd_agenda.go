@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/samla-sip/samla/directory"
-
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // cmdAgenda drafts an agenda from the needs text (convener only) and shows
@@ -98,7 +97,7 @@ func (s *Service) storeAgenda(ctx context.Context, r *request, c *Case, approved
 	if err != nil {
 		return chat.Reply{}, fmt.Errorf("draft agenda: %w", err)
 	}
-	if directory.ContainsPersonnummer(md) {
+	if textgate.ContainsPersonnummer(md) {
 		// Defence in depth: the drafter redacts, the core checks again.
 		return chat.Reply{}, inputErr("", "err.agenda.personnummer")
 	}
@@ -183,7 +182,10 @@ func (s *Service) actAgendaEdit(ctx context.Context, r *request, act chat.Action
 	if !ok {
 		return chat.Reply{}, errNotFound
 	}
-	text := strings.TrimSpace(act.Input)
+	text, gerr := cleanText(textgate.Agenda, "", "", act.Input)
+	if gerr != nil {
+		return chat.Reply{}, gerr
+	}
 	if text == "" {
 		return chat.Reply{Text: t(r.lang, "p.edit.label"), PromptAction: actAgendaEdit, PromptValue: ref,
 			Prompt: &chat.Prompt{Title: t(r.lang, "p.edit.title"), Label: t(r.lang, "p.edit.label")}}, nil

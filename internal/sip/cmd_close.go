@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // cmdClose closes a case. Without overall responsibility and a follow-up
@@ -33,9 +34,9 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 	if rerr != nil {
 		return Result{}, rerr
 	}
-	reason := strings.TrimSpace(in.Reason)
-	if len([]rune(reason)) > maxTextLen {
-		return Result{}, inputErr(verbClose, "err.toolong", maxTextLen).on(FieldReason)
+	reason, gerr := cleanText(textgate.Reason, FieldReason, verbClose, in.Reason)
+	if gerr != nil {
+		return Result{}, gerr
 	}
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // SetMeeting fixes a case's meeting time (and place); everyone invited is told.
@@ -98,9 +99,9 @@ func (s *Service) checkMeetingTime(r *request, m MeetingTime) (*Meeting, *InputE
 	if perr != nil || !at.After(r.now) {
 		return nil, inputErr(verbMeeting, "err.past", when).on(FieldMeeting)
 	}
-	place := strings.TrimSpace(m.Place)
-	if len([]rune(place)) > maxTextLen {
-		return nil, inputErr(verbMeeting, "err.toolong", maxTextLen).on(FieldPlace)
+	place, gerr := cleanText(textgate.Place, FieldPlace, verbMeeting, m.Place)
+	if gerr != nil {
+		return nil, gerr
 	}
 	return &Meeting{At: at, Video: m.Video, Place: place}, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // NewCase is a new SIP case as a form or the command gives it. Values are
@@ -18,7 +19,7 @@ type NewCase struct {
 	// Parties are care-level ids (bup, skola, …); an entry may itself be a
 	// list separated by commas or spaces, as typed in one text field.
 	Parties []string
-	Needs   string // optional free text, at most 500 characters
+	Needs   string // optional free text, at most 2,000 characters (textgate.Needs)
 	// Meeting optionally fixes the meeting time at once (only when When is
 	// given), or Slots proposes up to three times (not both).
 	Meeting MeetingTime
@@ -154,9 +155,11 @@ func (in NewCase) checkShape() (newCase, inputErrors) {
 		}
 		v.parties = parties
 	}
-	if len([]rune(v.needs)) > maxTextLen {
-		errs = errs.add(inputErr(verbNew, "err.toolong", maxTextLen).on(FieldNeeds))
+	needs, gerr := cleanText(textgate.Needs, FieldNeeds, verbNew, v.needs)
+	if gerr != nil {
+		errs = errs.add(gerr)
 	}
+	v.needs = needs
 	return v, errs
 }
 

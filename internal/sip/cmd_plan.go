@@ -8,6 +8,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // EditPlan fills the plan checklist; every part is optional and they
@@ -86,8 +87,8 @@ func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result
 	}
 	if in.Effort != nil {
 		in.Effort.Party = strings.ToLower(strings.TrimSpace(in.Effort.Party))
-		in.Effort.Text = strings.TrimSpace(in.Effort.Text)
-		if err := checkPlanText(in.Effort.Text, "err.effort", FieldEffort); err != nil {
+		var err *InputError
+		if in.Effort.Text, err = checkPlanText(textgate.Effort, in.Effort.Text, "err.effort", FieldEffort); err != nil {
 			return Result{}, err
 		}
 		if !slices.Contains(directory.CareLevels, in.Effort.Party) {
@@ -98,9 +99,9 @@ func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result
 	if in.RemoveEffort != "" && !slices.Contains(directory.CareLevels, in.RemoveEffort) {
 		return Result{}, inputErr(verbPlan, "err.party", clip(in.RemoveEffort, 40)).on(FieldEffort)
 	}
-	in.Measure = strings.TrimSpace(in.Measure)
-	if err := checkPlanText(in.Measure, "", FieldMeasure); err != nil {
-		return Result{}, err
+	var merr *InputError
+	if in.Measure, merr = checkPlanText(textgate.Measure, in.Measure, "", FieldMeasure); merr != nil {
+		return Result{}, merr
 	}
 	resp, respName, err := orgRef(r.dir, in.Responsible, FieldResponsible)
 	if err != nil {
@@ -135,16 +136,14 @@ func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result
 	return s.caseResult(r, c, chat.Reply{Text: text}), nil
 }
 
-// checkPlanText checks a plan text's length (and, with emptyID, that it
-// is there).
-func checkPlanText(text, emptyID, field string) *InputError {
+// checkPlanText passes a plan text through the input gate (and, with
+// emptyID, checks that it is there).
+func checkPlanText(f textgate.Field, text, emptyID, field string) (string, *InputError) {
+	text = strings.TrimSpace(text)
 	if text == "" && emptyID != "" {
-		return inputErr(verbPlan, emptyID).on(field)
+		return "", inputErr(verbPlan, emptyID).on(field)
 	}
-	if len([]rune(text)) > maxTextLen {
-		return inputErr(verbPlan, "err.toolong", maxTextLen).on(field)
-	}
-	return nil
+	return cleanText(f, field, verbPlan, text)
 }
 
 // applyPlan applies an effort and a measure, added or removed.

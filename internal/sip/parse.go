@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // Cmd is one parsed /sip command: a canonical verb, positional arguments
@@ -111,6 +113,8 @@ type InputError struct {
 	ID      string
 	Args    []any
 	Verb    string // whose example to show; "" = none, verbGeneral = usage
+	// gate is textgate's refusal, shown in its own words (see text).
+	gate *textgate.Error
 }
 
 func (e *InputError) Error() string { return fmt.Sprintf("sip: input %s %s", e.Field, e.ID) }

@@ -40,7 +40,6 @@ const (
 	wordMeasure   = "measure"
 	wordRemove    = "-"
 	maxSlots      = 3
-	maxTextLen    = 500
 )
 
 var shapeChecks = map[string]func(*Cmd) error{
@@ -256,9 +255,6 @@ func checkPlan(c *Cmd) error {
 	text := strings.TrimSpace(strings.Join(c.Args[head:], " "))
 	if text == "" {
 		return inputErr(c.Verb, "err."+w)
-	}
-	if len([]rune(text)) > maxTextLen {
-		return inputErr(c.Verb, "err.toolong", maxTextLen)
 	}
 	c.Args = append(c.Args[:head], text)
 	return nil

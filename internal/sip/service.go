@@ -13,6 +13,7 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // DirectorySource gives the directory in service (hot-reloaded).
@@ -127,10 +128,11 @@ func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat
 	r := s.newRequest(ctx, who)
 	// Refuse personal identity numbers before anything else; the text is
 	// neither parsed, stored nor logged.
-	if directory.ContainsPersonnummer(text) {
-		s.deps.Log.InfoContext(ctx, "sip: command refused: personnummer", "actor", r.me.Key)
-		return chat.Reply{Text: t(r.lang, "err.personnummer")}
+	if err := textgate.Check(textgate.Command, text); err != nil {
+		s.deps.Log.InfoContext(ctx, "sip: command refused by the input gate", "actor", r.me.Key, "err", err)
+		return chat.Reply{Text: gateErr(err, "", "").text(r.lang)}
 	}
+	text = textgate.Strip(text)
 	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/sip"))
 	cmd, err := Parse(text)
 	if err == nil {
@@ -190,10 +192,11 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 // Act runs a button press.
 func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
 	r := s.newRequest(ctx, who)
-	if directory.ContainsPersonnummer(act.Input + " " + act.Value + " " + act.Name) {
-		s.deps.Log.InfoContext(ctx, "sip: action refused: personnummer", "actor", r.me.Key)
-		return chat.Reply{Text: t(r.lang, "err.personnummer")}
+	if err := textgate.Check(textgate.Answer, act.Input+" "+act.Value+" "+act.Name); err != nil {
+		s.deps.Log.InfoContext(ctx, "sip: action refused by the input gate", "actor", r.me.Key, "err", err)
+		return chat.Reply{Text: gateErr(err, "", "").text(r.lang)}
 	}
+	act.Input = textgate.Strip(act.Input)
 	if f := s.actionFor(act.Name); f != nil {
 		return f(ctx, who, act)
 	}
@@ -248,7 +251,7 @@ func (s *Service) actionFor(name string) ActionFunc {
 // a user mistake is logged (without user text) and shown as a generic error.
 func (s *Service) userError(ctx context.Context, r *request, err error) string {
 	if ie, ok := firstInputError(err); ok {
-		msg := t(r.lang, ie.ID, ie.Args...)
+		msg := ie.text(r.lang)
 		if ex := example(r.lang, ie.Verb); ex != "" {
 			msg += " " + t(r.lang, "ex.prefix", ex)
 		}
