@@ -31,6 +31,7 @@ func terms(alts ...string) *regexp.Regexp {
 // are what the meeting is about.
 var clinicalLexicon = []clinicalTerm{
 	{re: regexp.MustCompile(notWord + `([A-TV-Z]\d{2}(?:\.\d{1,2}[A-Z]?)?)(?:$|[^\p{L}\p{N}])`), general: placeholderDiagnosis},
+	{re: terms(`demensboende\p{L}*`, `demensavdelning\p{L}*`, `demensenhet\p{L}*`), general: "särskilt boende"},
 	{re: terms(`adhd`, `add`, `add-diagnos\p{L}*`, `autism\p{L}*`, `asperger\p{L}*`, `npf-diagnos\p{L}*`,
 		`tourette\p{L}*`, `autismspektrumtillstånd\p{L}*`, `ast`),
 		general: "neuropsykiatrisk diagnos"},

@@ -25,6 +25,11 @@ var keepWords = setOf(
 	"elevhälsa", "skolhälsovården", "ungdomsmottagningen", "mini-maria", "socialjouren",
 	"överförmyndaren", "tingsrätten", "förvaltningsrätten", "jobbcentrum", "ekonomiskt", "bistånd",
 	"vuxenenheten", "familjeomsorgen", "ifo", "bbic", "kbt", "vob", "ssk", "hsa", "vårdguiden",
+	"vab", "fn", "svt", "sr", "smhi", "scb", "csn", "sj", "sl", "nato", "who", "hbtq", "rfsl", "bris",
+	"npf", "ehm", "eht", "dsm", "icd", "kvå", "ksi", "lrv", "sfb", "ssa", "skr", "gdpr", "osl", "tv",
+	"dvd", "pc", "sms",
+	// letters and greetings
+	"dr", "leg", "mvh", "mfg", "hej", "hejsan", "obs", "ps", "tack", "hälsningar", "vänliga",
 	"mötescirkeln",
 	// regions, län and countries are not identifying
 	"sverige", "sveriges", "norge", "danmark", "finland", "island", "tyskland", "polen", "ukraina",
@@ -62,6 +67,9 @@ var givenNames = setOf(
 	"oliver", "tuva", "malva", "lo", "vilda", "vide", "lilja", "lova", "jasmin",
 	"mio", "nils", "elsa", "saga", "stella", "alice", "hugo", "ture", "love", "ines", "noa",
 	"nova", "ellie", "juni", "iris", "siv", "maj", "signe", "moa", "isa", "hedda", "greta",
+	"nora", "emir", "mira", "ale", "eda",
+	// nicknames that are words
+	"junior", "lillen", "prinsen",
 )
 
 // triggerWords are relations and roles that a name directly follows:
@@ -94,8 +102,9 @@ var triggerWords = setOf(
 )
 
 // placeBefore are the words after which an unknown capitalised word is a
-// place rather than a person: "bor i Rosengård", "kommer från Hjärup".
-var placeBefore = setOf("i", "från", "in", "from")
+// place rather than a person: "bor i Rosengård". ("från" is not one: "ett
+// mejl från Jens".)
+var placeBefore = setOf("i", "in")
 
 // unitSuffixes end the names of schools and units: a capitalised word that
 // is not an ordinary word and ends in one ("Polhemskolan",
@@ -103,7 +112,7 @@ var placeBefore = setOf("i", "från", "in", "from")
 var unitSuffixes = []string{
 	"skolan", "skola", "skolans", "gymnasiet", "gymnasiets", "förskolan", "förskola",
 	"vårdcentral", "vårdcentralen", "boendet", "boende", "gården", "gårdens", "hemmet",
-	"mottagningen", "kliniken", "klinik", "centret", "center", "enheten", "akademin",
+	"mottagningen", "kliniken", "klinik", "centret", "center", "enheten", "akademin", "gymnasium",
 	"sjukhuset", "huset", "stiftelsen",
 }
 
@@ -112,7 +121,8 @@ var unitSuffixes = []string{
 var unitKindsAfter = setOf(
 	"boende", "äldreboende", "gruppbostad", "gruppboende", "förskola", "skola", "vårdcentral",
 	"fritidsgård", "hvb-hem", "behandlingshem", "korttidsboende", "serviceboende", "särskilda",
-	"gymnasium", "friskola", "mottagning", "daglig", "dagverksamhet", "ungdomshem",
+	"gymnasium", "friskola", "mottagning", "daglig", "dagverksamhet", "ungdomshem", "hvb", "lss-boende",
+	"elevhem", "stödboende", "skyddat", "sjukhus", "särskilt", "vårdcentralen", "if", "ik", "bk", "fk",
 )
 
 // unitKinds are the words that name a kind of unit ("Förskolan Lunden",

@@ -169,7 +169,15 @@ func (f *nameFinder) markByWord() {
 func (f *nameFinder) classify(i int) entity {
 	w := f.ws[i]
 	fw := w.folded
-	if keepWords[fw] || acronym(w.text) || len(fw) < 2 {
+	if keepWords[fw] || len(fw) < 2 {
+		return entNone
+	}
+	if acronym(w.text) {
+		// Acronyms stay (BUP, LSS, KBT), except those the word list
+		// knows only as a proper noun: clubs and companies (LUGI, AIK, IKEA).
+		if len(fw) >= 3 && w.text == strings.ToUpper(w.text) && f.wl.class(fw)&classProper != 0 && !f.wl.ordinary(fw) {
+			return entUnit
+		}
 		return entNone
 	}
 	if !w.capital {
@@ -185,7 +193,7 @@ func (f *nameFinder) classify(i int) entity {
 		}
 		return entNone
 	}
-	if kommunWords()[fw] {
+	if kommunWords()[fw] && !givenNames[fw] && !(f.x != nil && f.x.isFirst(fw)) {
 		return entPlace
 	}
 	if f.x != nil && f.x.isUnit(fw) {
@@ -199,12 +207,13 @@ func (f *nameFinder) classify(i int) entity {
 	start := f.sentenceStart(i)
 	plain := f.wl.class(fw)&classOrdinary != 0
 	unitLike := hasUnitSuffix(fw) ||
-		i+1 < len(f.ws) && unitKindsAfter[f.ws[i+1].folded] && onlySpaceBetween(f.s, w.end, f.ws[i+1].start)
+		i+1 < len(f.ws) && (unitKindsAfter[f.ws[i+1].folded] || hasUnitSuffix(f.ws[i+1].folded) && !f.ws[i+1].capital) &&
+			onlySpaceBetween(f.s, w.end, f.ws[i+1].start)
 	if unitLike && (!start || !plain) {
 		return entUnit
 	}
-	if i > 0 && unitKinds[f.ws[i-1].folded] && onlySpaceBetween(f.s, f.ws[i-1].end, w.start) && !ordinary {
-		return entUnit
+	if i > 0 && unitKinds[f.ws[i-1].folded] && onlySpaceBetween(f.s, f.ws[i-1].end, w.start) && (!start || !plain) {
+		return entUnit // Boendet Björkhagen, Förskolan Lunden
 	}
 	if start {
 		if !ordinary || givenNames[fw] {
@@ -212,8 +221,13 @@ func (f *nameFinder) classify(i int) entity {
 		}
 		return entNone
 	}
+	if i > 0 && f.marks[i-1] != notName && f.kinds[i-1] == entName && onlySpaceBetween(f.s, f.ws[i-1].end, w.start) {
+		return entName // a surname: "Johanna Lind", "Nguyen Van Minh"
+	}
 	if ordinary && f.wl.class(fw)&classProper == 0 && !givenNames[fw] {
-		return entNone // a capitalised ordinary word: "Barn och familj"
+		// An ordinary word capitalised in mid-sentence is the name of a
+		// place of work or care: "på Returbutiken", "med Barn och familj".
+		return entUnit
 	}
 	if i > 0 && placeBefore[f.ws[i-1].folded] && onlySpaceBetween(f.s, f.ws[i-1].end, w.start) && !givenNames[fw] &&
 		!(f.x != nil && f.x.has(fw)) {
@@ -292,9 +306,11 @@ func (f *nameFinder) sentenceStart(i int) bool {
 	for j > 0 {
 		r, n := utf8.DecodeLastRuneInString(f.s[:j])
 		switch {
-		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '•':
+		case r == '\n' || r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '•' || r == '–' || r == '—':
 			return true
-		case unicode.IsSpace(r) || strings.ContainsRune("\"'”“«»()-–—*", r):
+		case strings.ContainsRune("\"'”“«", r):
+			return true // quoted speech: säger "Jag vill"
+		case unicode.IsSpace(r) || strings.ContainsRune("»()-*", r):
 			j -= n
 		default:
 			return false
@@ -349,13 +365,14 @@ func acronym(s string) bool {
 	return upper >= 2 && (upper == letters || letters <= 3)
 }
 
-// onlySpaceOrComma reports whether s[a:b] holds only spaces, a comma or a
-// colon: "pappan, Anders", "kurator: Sara".
+// onlySpaceOrComma reports whether s[a:b] holds only spaces, a comma, a
+// colon or an opening parenthesis: "pappan, Anders", "kurator: Sara",
+// "pappa (Emir)".
 func onlySpaceOrComma(s string, a, b int) bool {
 	if b <= a {
 		return false
 	}
-	return strings.Trim(s[a:b], " \t,:") == ""
+	return strings.Trim(s[a:b], " \t,:(") == ""
 }
 
 // nameSpan is one name to replace: byte offsets, the folded words without
