@@ -34,9 +34,11 @@ func NewPlanner(set Settings, log *slog.Logger, m *Metrics) *Planner {
 
 // Plan returns the jobs to schedule and cancel for the change before →
 // after. Reminders unchanged by the change are not re-scheduled; ones the
-// new case no longer wants (an answer came, the case closed, consent was
-// withdrawn) are cancelled; a new reminder whose time has passed is sent
-// at the next working time, unless it has expired.
+// new case no longer wants (an answer came, consent was withdrawn, the
+// case closed: all but its follow-up) are cancelled; a new reminder whose
+// time has passed is sent at the next working time, unless it has
+// expired. A reminder that could not be routed back when due is not
+// scheduled but logged (case and kind) and counted.
 func (p *Planner) Plan(ctx context.Context, before, after *sip.Case, now time.Time) (jobs []store.Job, cancel []store.JobRef) {
 	old, wanted := p.Wanted(before), p.Wanted(after)
 	for id, r := range wanted {
