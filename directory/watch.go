@@ -16,6 +16,12 @@ import (
 // into one reload.
 const reloadDelay = 300 * time.Millisecond
 
+// kubernetesDataLink is how Kubernetes updates a mounted ConfigMap: each
+// name.yaml is a symlink to ..data/name.yaml, and an update writes a new
+// hidden folder and swaps the ..data symlink to it. No YAML name changes,
+// so the swap itself must trigger a reload.
+const kubernetesDataLink = "..data"
+
 // Reload is the outcome of one reload attempt, reported to Watch's hook.
 type Reload struct {
 	// Cause is "signal" (a reload request) or "file change".
@@ -64,7 +70,8 @@ func Watch(ctx context.Context, h *Holder, paths []string, reload <-chan struct{
 		if err != nil {
 			return false
 		}
-		return files[abs] || (dirs[filepath.Dir(abs)] && isYAML(abs))
+		inDir := dirs[filepath.Dir(abs)]
+		return files[abs] || (inDir && isYAML(abs)) || (inDir && filepath.Base(abs) == kubernetesDataLink)
 	}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()

@@ -1,0 +1,166 @@
+package deploy_test
+
+import (
+	"bufio"
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/samla-sip/samla/internal/store/storetest"
+)
+
+// TestImage runs the image scripts/image built: scripts/test builds it and
+// sets SAMLA_TEST_IMAGE only when `docker info` succeeds (and says so when
+// it does not). The container runs with a read-only root on the host's
+// network, on the test Redis: it must get ready, answer a signed Slack
+// command, run as a non-root user, pass its own HEALTHCHECK and take a
+// backup from inside.
+func TestImage(t *testing.T) {
+	image := os.Getenv("SAMLA_TEST_IMAGE")
+	if image == "" {
+		t.Skip("SAMLA_TEST_IMAGE unset: scripts/test builds the image and sets it when a container runtime answers")
+	}
+	if user := docker(t, "image", "inspect", "-f", "{{.Config.User}}", image); user != "65532:65532" {
+		t.Errorf("image user = %q, want 65532:65532", user)
+	}
+	version := docker(t, "run", "--rm", image, "version")
+	if strings.HasPrefix(version, "samla dev\n") || strings.Contains(version, "commit unknown") {
+		t.Errorf("version not stamped by scripts/image:\n%s", version)
+	}
+
+	_, prefix := storetest.Redis(t) // deletes the prefix's keys afterwards
+	addr := freeAddr(t)
+	const secret = "image-test-signing-secret"
+	id := docker(t, "run", "-d", "--network", "host", "--read-only", "--health-interval", "1s",
+		"-e", "SAMLA_LISTEN="+addr, "-e", "SAMLA_STORE=redis",
+		"-e", "SAMLA_REDIS_URL="+storetest.RedisURL(), "-e", "SAMLA_REDIS_PREFIX="+prefix,
+		"-e", "SAMLA_SLACK_SIGNING_SECRET="+secret, "-e", "SAMLA_SLACK_BOT_TOKENS=T0SKANE01=xoxb-test",
+		image)
+	t.Cleanup(func() {
+		if t.Failed() {
+			logs, _ := exec.Command("docker", "logs", id).CombinedOutput()
+			t.Logf("container log:\n%s", logs)
+		}
+		_ = exec.Command("docker", "rm", "-f", id).Run()
+	})
+	base := "http://" + addr
+
+	waitUntil(t, "/readyz answers 200", func() bool {
+		code, body := get(base + "/readyz")
+		return code == http.StatusOK && strings.Contains(body, `"store":"ok"`)
+	})
+	if code, text := slackHelp(t, base, secret); code != http.StatusOK || !strings.Contains(text, "/sip") {
+		t.Errorf("signed Slack hjälp = %d %q", code, text)
+	}
+	pid := docker(t, "inspect", "-f", "{{.State.Pid}}", id)
+	if uid := processUID(t, pid); uid == "0" || uid == "" {
+		t.Errorf("the server runs as uid %q", uid)
+	}
+	waitUntil(t, "the HEALTHCHECK reports healthy", func() bool {
+		return docker(t, "inspect", "-f", "{{.State.Health.Status}}", id) == "healthy"
+	})
+	if backup := docker(t, "exec", id, "/samla", "backup", "-"); !strings.HasPrefix(backup, `{"format":"samla-redis-export"`) {
+		t.Errorf("backup from inside the container: %.200s", backup)
+	}
+}
+
+// docker runs the docker command and returns its trimmed stdout.
+func docker(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("docker", args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("docker %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func get(u string) (int, string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err.Error()
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func waitUntil(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if ok() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting until %s", what)
+}
+
+// slackHelp posts "/sip hjälp" signed with secret, as Slack does.
+func slackHelp(t *testing.T, base, secret string) (int, string) {
+	t.Helper()
+	body := url.Values{
+		"command": {"/sip"}, "text": {"hjälp"}, "team_id": {"T0SKANE01"}, "user_id": {"U0TEST"},
+		"channel_id": {"C0TEST"}, "trigger_id": {"trig"}, "response_url": {base + "/unused"},
+	}.Encode()
+	req, err := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	fmt.Fprintf(mac, "v0:%s:%s", ts, body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(mac.Sum(nil)))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// processUID is the real uid of a host process, from /proc.
+func processUID(t *testing.T, pid string) string {
+	t.Helper()
+	f, err := os.Open("/proc/" + pid + "/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if fields := strings.Fields(s.Text()); len(fields) > 1 && fields[0] == "Uid:" {
+			return fields[1]
+		}
+	}
+	return ""
+}
