@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/metrics"
@@ -18,6 +20,7 @@ import (
 	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/server"
 	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/store/redisstore"
 )
 
 // runServe implements "samla serve [--config FILE] [--listen ADDR]".
@@ -62,6 +65,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	if err != nil {
 		return err
 	}
+	redis.SetLogger(redisstore.NewLogger(log.With("component", "redis"))) // go-redis's own messages into the JSON log
 	instance := instanceID(cfg)
 	st, err := openStoreAs(ctx, cfg, instance)
 	if err != nil {
