@@ -12,9 +12,9 @@ import (
 
 	slackgo "github.com/slack-go/slack"
 
-	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/sip"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // dedupTTL is how long a Slack delivery id is remembered (Slack retries
@@ -136,8 +136,10 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 	start := time.Now()
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
 	input, flag := promptAnswer(cb.View.State)
-	if directory.ContainsPersonnummer(input) {
-		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": b.t("err_pnr")})
+	var refused *textgate.Error
+	if errors.As(textgate.Check(textgate.Answer, input), &refused) {
+		// The gate's words, as the core would say them, next to the field.
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang)})
 	}
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}
