@@ -38,8 +38,8 @@ func build(srcs []source) (*Directory, error) {
 	b := &builder{
 		d: &Directory{
 			orgs: map[string]*Organisation{}, units: map[string]*Unit{},
-			unitContacts: map[*Unit][]*Contact{},
-			routes:       map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
+			unitContacts: map[*Unit][]*Contact{}, holders: map[*Unit][][]*Contact{},
+			routes: map[routeKey][]*Unit{}, orgsByKommun: map[string][]*Organisation{},
 			coordinators: map[*Organisation][]*Contact{}, orgCare: map[*Organisation]map[string]bool{},
 			careUnits: map[string][]*Unit{},
 			files:     len(srcs),

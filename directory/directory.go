@@ -16,10 +16,11 @@ type Directory struct {
 	contactList []*Contact
 	files       int
 
-	unitContacts map[*Unit][]*Contact // load order
-	byReach      *hashIndex[reachKey] // chat identity → position in contactList
-	byEmail      *hashIndex[string]   // lower-case address → position in contactList
-	routes       map[routeKey][]*Unit // direct units first, then area-wide
+	unitContacts map[*Unit][]*Contact   // load order
+	holders      map[*Unit][][]*Contact // per unit and role (index in Roles), load order
+	byReach      *hashIndex[reachKey]   // chat identity → position in contactList
+	byEmail      *hashIndex[string]     // lower-case address → position in contactList
+	routes       map[routeKey][]*Unit   // direct units first, then area-wide
 	orgsByKommun map[string][]*Organisation
 	coordinators map[*Organisation][]*Contact // holders of sip-samordnare
 	orgCare      map[*Organisation]map[string]bool

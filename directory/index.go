@@ -1,5 +1,7 @@
 package directory
 
+import "slices"
+
 // index builds the lookup structures of a validated directory.
 func (b *builder) index() {
 	d := b.d
@@ -25,6 +27,7 @@ func (b *builder) index() {
 		}
 	}
 	for _, u := range d.unitList {
+		d.holders[u] = roleHolders(d.unitContacts[u])
 		for _, c := range u.Care {
 			d.careUnits[c] = append(d.careUnits[c], u)
 		}
@@ -69,6 +72,28 @@ func chatSpace(r Reach) string {
 		return r.Workspace
 	}
 	return r.Server
+}
+
+// roleHolders lists a unit's contacts by role (index in Roles), so that
+// routing does not scan every contact of a large unit per role.
+func roleHolders(contacts []*Contact) [][]*Contact {
+	by := make([][]*Contact, len(Roles))
+	for _, c := range contacts {
+		for i, role := range c.Roles {
+			if k := slices.Index(Roles, role); k >= 0 && !slices.Contains(c.Roles[:i], role) {
+				by[k] = append(by[k], c)
+			}
+		}
+	}
+	return by
+}
+
+// roleHolders returns the contacts of unit u holding role, in load order.
+func (d *Directory) roleHolders(u *Unit, role string) []*Contact {
+	if k := slices.Index(Roles, role); k >= 0 {
+		return d.holders[u][k]
+	}
+	return nil
 }
 
 func hasRole(c *Contact, role string) bool {

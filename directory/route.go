@@ -94,12 +94,9 @@ func (r *router) fromUnit(u *Unit, context text) {
 	}
 	holders, added := 0, false
 	for _, role := range roles {
-		for _, c := range r.d.unitContacts[u] {
+		for _, c := range r.d.roleHolders(u, role) {
 			if len(r.out) >= MaxCandidates {
 				return
-			}
-			if !hasRole(c, role) {
-				continue
 			}
 			holders++
 			why := text{RoleLabel(role, "sv") + " på " + u.Name, RoleLabel(role, "en") + " at " + u.Name}
