@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	netmail "net/mail"
 	"strings"
 	"time"
@@ -142,14 +143,18 @@ func (m *Mailer) deliver(ctx context.Context, mm *mail.Msg) (string, error) {
 	if timeout <= 0 {
 		return "", context.DeadlineExceeded
 	}
+	dial, stop := dialCancelable(ctx)
+	defer stop()
 	opts := []mail.Option{mail.WithPort(m.srv.Port), mail.WithTimeout(timeout)}
 	switch m.srv.TLS {
 	case TLSImplicit:
+		// go-mail wraps TLS itself only with its own dialer, so an
+		// implicit-TLS conversation is bounded by the timeout alone.
 		opts = append(opts, mail.WithSSL())
 	case TLSNone:
-		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS))
+		opts = append(opts, mail.WithTLSPolicy(mail.NoTLS), mail.WithDialContextFunc(dial))
 	default:
-		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory))
+		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory), mail.WithDialContextFunc(dial))
 	}
 	if m.srv.TLSConfig != nil {
 		opts = append(opts, mail.WithTLSConfig(m.srv.TLSConfig))
@@ -166,6 +171,28 @@ func (m *Mailer) deliver(ctx context.Context, mm *mail.Msg) (string, error) {
 		return "", err
 	}
 	return mm.ServerResponse(), nil
+}
+
+// dialCancelable dials TCP and closes the connection when ctx (the whole
+// delivery's context) ends, so a stopping outbox does not wait for a
+// hanging relay's timeout: go-mail uses its context for dialling only.
+// stop releases the watch once the delivery is over.
+func dialCancelable(ctx context.Context) (dial mail.DialContextFunc, stop func()) {
+	var stops []func() bool
+	dial = func(dialCtx context.Context, network, addr string) (net.Conn, error) {
+		var d net.Dialer
+		conn, err := d.DialContext(dialCtx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		stops = append(stops, context.AfterFunc(ctx, func() { _ = conn.Close() }))
+		return conn, nil
+	}
+	return dial, func() {
+		for _, s := range stops {
+			s()
+		}
+	}
 }
 
 // messageID is the Message-ID for an idempotency key (random without one).

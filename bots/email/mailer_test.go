@@ -280,6 +280,25 @@ func TestHangingRelayTimesOut(t *testing.T) {
 	}
 }
 
+// TestHangingRelayStopsWithContext: a stopping outbox cancels its context;
+// the conversation ends then, not at the timeout.
+func TestHangingRelayStopsWithContext(t *testing.T) {
+	srv, err := email.ParseURL("smtp://"+emailtest.Hanging(t)+"?tls=none", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMailer(t, srv, func(o *email.Options) { o.Timeout = time.Minute })
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	if _, err := m.Send(ctx, afAddr, chat.Message{Text: "x"}, "k"); err == nil || errors.Is(err, chat.ErrPermanent) {
+		t.Fatalf("err %v, want a temporary error", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("gave up after %s, want soon after the cancel", d)
+	}
+}
+
 func TestTestCommandReportsRelayAnswer(t *testing.T) {
 	r := emailtest.Start(t)
 	m := newMailer(t, r.Server(t), func(o *email.Options) { o.Lang = "en" })
