@@ -119,7 +119,10 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 func agendaShowPreview(w io.Writer, lang string, p agenda.Redaction) {
 	fmt.Fprintln(w, agendaMsg(lang, "Detta skickas till språkmodellen:", "This is what goes to the language model:"))
 	fmt.Fprintln(w, "----")
-	fmt.Fprintln(w, p.Text)
+	fmt.Fprint(w, p.Text)
+	if !strings.HasSuffix(p.Text, "\n") {
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintln(w, "----")
 	if len(p.Marks) == 0 {
 		fmt.Fprintln(w, agendaMsg(lang, "Inget har ersatts.", "Nothing was replaced."))

@@ -131,7 +131,7 @@ func (f *nameFinder) markTriggered() {
 		if !triggerWords[prev.folded] || f.prot[i-1] || !onlySpaceOrComma(f.s, prev.end, w.start) {
 			continue
 		}
-		if w.capital && !acronym(w.text) && !keepWords[w.folded] {
+		if w.capital && (!acronym(w.text) || f.shouted(i) || !f.wl.ordinary(w.folded)) && !keepWords[w.folded] {
 			f.set(i, entName)
 			continue
 		}
@@ -172,10 +172,14 @@ func (f *nameFinder) classify(i int) entity {
 	if keepWords[fw] || len(fw) < 2 {
 		return entNone
 	}
-	if acronym(w.text) {
-		// Acronyms stay (BUP, LSS, KBT), except those the word list
-		// knows only as a proper noun: clubs and companies (LUGI, AIK, IKEA).
-		if len(fw) >= 3 && w.text == strings.ToUpper(w.text) && f.wl.class(fw)&classProper != 0 && !f.wl.ordinary(fw) {
+	if acronym(w.text) && !f.shouted(i) {
+		// Acronyms stay (BUP, LSS, KBT), except a first name in capitals
+		// (KALLE) and what the word list knows only as a proper noun:
+		// clubs and companies (LUGI, AIK, IKEA).
+		switch {
+		case givenNames[fw] || f.x != nil && f.x.isFirst(fw):
+			return entName
+		case len(fw) >= 3 && f.wl.class(fw)&classProper != 0 && !f.wl.ordinary(fw):
 			return entUnit
 		}
 		return entNone
@@ -204,7 +208,7 @@ func (f *nameFinder) classify(i int) entity {
 	// the kind of unit. Mid-sentence the capital is enough ("på
 	// Katedralskolan"); at the start of a sentence the word must not be in
 	// the word list itself ("Musikskolan" is ordinary, "Fäladsgården" not).
-	start := f.sentenceStart(i)
+	start := f.sentenceStart(i) || f.shouted(i)
 	plain := f.wl.class(fw)&classOrdinary != 0
 	unitLike := hasUnitSuffix(fw) ||
 		i+1 < len(f.ws) && (unitKindsAfter[f.ws[i+1].folded] || hasUnitSuffix(f.ws[i+1].folded) && !f.ws[i+1].capital) &&
@@ -246,8 +250,11 @@ func (f *nameFinder) markPairs() {
 		changed = false
 		for i := range f.ws {
 			w := f.ws[i]
-			if f.marks[i] != notName || f.prot[i] || !w.capital || keepWords[w.folded] || triggerWords[w.folded] || acronym(w.text) {
+			if f.marks[i] != notName || f.prot[i] || !w.capital || keepWords[w.folded] || triggerWords[w.folded] {
 				continue
+			}
+			if acronym(w.text) && (!f.shouted(i) && len(w.folded) <= 3 || f.wl.ordinary(w.folded)) {
+				continue // in capitals only a word that is not ordinary: "KALLE SVENSSON HAR"
 			}
 			if i > 0 && f.marks[i-1] == isName && f.kinds[i-1] == entName && onlySpaceBetween(f.s, f.ws[i-1].end, f.ws[i].start) {
 				f.set(i, entName)
@@ -347,6 +354,24 @@ func (f *nameFinder) replace(r *Report) string {
 	}
 	b.WriteString(f.s[last:])
 	return b.String()
+}
+
+// shouted reports whether word i is one of three or more adjacent words
+// written in capitals ("KALLE SVENSSON HAR ÅNGEST"): they are read like
+// the words of a sentence start, not as acronyms.
+func (f *nameFinder) shouted(i int) bool {
+	caps := func(j int) bool { return f.ws[j].text == strings.ToUpper(f.ws[j].text) }
+	if !caps(i) {
+		return false
+	}
+	lo, hi := i, i
+	for lo > 0 && caps(lo-1) && onlySpaceOrComma(f.s, f.ws[lo-1].end, f.ws[lo].start) {
+		lo--
+	}
+	for hi+1 < len(f.ws) && caps(hi+1) && onlySpaceOrComma(f.s, f.ws[hi].end, f.ws[hi+1].start) {
+		hi++
+	}
+	return hi-lo >= 2
 }
 
 // acronym reports a word whose first part is in capitals: "BUP", "LSS",
