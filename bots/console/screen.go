@@ -152,7 +152,8 @@ func (s *Screen) button(id string) (shownButton, bool) {
 	return b, ok
 }
 
-// addReplyButtons registers the buttons of a private reply to the actor.
+// printReply prints a private reply to the actor: its one body
+// (chat.Reply.Body), with its buttons registered when it is a message.
 func (s *Screen) printReply(to chat.Address, reply chat.Reply) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -161,10 +162,10 @@ func (s *Screen) printReply(to chat.Address, reply chat.Reply) {
 		id := fmt.Sprintf("m%d", s.nextMsg)
 		s.msgs[id] = to
 		fmt.Fprintf(s.w, "↩\n")
-		s.printBody(to, id, *reply.Message)
+		s.printBody(to, id, reply.Body())
 		return
 	}
-	lines := strings.Split(reply.Text, "\n")
+	lines := strings.Split(reply.Body().Text, "\n")
 	fmt.Fprintf(s.w, "↩ %s\n", lines[0])
 	for _, l := range lines[1:] {
 		fmt.Fprintf(s.w, "  %s\n", l)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
-	"github.com/samla-sip/samla/internal/sip"
 )
 
 // Deliverer delivers one batch of the outbox's due messages and says how
@@ -28,7 +27,8 @@ type DirectorySource interface {
 // Session reads console lines and plays them against the core:
 //
 //	:as CONTACT_ID   type as a contact of the directory
-//	/sip …           run a command as that contact
+//	/sip …           run a command as that contact (a bare /sip ny opens
+//	                 the new-case form, one line per field)
 //	:click b3        press a button shown to that contact
 //	:help, :quit, # comment
 //
@@ -36,7 +36,7 @@ type DirectorySource interface {
 // work whatever reference a case gets.
 // A button with a prompt reads its answer from the next line.
 type Session struct {
-	Handler   chat.Handler
+	Handler   Core
 	Directory DirectorySource
 	Screen    *Screen
 	Outbox    Deliverer
@@ -46,6 +46,7 @@ type Session struct {
 
 	actor   chat.Actor
 	prompt  *pendingPrompt
+	form    *newCaseForm
 	lastRef string // the last case reference shown, typed as $REF
 }
 
@@ -129,6 +130,13 @@ func (s *Session) Line(ctx context.Context, line string) error {
 		}
 		s.Screen.println("! %s", s.text("cancelled")) // a console command cancels the prompt
 	}
+	if s.form != nil {
+		if !strings.HasPrefix(line, ":") {
+			return s.fillField(ctx, line)
+		}
+		s.form = nil
+		s.Screen.println("! %s", s.text("cancelled")) // a console command cancels the form
+	}
 	switch {
 	case line == "" || strings.HasPrefix(line, "#"):
 		return nil
@@ -149,8 +157,12 @@ func (s *Session) Line(ctx context.Context, line string) error {
 			s.Screen.println("! %s", s.text("noactor"))
 			return nil
 		}
-		reply := s.Handler.Command(ctx, s.actor, strings.TrimPrefix(line, "/sip"))
-		return s.handleReply(ctx, reply)
+		text := strings.TrimSpace(strings.TrimPrefix(line, "/sip"))
+		if t := strings.ToLower(text); t == "ny" || t == "new" {
+			s.openForm()
+			return nil
+		}
+		return s.handleReply(ctx, s.Handler.Command(ctx, s.actor, text))
 	default:
 		s.Screen.println("! %s", s.text("unknown"))
 		return nil
@@ -263,10 +275,8 @@ func splitFlag(line string) (string, bool) {
 func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
 	to := s.actor.Address()
 	s.Screen.printReply(to, reply)
-	shown, _, _ := strings.Cut(reply.Text, " Exempel: ")
-	shown, _, _ = strings.Cut(shown, " Example: ")
-	if ref := sip.FindRef(shown); ref != "" {
-		s.lastRef = ref
+	if reply.Ref != "" {
+		s.lastRef = reply.Ref
 	}
 	if reply.Prompt != nil {
 		s.ask(reply.PromptAction, reply.PromptValue, *reply.Prompt)
@@ -294,12 +304,12 @@ const maxDeliveryRounds = 100
 var texts = map[string][2]string{
 	"help": {`Rader / lines:
   :as KONTAKT-ID     skriv som en kontakt i katalogen
-  /sip …             kör ett kommando (/sip hjälp listar dem)
+  /sip …             kör ett kommando (/sip hjälp listar dem; /sip ny öppnar formuläret)
   :click b3          tryck på en knapp som visats för dig
   :quit              avsluta        # kommentar
   $REF               senast visade ärendereferens`, `Lines:
   :as CONTACT_ID     type as a contact of the directory
-  /sip …             run a command (/sip help lists them)
+  /sip …             run a command (/sip help lists them; /sip new opens the form)
   :click b3          press a button shown to you
   :quit              leave          # comment
   $REF               the last case reference shown`},
@@ -313,6 +323,12 @@ var texts = map[string][2]string{
 	"answer.choice":      {"(skriv nummer eller id på nästa rad)", "(type a number or id on the next line)"},
 	"answer.choice.flag": {"(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},
 	"cancelled":          {"avbrutet", "cancelled"},
+	"form.title":         {"Ny SIP – en rad per fält (tom rad hoppar över ett valfritt fält; :-kommando avbryter). Skriv aldrig namn eller personnummer.", "New SIP – one line per field (an empty line skips an optional field; a :command cancels). Never type names or personal identity numbers."},
+	"form.kommun":        {"Kommun (t.ex. Lund)", "Municipality (e.g. Lund)"},
+	"form.age":           {"Ålder i hela år", "Age in whole years"},
+	"form.parties":       {"Parter (t.ex. bup,skola,socialtjanst-barn)", "Parties (e.g. bup,skola,socialtjanst-barn)"},
+	"form.needs":         {"Behov (valfritt; syns bara för dig och dem som tackar ja)", "Needs (optional; seen only by you and those who accept)"},
+	"form.meeting":       {"Möte (valfritt, t.ex. 2026-12-10 13:00 video)", "Meeting (optional, e.g. 2026-12-10 13:00 video)"},
 }
 
 func (s *Session) text(id string, args ...any) string {

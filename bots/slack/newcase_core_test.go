@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // TestNewCaseModalRefusedOnRealCore: a form the core refuses stays open
@@ -60,5 +62,28 @@ func TestNewCaseModalRefusedOnRealCore(t *testing.T) {
 	}
 	if got := sink.all(); len(got) != 0 {
 		t.Errorf("refused forms were answered: %v", got)
+	}
+}
+
+// TestStatusShownOnceOnRealCore: the answer to /sip status shows the case
+// once in its blocks (the plain text is Slack's notification fallback).
+func TestStatusShownOnceOnRealCore(t *testing.T) {
+	f := newRealFlow(t, openBbolt(t))
+	ref := sip.FindRef(f.say("U0MARIAPERSSON", "ny kommun=Lund ålder=14 parter=bup"))
+	resp := f.commandAs("T0SKANE01", "U0MARIAPERSSON", "status "+ref)
+	var body struct {
+		Blocks []json.RawMessage `json:"blocks"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatal(err)
+	}
+	var blocks strings.Builder
+	for _, b := range body.Blocks {
+		blocks.Write(b)
+	}
+	for _, once := range []string{"Nästa steg", "Samtycke", "Kallade"} {
+		if n := strings.Count(blocks.String(), once); n != 1 {
+			t.Errorf("%q shown %d times in the blocks:\n%s", once, n, blocks.String())
+		}
 	}
 }

@@ -58,10 +58,11 @@ type Result struct {
 }
 
 // Refusal is why a typed operation did not happen, ready to show: the
-// user's mistakes, at most one per field, in the order a form shows them
-// (Field "" is about the whole input: case not found, not the convener,
-// closed, …); or, when Internal, one generic message about a failure the
-// user did not cause (the cause is logged, never shown).
+// user's mistakes, at most one per field, in the order they were found
+// (the first is what the command language answers; Field "" is about the
+// whole input: case not found, not the convener, closed, …); or, when
+// Internal, one generic message about a failure the user did not cause
+// (the cause is logged, never shown).
 type Refusal struct {
 	Errors   []*InputError
 	Internal bool
