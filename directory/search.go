@@ -152,19 +152,22 @@ func prefixRange(sorted []string, p string) (lo, hi int, exact bool) {
 	return lo, hi, lo < hi && sorted[lo] == p
 }
 
-// tier is a set of contacts (the union of sorted lists) that a query
-// token matches with the same score.
+// tier is a set of contacts that a query token matches with the same
+// score: the union of sorted contact lists, and of the contacts of the
+// units in unit postings (only the driving token's tiers are expanded to
+// those units' lists, so a token matching many units costs no garbage).
 type tier struct {
-	score int
-	lists [][]int32
-	units []int32 // the unit of each list, -1 for a list of contacts
+	score     int
+	lists     [][]int32 // contact indices
+	unitPosts [][]int32 // unit indices, whose contacts all match
+	size      int       // contacts, counted once per list
 }
 
 // tiers returns the matches of token t, best score first.
 func (s *searchIndex) tiers(t string) []tier {
 	out := make([]tier, 0, 8)
 	add := func(score int, tr tier) {
-		if len(tr.lists) > 0 {
+		if tr.size > 0 {
 			tr.score = score
 			out = append(out, tr)
 		}
@@ -249,7 +252,11 @@ func (s *searchIndex) unitFilter(t string, uscore []uint8) []bool {
 }
 
 func contactTier(lists [][]int32) tier {
-	return tier{lists: lists, units: slices.Repeat([]int32{-1}, len(lists))}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	return tier{lists: lists, size: n}
 }
 
 func (s *searchIndex) roleLists(roles [][]string) tier {
@@ -266,26 +273,35 @@ func (s *searchIndex) roleLists(roles [][]string) tier {
 	return contactTier(out)
 }
 
-func (s *searchIndex) unitLists(units [][]int32) tier {
-	var out [][]int32
-	var ids []int32
-	for _, us := range units {
+func (s *searchIndex) unitLists(posts [][]int32) tier {
+	n := 0
+	for _, us := range posts {
 		for _, u := range us {
-			if len(s.units[u]) > 0 {
-				out = append(out, s.units[u])
-				ids = append(ids, u)
+			n += len(s.units[u])
+		}
+	}
+	return tier{unitPosts: posts, size: n}
+}
+
+// contactLists returns the tier's contact lists, with those of its units
+// that fit.
+func (s *searchIndex) contactLists(tr tier, fits func(unit int32) bool) [][]int32 {
+	lists := make([][]int32, len(tr.lists), len(tr.lists)+len(tr.unitPosts))
+	copy(lists, tr.lists)
+	for _, us := range tr.unitPosts {
+		for _, u := range us {
+			if len(s.units[u]) > 0 && fits(u) {
+				lists = append(lists, s.units[u])
 			}
 		}
 	}
-	return tier{lists: out, units: ids}
+	return lists
 }
 
 func tiersSize(ts []tier) int {
 	n := 0
 	for _, t := range ts {
-		for _, l := range t.lists {
-			n += len(l)
-		}
+		n += t.size
 	}
 	return n
 }
@@ -346,13 +362,7 @@ func (d *Directory) Search(q string, limit int) []Hit {
 tiers:
 	for _, tr := range driver {
 		bound := tr.score + others
-		var lists [][]int32
-		for i, l := range tr.lists {
-			if u := tr.units[i]; u < 0 || unitFits(u) {
-				lists = append(lists, l)
-			}
-		}
-		it := newMerge(lists)
+		it := newMerge(s.contactLists(tr, unitFits))
 		for ci, ok := it.next(); ok; ci, ok = it.next() {
 			if len(top) == limit {
 				kth := top[limit-1]
@@ -414,14 +424,15 @@ func insertTop(top []scored, x scored, limit int) []scored {
 }
 
 // merge yields the union of sorted lists in ascending order (duplicates
-// across lists are yielded once per list; Search skips them).
+// across lists are yielded once per list; Search skips them). It consumes
+// the slice of lists it is given.
 type merge struct {
 	lists [][]int32
 	heap  []int // list indices, heap-ordered by current head
 }
 
 func newMerge(lists [][]int32) *merge {
-	m := &merge{lists: slices.Clone(lists)}
+	m := &merge{lists: lists}
 	for i := range m.lists {
 		if len(m.lists[i]) > 0 {
 			m.heap = append(m.heap, i)
