@@ -6,7 +6,7 @@ import "fmt"
 var catalogue = map[string]map[string]string{
 	"sv": {
 		"answer":         "Svara med en länk (du får bekräfta på nästa sida):",
-		"footer":         "Skickat automatiskt av Samla för en samordnad individuell plan (SIP). E-posten innehåller bara ärendets referens och mötets praktiska uppgifter; allt annat finns i ärendets rum.",
+		"footer":         "Skickat automatiskt av Samla för en samordnad individuell plan (SIP). E-posten innehåller bara ärendets referens och mötets praktiska uppgifter, inga uppgifter om personen.",
 		"link.confirm":   "Bekräfta",
 		"link.note":      "Inget är registrerat förrän du bekräftar.",
 		"link.needinput": "Fyll i fältet och bekräfta.",
@@ -19,7 +19,7 @@ var catalogue = map[string]map[string]string{
 	},
 	"en": {
 		"answer":         "Answer with a link (you confirm on the next page):",
-		"footer":         "Sent automatically by Samla for a coordinated individual plan (SIP). The e-mail holds only the case reference and the meeting's logistics; everything else is in the case room.",
+		"footer":         "Sent automatically by Samla for a coordinated individual plan (SIP). The e-mail holds only the case reference and the meeting's logistics, nothing about the person.",
 		"link.confirm":   "Confirm",
 		"link.note":      "Nothing is recorded until you confirm.",
 		"link.needinput": "Fill in the field and confirm.",

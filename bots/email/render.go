@@ -52,9 +52,10 @@ func (b body) textPart() string {
 
 // htmlTmpl is the text/html part; md is safe as htmlText escapes first.
 var htmlTmpl = template.Must(template.New("mail").Funcs(template.FuncMap{
-	"md": func(s string) template.HTML { return template.HTML(htmlText(s)) },
+	"md":    func(s string) template.HTML { return template.HTML(htmlText(s)) },
+	"plain": plain,
 }).Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{.Title}}</title></head>
+<html lang="{{.Lang}}"><head><meta charset="utf-8"><title>{{plain .Title}}</title></head>
 <body style="font-family:sans-serif;line-height:1.4">
 {{if .Title}}<h2>{{md .Title}}</h2>
 {{end}}{{if .Text}}<p>{{md .Text}}</p>
