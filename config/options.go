@@ -81,7 +81,7 @@ func options() []option {
 			Doc:   "Bot access token per server name.",
 			field: func(c *Config) any { return &c.Mattermost.BotTokens }, check: checkPairs},
 		{Name: "SAMLA_MATTERMOST_COMMAND_TOKEN", Group: "Mattermost", Secret: true, Example: "abc123",
-			Doc:   "Slash-command token accepted from every server (see also _TOKENS).",
+			Doc:   "Slash-command token of the one server without its own in _TOKENS (a token names one server; with several servers, give each its own).",
 			field: func(c *Config) any { return &c.Mattermost.CommandToken }},
 		{Name: "SAMLA_MATTERMOST_COMMAND_TOKENS", Group: "Mattermost", Secret: true, Example: "skane=abc123",
 			Doc:   "Slash-command token per server name.",

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -30,6 +31,26 @@ func crossCheck(c Config) []string {
 			if mm.CommandToken == "" && mm.CommandTokens[name] == "" {
 				add("SAMLA_MATTERMOST_COMMAND_TOKENS: no slash-command token for server %q (or set SAMLA_MATTERMOST_COMMAND_TOKEN)", name)
 			}
+		}
+		// A command token names its server: shared by two, anyone holding
+		// it could act as a user of either.
+		var shared []string
+		owner := map[string]string{}
+		for _, name := range sortedKeys(mm.Servers) {
+			token := mm.CommandTokens[name]
+			if token == "" {
+				shared = append(shared, name)
+				continue
+			}
+			for _, t := range strings.Fields(token) {
+				if other, ok := owner[t]; ok && other != name {
+					add("SAMLA_MATTERMOST_COMMAND_TOKENS: servers %q and %q have the same token; each server needs its own", other, name)
+				}
+				owner[t] = name
+			}
+		}
+		if mm.CommandToken != "" && len(shared) > 1 {
+			add("SAMLA_MATTERMOST_COMMAND_TOKEN: shared by servers %s; give each its own in SAMLA_MATTERMOST_COMMAND_TOKENS (example: SAMLA_MATTERMOST_COMMAND_TOKENS=%s=token1,%s=token2)", strings.Join(shared, ", "), shared[0], shared[1])
 		}
 		if mm.ActionKey == "" {
 			add("SAMLA_MATTERMOST_ACTION_KEY: required with Mattermost (example: SAMLA_MATTERMOST_ACTION_KEY=$(openssl rand -hex 32))")

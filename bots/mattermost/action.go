@@ -56,7 +56,7 @@ func (b *Bot) serveAction(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	who := b.actor(ctx, s, req.UserId, req.UserName, req.ChannelId)
+	who := b.actor(ctx, s, req.UserId, req.ChannelId)
 	reply := b.opts.Handler.Act(ctx, who, chat.Action{Name: c.Action, Value: c.Value})
 	if reply.Prompt != nil {
 		st := b.promptState(s.name, req.UserId, reply.PromptAction, reply.PromptValue)

@@ -140,6 +140,10 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("mattermost: public URL %q must be an absolute http(s) URL", opts.PublicURL)
 	}
+	tokens, err := commandTokens(opts)
+	if err != nil {
+		return nil, err
+	}
 	if opts.Lang == "" {
 		opts.Lang = "sv"
 	}
@@ -162,21 +166,13 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 		actions: strings.TrimRight(opts.PublicURL, "/") + "/mattermost/actions",
 		dialogs: strings.TrimRight(opts.PublicURL, "/") + "/mattermost/dialogs",
 	}
-	for name, sc := range opts.Servers {
+	for name := range opts.Servers {
 		c, ok := clients[name]
 		if !ok {
 			return nil, fmt.Errorf("mattermost: no client for server %q", name)
 		}
-		token := sc.CommandToken
-		if token == "" {
-			token = opts.CommandToken
-		}
-		tokens := strings.Fields(token)
-		if len(tokens) == 0 {
-			return nil, fmt.Errorf("mattermost: server %q has no slash-command token", name)
-		}
 		b.servers[name] = &server{
-			name: name, commandTokens: tokens, api: c,
+			name: name, commandTokens: tokens[name], api: c,
 			userIDs: map[string]string{}, dms: map[string]string{},
 			dmUsers: map[string]string{}, users: map[string]*model.User{},
 		}

@@ -46,7 +46,7 @@ func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), b.opts.CommandTimeout)
 	defer cancel()
-	who := b.actor(ctx, s, userID, form.Get("user_name"), form.Get("channel_id"))
+	who := b.actor(ctx, s, userID, form.Get("channel_id"))
 	text := strings.TrimSpace(form.Get("text"))
 	trigger := form.Get("trigger_id")
 

@@ -63,6 +63,7 @@ func TestCommandRefusesWrongToken(t *testing.T) {
 
 func TestCommandRunsHandler(t *testing.T) {
 	fake := newFakeMM(t)
+	fake.addUser(userID("anna"), "anna", "")
 	h := &recorder{reply: chat.Reply{Text: "Ärende *SIP-7K3QF2*: väntar på samtycke."}}
 	b := testBot(t, fake, h, nil)
 	rec := serve(b, "POST", "/mattermost/commands", "application/x-www-form-urlencoded",
@@ -84,25 +85,48 @@ func TestCommandRunsHandler(t *testing.T) {
 	golden(t, "command_reply", got)
 }
 
-func TestCommandSharedTokenNeedsServer(t *testing.T) {
+// TestCommandTokenNamesOneServer: a command token is bound to one server
+// (issue 16, problem 7): the shared token cannot serve two servers, and no
+// two servers may list the same token, so ?server= cannot move a command
+// to another server.
+func TestCommandTokenNamesOneServer(t *testing.T) {
 	fake := newFakeMM(t)
-	h := &recorder{}
-	b, err := newBot(Options{
-		Servers: map[string]ServerConfig{
-			"a": {URL: fake.srv.URL, BotToken: "bot-token"},
-			"b": {URL: fake.srv.URL, BotToken: "bot-token"},
-		},
-		CommandToken: "shared", ActionKey: []byte("0123456789abcdef"),
-		PublicURL: "https://samla.example.se", Handler: h,
-	}, map[string]client{"a": nil, "b": nil})
+	opts := func(servers map[string]ServerConfig, shared string) Options {
+		return Options{Servers: servers, CommandToken: shared, ActionKey: []byte("0123456789abcdef"),
+			PublicURL: "https://samla.example.se", Handler: &recorder{}}
+	}
+	clients := map[string]client{"a": nil, "b": nil}
+	tests := []struct {
+		name    string
+		servers map[string]ServerConfig
+		shared  string
+		want    string
+	}{
+		{"shared by two servers", map[string]ServerConfig{"a": {URL: fake.srv.URL}, "b": {URL: fake.srv.URL}}, "shared",
+			"SAMLA_MATTERMOST_COMMAND_TOKEN is shared by servers a, b"},
+		{"the same token listed twice", map[string]ServerConfig{"a": {CommandToken: "x y"}, "b": {CommandToken: "y"}}, "",
+			`servers "a" and "b" have the same slash-command token`},
+		{"own token equal to the shared one", map[string]ServerConfig{"a": {CommandToken: "s"}, "b": {}}, "s",
+			`servers "a" and "b" have the same slash-command token`},
+	}
+	for _, tt := range tests {
+		if _, err := newBot(opts(tt.servers, tt.shared), clients); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	// The shared token serves one server; ?server= cannot take it elsewhere.
+	b, err := newBot(opts(map[string]ServerConfig{"a": {CommandToken: "ta"}, "b": {}}, "shared"), clients)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := b.authenticate("", "shared"); ok {
-		t.Error("a token shared by two servers identified one without ?server=")
+	if s, ok := b.authenticate("", "shared"); !ok || s.name != "b" {
+		t.Errorf("the shared token: %v, %v", s, ok)
 	}
-	if s, ok := b.authenticate("b", "shared"); !ok || s.name != "b" {
-		t.Errorf("?server=b with the shared token: got %v, %v", s, ok)
+	if _, ok := b.authenticate("a", "shared"); ok {
+		t.Error("?server=a with b's token was accepted")
+	}
+	if _, ok := b.authenticate("b", "ta"); ok {
+		t.Error("?server=b with a's token was accepted")
 	}
 }
 

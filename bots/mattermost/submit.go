@@ -47,7 +47,7 @@ func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, model.SubmitDialogResponse{})
 		return
 	}
-	who := b.actor(ctx, s, req.UserId, "", req.ChannelId)
+	who := b.actor(ctx, s, req.UserId, req.ChannelId)
 
 	if st.Action == newCaseAction {
 		b.submitNewCase(ctx, w, s, who, req)

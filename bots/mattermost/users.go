@@ -140,21 +140,19 @@ func (s *server) channelUser(ctx context.Context, channelID string) (string, err
 // anyUser marks a button anyone who sees it may press.
 const anyUser = "*"
 
-// actor builds the chat actor for a Mattermost user (by username, which is
-// what the directory's reach names), linked to the directory by reach
-// (server + username) or else by the user's e-mail.
-func (b *Bot) actor(ctx context.Context, s *server, userID, username, channel string) chat.Actor {
-	a := chat.Actor{Platform: chat.Mattermost, Workspace: s.name, UserID: username, Channel: channel}
-	var profile *model.User
-	if username == "" {
-		u, err := s.user(ctx, userID)
-		if err != nil {
-			b.opts.Log.WarnContext(ctx, "mattermost: cannot read user", "server", s.name, "user_id", userID, "err", err)
-			a.UserID = userID
-			return a
-		}
-		profile, a.UserID = u, u.Username
+// actor builds the chat actor for the Mattermost user the server asserted
+// (user_id; the request's user_name is never trusted): named by the
+// username the API gives for that id (cached), which is what the
+// directory's reach names, and linked to the directory by reach (server +
+// username) or else by the user's e-mail.
+func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat.Actor {
+	a := chat.Actor{Platform: chat.Mattermost, Workspace: s.name, UserID: userID, Channel: channel}
+	profile, err := s.user(ctx, userID)
+	if err != nil {
+		b.opts.Log.WarnContext(ctx, "mattermost: cannot read user", "server", s.name, "user_id", userID, "err", err)
+		return a
 	}
+	a.UserID = profile.Username
 	var dir *directory.Directory
 	if b.opts.Directory != nil {
 		dir = b.opts.Directory.Current()
@@ -165,14 +163,6 @@ func (b *Bot) actor(ctx context.Context, s *server, userID, username, channel st
 	if c, ok := dir.ContactByReach(chat.Mattermost, s.name, a.UserID); ok {
 		a.ContactID = c.ID
 		return a
-	}
-	if profile == nil {
-		u, err := s.user(ctx, userID)
-		if err != nil {
-			b.opts.Log.WarnContext(ctx, "mattermost: cannot read user for linking", "server", s.name, "user_id", userID, "err", err)
-			return a
-		}
-		profile = u
 	}
 	a.Email = profile.Email
 	if profile.Email != "" {
