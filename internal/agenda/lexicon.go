@@ -16,7 +16,8 @@ var keepWords = setOf(
 	"bup", "bvc", "mvc", "vc", "vårdcentral", "vårdcentralen", "region", "regionen", "regionens",
 	"kommun", "kommunen", "kommunens", "socialtjänst", "socialtjänsten", "socialtjänstens", "soc", "socialen",
 	"försäkringskassan", "försäkringskassans", "fk", "arbetsförmedlingen", "af", "kriminalvården",
-	"frivården", "polisen", "migrationsverket", "skolverket", "ivo", "sis", "hvb", "lss", "lvu", "lvm",
+	"frivården", "polisen", "migrationsverket", "skolverket", "kronofogden", "skatteverket",
+	"transportstyrelsen", "pensionsmyndigheten", "socialstyrelsen", "inspektionen", "ivo", "sis", "hvb", "lss", "lvu", "lvm",
 	"lpt", "sol", "hsl", "sip", "sipen", "sip-mötet", "elevhälsan", "elevhälsoteamet", "eht", "ehm",
 	"habiliteringen", "habilitering", "psykiatrin", "vuxenpsykiatrin", "barnpsykiatrin", "bup-mottagningen",
 	"beroendecentrum", "beroendevården", "hemtjänsten", "hemsjukvården", "äldreomsorgen", "primärvården",
@@ -57,7 +58,8 @@ var keepWords = setOf(
 // ("lisa", "björn", "klara"). At the start of a sentence, where every word
 // is capitalised, they are still taken as names. Words whose ordinary
 // sense dominates there ("Hans mamma", "Inga insatser", "Per vecka") are
-// deliberately missing: they count as names only next to another name.
+// deliberately missing ("Matte är svårt" too): they count as names only
+// next to another name.
 var givenNames = setOf(
 	"alf", "ann", "ava", "axel", "björn", "bo", "britt", "dan", "ebba", "egon", "ester", "frans",
 	"helga", "ida", "inge", "inger", "jack", "kaj", "kalle", "karl", "klara", "lena", "lina",
@@ -67,7 +69,9 @@ var givenNames = setOf(
 	"oliver", "tuva", "malva", "lo", "vilda", "vide", "lilja", "lova", "jasmin",
 	"mio", "nils", "elsa", "saga", "stella", "alice", "hugo", "ture", "love", "ines", "noa",
 	"nova", "ellie", "juni", "iris", "siv", "maj", "signe", "moa", "isa", "hedda", "greta",
-	"nora", "emir", "mira", "ale", "eda",
+	"nora", "emir", "mira", "ale", "eda", "tova", "veronika", "april", "dahlia", "fia", "flora",
+	"gloria", "hulda", "lysa", "mila", "ante", "ask", "frank", "gorm", "hannes", "jarl", "jon",
+	"kasper", "knut",
 	// nicknames that are words
 	"junior", "lillen", "prinsen",
 )
@@ -115,6 +119,9 @@ var unitSuffixes = []string{
 	"mottagningen", "kliniken", "klinik", "centret", "center", "enheten", "akademin", "gymnasium",
 	"sjukhuset", "huset", "stiftelsen",
 }
+
+// listJoiners join list items, whose capitals do not make names.
+var listJoiners = setOf("och", "eller", "samt", "and", "or")
 
 // unitKindsAfter are lower-case words that follow a unit's own name:
 // "Solgårdens boende", "Tallbackens äldreboende".

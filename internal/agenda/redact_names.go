@@ -230,7 +230,15 @@ func (f *nameFinder) classify(i int) entity {
 	}
 	if ordinary && f.wl.class(fw)&classProper == 0 && !givenNames[fw] {
 		// An ordinary word capitalised in mid-sentence is the name of a
-		// place of work or care: "på Returbutiken", "med Barn och familj".
+		// place of work or care ("på Returbutiken", "med Barn och
+		// familj"), unless it is a list item: "Stöd i skolan, Hjälp med
+		// sömnen", "Kontaktfamilj och Stödsamtal".
+		if f.listItem(i) {
+			return entNone
+		}
+		if surnameEnding(fw) {
+			return entName // "ringde Strand"
+		}
 		return entUnit
 	}
 	if i > 0 && placeBefore[f.ws[i-1].folded] && onlySpaceBetween(f.s, f.ws[i-1].end, w.start) && !givenNames[fw] &&
@@ -238,6 +246,19 @@ func (f *nameFinder) classify(i int) entity {
 		return entPlace
 	}
 	return entName
+}
+
+// listItem reports whether word i follows a comma, a slash, a
+// parenthesis or "och"/"eller"/"samt" directly.
+func (f *nameFinder) listItem(i int) bool {
+	if i == 0 {
+		return false
+	}
+	gap := strings.TrimSpace(f.s[f.ws[i-1].end:f.ws[i].start])
+	if gap == "," || gap == "/" || gap == "(" || gap == ";" {
+		return true
+	}
+	return gap == "" && listJoiners[f.ws[i-1].folded]
 }
 
 // markPairs extends names to their neighbours: a capitalised word right
