@@ -51,6 +51,8 @@ type Result struct {
 	// Case is the case after the operation as the actor may see it; nil
 	// for operations that are not about one case.
 	Case *CaseView
+	// Cases are the cases of a listing (Mine), most urgent first.
+	Cases []CaseView
 	// Reply is what a chat platform tells the actor, in their language
 	// (the same answer as the equivalent /sip command). A web page may
 	// show Case instead.

@@ -202,3 +202,27 @@ func TestTypedOperations(t *testing.T) {
 		t.Errorf("bad reference: %v", err)
 	}
 }
+
+func TestMineAndTimeline(t *testing.T) {
+	h := newHarness(t)
+	first := h.newCase("")
+	second := h.newCase("")
+	h.cmd(kurator, "samtycke "+second)
+	res, err := h.svc.Mine(h.ctx, actor(kurator))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Cases) != 2 || res.Cases[0].Ref != first || res.Cases[1].Ref != second {
+		t.Fatalf("mine: %+v", res.Cases) // consent first: the case without it is the most urgent
+	}
+	if !strings.Contains(res.Reply.Text, first) {
+		t.Errorf("reply %q", res.Reply.Text)
+	}
+	tl := res.Cases[1].Timeline
+	if len(tl) != 2 || tl[0].Kind != "created" || tl[1].Kind != "consent" || !strings.Contains(tl[0].Text, "Lund") || tl[1].Actor == "" {
+		t.Errorf("timeline %+v", tl)
+	}
+	if res, err := h.svc.Mine(h.ctx, actor(outsider)); err != nil || len(res.Cases) != 0 || res.Reply.Text == "" {
+		t.Errorf("an outsider's cases: %+v %v", res, err)
+	}
+}

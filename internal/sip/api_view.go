@@ -39,6 +39,17 @@ type CaseView struct {
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
 	Next string
+	// Timeline is who did what when (staff names, never the individual),
+	// oldest first, as /sip logg shows it.
+	Timeline []EventView
+}
+
+// EventView is one timeline entry.
+type EventView struct {
+	At    time.Time
+	Actor string // staff display name
+	Kind  string // e.g. "created", "consent", "rsvp.declined"
+	Text  string // in the reader's language
 }
 
 // SlotView is one proposed time and who said it suits them.
@@ -95,6 +106,9 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 			}
 			v.Slots = append(v.Slots, sv)
 		}
+	}
+	for _, e := range c.Timeline {
+		v.Timeline = append(v.Timeline, EventView{At: e.At, Actor: e.Actor, Kind: e.Kind, Text: eventText(lang, e)})
 	}
 	for _, in := range c.Invitations {
 		v.Invitations = append(v.Invitations, InvitationView{

@@ -9,8 +9,9 @@
 // Every operation a form, a button or a web page needs is a method with a
 // typed input (NewCase, RecordConsent, Invite, SetMeeting, ProposeMeeting,
 // PickSlot, Answer, Vote, EditPlan, SetFollowUp, CloseCase,
-// WithdrawConsent, View) returning a Result (the case reference, the case
-// as the actor may see it as a CaseView, and the chat reply) or a
+// WithdrawConsent, View, Mine) returning a Result (the case reference, the
+// case as the actor may see it as a CaseView with its timeline, and the
+// chat reply) or a
 // *Refusal whose InputErrors name the field each mistake is about
 // (Field* constants), in the actor's language. Validation lives there
 // once: the command language below is parsed into the same inputs, so
