@@ -29,35 +29,24 @@ func TestConformanceRealRedis(t *testing.T) {
 }
 
 func TestConformanceMiniredis(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) store.Store {
+	storetest.RunClocked(t, func(t *testing.T) (store.Store, func(time.Duration)) {
 		mr := miniredis.RunT(t)
 		rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-		stop := make(chan struct{})
-		done := make(chan struct{})
-		go passTime(mr, stop, done)
-		t.Cleanup(func() {
-			close(stop)
-			<-done
-			_ = rdb.Close()
-		})
-		return redisstore.New(rdb, "samla")
+		t.Cleanup(func() { _ = rdb.Close() })
+		return redisstore.New(rdb, "samla"), fakeClock(mr)
 	})
 }
 
-// passTime lets key expiry follow the wall clock: miniredis only expires
-// keys when told time passed.
-func passTime(mr *miniredis.Miniredis, stop <-chan struct{}, done chan<- struct{}) {
-	defer close(done)
-	const tick = 10 * time.Millisecond
-	t := time.NewTicker(tick)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			mr.FastForward(tick)
-		}
+// fakeClock starts miniredis's clock (TIME) at the wall clock's time and
+// returns the suite's advance: it moves that clock and expires keys by d,
+// with no sleeping, so expiry tests do not depend on the machine's load.
+func fakeClock(mr *miniredis.Miniredis) func(time.Duration) {
+	now := time.Now()
+	mr.SetTime(now)
+	return func(d time.Duration) {
+		now = now.Add(d)
+		mr.SetTime(now)
+		mr.FastForward(d)
 	}
 }
 
