@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // Directory is what the API needs of a loaded directory;
@@ -70,7 +71,7 @@ func (a *directoryAPI) route(w http.ResponseWriter, r *http.Request) {
 // parseRoute validates the route parameters; code is "" when they are fine.
 func (a *directoryAPI) parseRoute(r *http.Request) (directory.Query, string, message) {
 	v := r.URL.Query()
-	if directory.ContainsPersonnummer(r.URL.RawQuery) {
+	if queryHoldsPersonnummer(r) {
 		return directory.Query{}, "personnummer", msgPersonnummer
 	}
 	q := directory.Query{Care: strings.TrimSpace(v.Get("care")), Kommun: strings.TrimSpace(v.Get("kommun")), Age: -1,
@@ -114,8 +115,13 @@ func (a *directoryAPI) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "missing_q", lang, msgMissing.with("q", "q=bup lund"))
 		return
 	}
-	if directory.ContainsPersonnummer(text) {
+	if queryHoldsPersonnummer(r) {
 		writeError(w, http.StatusBadRequest, "personnummer", lang, msgPersonnummer)
+		return
+	}
+	var tooLong *textgate.Error
+	if errors.As(textgate.Check(textgate.Search, text), &tooLong) {
+		writeError(w, http.StatusBadRequest, "too_long", lang, message{tooLong.Message("sv"), tooLong.Message("en")})
 		return
 	}
 	limit := defaultSearchLimit
@@ -139,4 +145,21 @@ func (a *directoryAPI) search(w http.ResponseWriter, r *http.Request) {
 // shape is not shown to strangers.
 func (a *directoryAPI) notFound(w http.ResponseWriter, r *http.Request) {
 	writeError(w, http.StatusNotFound, "not_found", langOf(r, a.lang), msgNotFound)
+}
+
+// queryHoldsPersonnummer runs the input gate's detector over every decoded
+// query value (and the raw query, for a number split across parameters):
+// a percent-encoded dash or space ("790104%E2%80%935034") is caught too.
+func queryHoldsPersonnummer(r *http.Request) bool {
+	if textgate.ContainsPersonnummer(r.URL.RawQuery) {
+		return true
+	}
+	for _, vals := range r.URL.Query() {
+		for _, v := range vals {
+			if textgate.ContainsPersonnummer(v) {
+				return true
+			}
+		}
+	}
+	return false
 }

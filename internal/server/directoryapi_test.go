@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -240,9 +241,14 @@ func TestAPIRefusesPersonnummer(t *testing.T) {
 	for _, path := range []string{
 		"/api/v1/directory/search?q=" + pnr,
 		"/api/v1/directory/route?care=bup&kommun=Lund&role=" + pnr,
+		// percent-encoded en dash, no-break space, zero-width space, full-width digits (issue 16, problem 2)
+		"/api/v1/directory/search?q=19121212%E2%80%931212",
+		"/api/v1/directory/route?care=bup&kommun=121212%C2%A01212",
+		"/api/v1/directory/route?care=bup&kommun=Lund&role=121212%E2%80%8B1212",
+		"/api/v1/directory/search?q=" + url.QueryEscape("１２１２１２－１２１２"),
 	} {
 		resp, body := get(t, ts.URL+path, bearer)
-		if resp.StatusCode != 400 || !strings.Contains(body, `"code":"personnummer"`) || strings.Contains(body, pnr) {
+		if resp.StatusCode != 400 || !strings.Contains(body, `"code":"personnummer"`) || strings.Contains(body, "1212") {
 			t.Errorf("%s → %d %s", path, resp.StatusCode, body)
 		}
 	}
@@ -251,5 +257,23 @@ func TestAPIRefusesPersonnummer(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "1212") {
 		t.Errorf("log holds the number:\n%s", logs.String())
+	}
+}
+
+// TestAPISearchCapped: a search longer than the input gate's cap (200
+// characters) is refused in the gate's words and never searched.
+func TestAPISearchCapped(t *testing.T) {
+	d := newFakeDirectory()
+	opts, _ := testOptions(d)
+	_, ts := start(t, opts)
+	resp, body := get(t, ts.URL+"/api/v1/directory/search?q="+strings.Repeat("a", 201), bearer)
+	if resp.StatusCode != 400 || !strings.Contains(body, `"code":"too_long"`) || !strings.Contains(body, "högst 200 tecken, du skrev 201") {
+		t.Errorf("201 characters → %d %s", resp.StatusCode, body)
+	}
+	if len(d.searches) != 0 {
+		t.Error("the over-long query was searched")
+	}
+	if resp, body := get(t, ts.URL+"/api/v1/directory/search?q="+strings.Repeat("a", 200), bearer); resp.StatusCode != 200 {
+		t.Errorf("200 characters → %d %s", resp.StatusCode, body)
 	}
 }
