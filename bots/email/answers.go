@@ -48,7 +48,7 @@ func (a *answers) confirm(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, err)
 		return
 	}
-	a.page(w, http.StatusOK, page{Lang: lang(a.lang), Title: c.Label, Confirm: tr(a.lang, "link.confirm"),
+	a.page(w, http.StatusOK, page{Lang: lang(a.lang), Title: c.Label, About: c.About, Confirm: tr(a.lang, "link.confirm"),
 		Prompt: c.Prompt, Note: tr(a.lang, "link.note")})
 }
 
@@ -102,6 +102,7 @@ func (a *answers) refuse(w http.ResponseWriter, err error) {
 type page struct {
 	Lang    string
 	Title   string
+	About   string // the e-mail the link came in
 	Confirm string // the button, on the confirmation page
 	Prompt  *promptClaim
 	Note    string
@@ -112,7 +113,8 @@ var pageTmpl = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <meta name="robots" content="noindex"><title>Samla – {{.Title}}</title></head>
 <body style="font-family:sans-serif;max-width:40em;margin:2em auto;line-height:1.4">
-<h1>{{.Title}}</h1>
+{{if .About}}<p>{{.About}}</p>
+{{end}}<h1>{{.Title}}</h1>
 {{if .Confirm}}<form method="post">
 {{with .Prompt}}<p><label>{{.Label}}<br><textarea name="input" rows="3" cols="50"></textarea></label></p>
 {{if .Checkbox}}<p><label><input type="checkbox" name="flag" value="1"> {{.Checkbox}}</label></p>{{end}}

@@ -72,7 +72,7 @@ func (r *linkRig) local(t *testing.T, link string) string {
 
 func (r *linkRig) link(t *testing.T, b chat.Button) string {
 	t.Helper()
-	u, ok := r.links.URL(afAddr, b)
+	u, ok := r.links.URL(afAddr, b, "Kallelse till SIP SIP-ZDQYV3")
 	if !ok {
 		t.Fatalf("no link for %+v", b)
 	}
@@ -109,7 +109,7 @@ func TestLinkGetChangesNothingPostRecordsOnce(t *testing.T) {
 
 	for range 3 { // a mail scanner opens it, then the person does
 		code, page, h := call(t, http.MethodGet, u, nil)
-		if code != http.StatusOK || !strings.Contains(page, "<h1>Jag kommer</h1>") || !strings.Contains(page, `<form method="post">`) {
+		if code != http.StatusOK || !strings.Contains(page, "<p>Kallelse till SIP SIP-ZDQYV3</p>\n<h1>Jag kommer</h1>") || !strings.Contains(page, `<form method="post">`) {
 			t.Fatalf("GET: %d\n%s", code, page)
 		}
 		if h.Get("Referrer-Policy") != "no-referrer" || h.Get("Cache-Control") != "no-store" {
@@ -157,7 +157,7 @@ func TestLinkForgedOrExpiredRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	foreign, _ := other.URL(afAddr, attend)
+	foreign, _ := other.URL(afAddr, attend, "")
 
 	for name, link := range map[string]string{"forged": forged, "other key": r.local(t, foreign), "empty": r.srv.URL + email.LinkPath} {
 		for _, method := range []string{http.MethodGet, http.MethodPost} {
@@ -208,7 +208,7 @@ func TestLinkOneClickUnsubscribe(t *testing.T) {
 
 func TestNoLinkForAChoice(t *testing.T) {
 	l := newLinks(t, nil)
-	if _, ok := l.URL(afAddr, chat.Button{Action: "rsvp.delegate", Prompt: &chat.Prompt{Options: []chat.Option{{Value: "a"}}}}); ok {
+	if _, ok := l.URL(afAddr, chat.Button{Action: "rsvp.delegate", Prompt: &chat.Prompt{Options: []chat.Option{{Value: "a"}}}}, ""); ok {
 		t.Error("a choice among options got a link")
 	}
 	if _, err := email.NewLinks("https://x", []byte("short"), 0, nil); err == nil {

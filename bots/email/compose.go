@@ -34,7 +34,8 @@ func (m *Mailer) compose(to chat.Address, msg chat.Message, key string) (*mail.M
 	id := m.messageID(key)
 	mm.SetMessageIDWithValue(id)
 	mm.SetDateWithValue(m.o.Now())
-	mm.Subject(subjectOf(msg.Title, msg.Text))
+	subject := subjectOf(msg.Title, msg.Text)
+	mm.Subject(subject)
 	mm.SetGenHeader(headerAutoSubmitted, "auto-generated")
 	mm.SetGenHeader(mail.HeaderXAutoResponseSuppress, "All")
 	mm.SetGenHeader(mail.HeaderContentLang, lang(m.o.Lang))
@@ -42,7 +43,7 @@ func (m *Mailer) compose(to chat.Address, msg chat.Message, key string) (*mail.M
 	b := body{Lang: lang(m.o.Lang), Title: msg.Title, Text: msg.Text, Fields: msg.Fields, Footer: tr(m.o.Lang, "footer")}
 	if m.o.Links != nil {
 		for _, btn := range msg.Buttons {
-			u, ok := m.o.Links.URL(to, btn)
+			u, ok := m.o.Links.URL(to, btn, subject)
 			if !ok {
 				continue
 			}

@@ -72,7 +72,7 @@ func FuzzLinkToken(f *testing.F) {
 		if !utf8.ValidString(value) {
 			return // button values are text; JSON would replace bad bytes
 		}
-		u, ok := l.URL(to, chat.Button{Action: "x", Value: value})
+		u, ok := l.URL(to, chat.Button{Action: "x", Value: value}, value)
 		if !ok {
 			t.Fatal("no link")
 		}

@@ -75,6 +75,7 @@ type claims struct {
 	Action  string       `json:"a"`
 	Value   string       `json:"v"`
 	Label   string       `json:"l"`
+	About   string       `json:"s,omitempty"` // the e-mail's subject
 	To      string       `json:"t"`
 	Contact string       `json:"c,omitempty"`
 	Prompt  *promptClaim `json:"p,omitempty"`
@@ -91,11 +92,12 @@ type promptClaim struct {
 	Checkbox string `json:"c,omitempty"`
 }
 
-// URL is the answer link of button b for recipient to, or false when the
-// button cannot be answered from e-mail (a choice among options, which
-// only the chat platforms offer).
-func (l *Links) URL(to chat.Address, b chat.Button) (string, bool) {
-	c := claims{Action: b.Action, Value: b.Value, Label: b.Label, To: to.User, Contact: to.ContactID,
+// URL is the answer link of button b for recipient to in the e-mail about
+// (its subject, shown on the confirmation page), or false when the button
+// cannot be answered from e-mail (a choice among options, which only the
+// chat platforms offer).
+func (l *Links) URL(to chat.Address, b chat.Button, about string) (string, bool) {
+	c := claims{Action: b.Action, Value: b.Value, Label: b.Label, About: about, To: to.User, Contact: to.ContactID,
 		Expires: l.now().Add(l.ttl).Unix()}
 	if p := b.Prompt; p != nil {
 		if len(p.Options) > 0 {
