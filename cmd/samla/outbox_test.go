@@ -144,3 +144,15 @@ func pendingIDs(t *testing.T, vars map[string]string) []string {
 	slices.Sort(ids)
 	return ids
 }
+
+// On bbolt the file belongs to one process: with samla serve holding it,
+// the command says what to do instead of failing obscurely.
+func TestOutboxCommandWhileBboltIsInUse(t *testing.T) {
+	vars := map[string]string{"SAMLA_DATA": t.TempDir()}
+	withStore(t, vars, func(store.Store) {
+		env, _, stderr := cliTestEnv(vars)
+		if code := run(context.Background(), env, []string{"outbox", "list"}); code != 1 || !strings.Contains(stderr.String(), "stop it first") {
+			t.Errorf("list with the file in use: exit %d, %q", code, stderr)
+		}
+	})
+}
