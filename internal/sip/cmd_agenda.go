@@ -157,6 +157,10 @@ func (s *Service) actAgendaShare(ctx context.Context, r *request, act chat.Actio
 			}
 			lang := s.userLang(ctx, in.ContactID)
 			msg := chat.Message{Title: t(lang, "agenda.title", c.Ref), Text: c.Agenda.Markdown}
+			if in.Address.Platform == chat.Email {
+				// The substance never goes by e-mail: only that there is an agenda.
+				msg.Text = t(lang, "agenda.email", c.Ref, c.Convener.Name)
+			}
 			if err := fx.send(r, fmt.Sprintf("agenda|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 				return err
 			}

@@ -156,3 +156,26 @@ func TestUndeliverableTellsConvener(t *testing.T) {
 		t.Errorf("unknown case: %v", err)
 	}
 }
+
+// TestAgendaNeverByEmail: an accepted invitee on e-mail hears that there
+// is an agenda, not what it says.
+func TestAgendaNeverByEmail(t *testing.T) {
+	h := newHarness(t, func(d *Deps) {
+		d.Email = true
+		d.Agenda = fakeDrafter{md: "1. Inledning\n2. Skolfrånvaro sedan oktober"}
+	})
+	ref, _ := h.invitedCase(`behov="vill gå i skolan igen"`)
+	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
+	c := h.load(ref)
+	fk := c.Invitations[len(c.Invitations)-1]
+	h.act(fkContact, actAttend, ref+"|"+fk.ID, "", false)
+	h.svc.Command(h.ctx, actor(kurator), "agenda "+ref)
+	h.drain()
+	if r := h.act(kurator, actAgendaShare, ref, "", false); !strings.Contains(r.Text, "deltagare") {
+		t.Fatalf("share: %q", r.Text)
+	}
+	got := sentTo(h.drain(), fkContact)
+	if len(got) != 1 || strings.Contains(got[0].Msg.Text, "Skolfrånvaro") || !strings.Contains(got[0].Msg.Text, "skickas inte med e-post") {
+		t.Errorf("e-mailed invitee got %+v", got)
+	}
+}

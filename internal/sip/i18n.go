@@ -309,6 +309,7 @@ var catalogue = map[string]msg{
 	// Agenda.
 	"agenda.off":           {"Dagordningsstödet är inte påslaget här.", "The agenda step is not configured here."},
 	"agenda.title":         {"Förslag till dagordning · %s", "Draft agenda · %s"},
+	"agenda.email":         {"Det finns en dagordning för %s. Den skickas inte med e-post; fråga %s.", "There is an agenda for %s. It is not sent by e-mail; ask %s."},
 	"agenda.model":         {"Utkast från språkmodell – granska innan du delar.", "Drafted by a language model – review before sharing."},
 	"agenda.template":      {"Utkast från mall.", "Drafted from the template."},
 	"agenda.preview.title": {"Skicka till språkmodellen? · %s", "Send to the language model? · %s"},
