@@ -2,6 +2,7 @@ package directory
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +26,12 @@ type builder struct {
 	lastUnit  *Unit // unit of the previous contact
 	listUnit  *Unit // unit whose contacts are being gathered in list
 	list      []*Contact
+
+	seed          maphash.Seed // of the directory's hash indexes
+	chats, emails int          // reach items, to size the indexes
+	idLine        []int32      // line of each contact's id, by position
+	srcEnd        []int        // contacts up to each source's end
+	dup           map[*Contact]bool
 }
 
 type loc struct {
@@ -48,7 +55,7 @@ func build(srcs []source) (*Directory, error) {
 		where: map[*Contact]loc{}, uwhere: map[*Unit]loc{}, entries: map[*Unit]sval{},
 		care: setOf(CareLevels), rawAway: map[*Contact]*rawAway{},
 	}
-	total, reaches, chats := 0, 0, 0
+	total, reaches := 0, 0
 	for i, s := range srcs {
 		b.fileIdx[s.file] = i
 		b.problems = append(b.problems, s.problems...)
@@ -56,14 +63,18 @@ func build(srcs []source) (*Directory, error) {
 		for j := range s.doc.Contacts {
 			for _, r := range s.doc.Contacts[j].Reach {
 				reaches++
-				if r.Kind == "slack" || r.Kind == "mattermost" {
-					chats++
+				switch r.Kind {
+				case "slack", "mattermost":
+					b.chats++
+				case "email":
+					b.emails++
 				}
 			}
 		}
 	}
-	b.d.newIndexes(total, chats)
+	b.seed = maphash.MakeSeed()
 	b.d.contactList = make([]*Contact, 0, total)
+	b.idLine = make([]int32, 0, total)
 	b.reachSlab = make([]Reach, 0, reaches)
 	for _, s := range srcs {
 		for i := range s.doc.Orgs {
@@ -81,8 +92,10 @@ func build(srcs []source) (*Directory, error) {
 			slab = append(slab, Contact{})
 			b.contact(s.file, &s.doc.Contacts[i], &slab[len(slab)-1])
 		}
+		b.srcEnd = append(b.srcEnd, len(b.d.contactList))
 	}
 	b.flushUnitList()
+	b.checkDuplicates(srcs)
 	b.checkEntries()
 	b.checkDelegates()
 	if len(b.problems) > 0 {
@@ -367,11 +380,8 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 	if !b.required(file, r.Line, r.ID, "contact id") {
 		return
 	}
-	if !b.d.contacts.add(c.ID, int32(len(b.d.contactList))) {
-		b.add(file, r.ID.Line, "duplicate contact id %q", c.ID)
-		return
-	}
-	b.d.contactList = append(b.d.contactList, c)
+	b.d.contactList = append(b.d.contactList, c) // a repeated id is reported by checkDuplicates
+	b.idLine = append(b.idLine, int32(r.ID.Line))
 	if unitOK {
 		if b.listUnit != u {
 			b.flushUnitList()
@@ -480,6 +490,21 @@ func (b *builder) date(file string, v sval, what string) (time.Time, bool) {
 	return t, true
 }
 
+// checkDuplicates indexes the contacts by id and reports each contact
+// whose id an earlier one has; lookups find the first.
+func (b *builder) checkDuplicates(srcs []source) {
+	for _, pos := range b.d.indexContacts(b.seed) {
+		c := b.d.contactList[pos]
+		src := sort.SearchInts(b.srcEnd, int(pos)+1)
+		b.add(srcs[src].file, int(b.idLine[pos]), "duplicate contact id %q", c.ID)
+		if b.dup == nil {
+			b.dup = map[*Contact]bool{}
+		}
+		b.dup[c] = true
+	}
+	b.idLine = nil
+}
+
 // checkEntries needs all contacts: each unit's entry must be one of its
 // contacts.
 func (b *builder) checkEntries() {
@@ -507,7 +532,7 @@ func (b *builder) checkDelegates() {
 	)
 	state := map[*Contact]int{}
 	for _, c := range b.d.contactList {
-		if c.Away == nil || c.Away.Delegate == "" {
+		if c.Away == nil || c.Away.Delegate == "" || b.dup[c] {
 			continue
 		}
 		ra := b.rawAway[c]
@@ -520,7 +545,7 @@ func (b *builder) checkDelegates() {
 		}
 	}
 	for _, start := range b.d.contactList {
-		if b.delegateOf(start) == nil {
+		if b.delegateOf(start) == nil || b.dup[start] {
 			continue
 		}
 		var path []*Contact

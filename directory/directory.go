@@ -30,28 +30,53 @@ type Directory struct {
 
 type reachKey struct{ kind, space, user string }
 
-// newIndexes makes the contact indexes, sized for n contacts and
-// chats chat identities.
-func (d *Directory) newIndexes(n, chats int) {
-	seed := maphash.MakeSeed()
-	d.contacts = newHashIndex(n, stringHash(seed), func(pos int32, id string) bool {
+// indexContacts indexes the contacts by id; build reports the positions
+// it returns (contacts whose id an earlier contact has) as duplicates.
+func (d *Directory) indexContacts(seed maphash.Seed) (repeats []int32) {
+	d.contacts = newHashIndex(stringHash(seed), func(pos int32, id string) bool {
 		return d.contactList[pos].ID == id
+	}, len(d.contactList), func(add func(string, int32)) {
+		for pos, c := range d.contactList {
+			add(c.ID, int32(pos))
+		}
 	})
-	d.byReach = newHashIndex(chats, reachHash(seed), func(pos int32, k reachKey) bool {
+	return d.contacts.repeats(func(pos int32) string { return d.contactList[pos].ID })
+}
+
+// indexReach indexes the contacts by chat identity and by e-mail
+// address; the first contact to claim one keeps it.
+func (d *Directory) indexReach(seed maphash.Seed, chats, emails int) {
+	d.byReach = newHashIndex(reachHash(seed), func(pos int32, k reachKey) bool {
 		for _, r := range d.contactList[pos].Reach {
 			if r.Kind == k.kind && r.User == k.user && chatSpace(r) == k.space {
 				return true
 			}
 		}
 		return false
+	}, chats, func(add func(reachKey, int32)) {
+		for pos, c := range d.contactList {
+			for _, r := range c.Reach {
+				if (r.Kind == "slack" || r.Kind == "mattermost") && r.User != "" {
+					add(reachKey{r.Kind, chatSpace(r), r.User}, int32(pos))
+				}
+			}
+		}
 	})
-	d.byEmail = newHashIndex(n/2, stringHash(seed), func(pos int32, addr string) bool {
+	d.byEmail = newHashIndex(stringHash(seed), func(pos int32, addr string) bool {
 		for _, r := range d.contactList[pos].Reach {
 			if r.Kind == "email" && lowerASCIIEqual(r.Address, addr) {
 				return true
 			}
 		}
 		return false
+	}, emails, func(add func(string, int32)) {
+		for pos, c := range d.contactList {
+			for _, r := range c.Reach {
+				if r.Kind == "email" {
+					add(lowerASCII(r.Address), int32(pos))
+				}
+			}
+		}
 	})
 }
 

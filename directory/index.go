@@ -39,21 +39,14 @@ func (b *builder) index() {
 			d.orgCare[org][c] = true
 		}
 	}
-	for pos, c := range d.contactList {
+	for _, c := range d.contactList {
 		if hasRole(c, "sip-samordnare") {
 			u := d.units[c.Unit]
 			org := d.orgs[u.Org]
 			d.coordinators[org] = append(d.coordinators[org], c)
 		}
-		for _, r := range c.Reach { // the first contact to claim an identity keeps it
-			switch {
-			case (r.Kind == "slack" || r.Kind == "mattermost") && r.User != "":
-				d.byReach.add(reachKey{r.Kind, chatSpace(r), r.User}, int32(pos))
-			case r.Kind == "email":
-				d.byEmail.add(lowerASCII(r.Address), int32(pos))
-			}
-		}
 	}
+	d.indexReach(b.seed, b.chats, b.emails)
 	d.search = <-search
 }
 
