@@ -140,7 +140,7 @@ func (s *Service) setMeeting(ctx context.Context, r *request, in SetMeeting) (Re
 		c.Meeting = m
 		c.Proposal = nil
 		c.event("meeting", r.me.Name, r.now, s.fmtTime(m.At))
-		return s.notifyMeeting(ctx, r, c, fx)
+		return s.notifyMeeting(ctx, r, c, fx, nil)
 	})
 	if err != nil {
 		return Result{}, err
@@ -161,10 +161,11 @@ func (s *Service) proposeMeeting(ctx context.Context, r *request, in ProposeMeet
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
+		replaced := c.Meeting
 		c.Meeting = nil
 		c.Proposal = &Proposal{Slots: append([]Slot(nil), slots...)}
 		c.event("proposed", r.me.Name, r.now, strconv.Itoa(len(slots)))
-		return s.notifyMeeting(ctx, r, c, fx)
+		return s.notifyMeeting(ctx, r, c, fx, replaced)
 	})
 	if err != nil {
 		return Result{}, err
@@ -190,7 +191,7 @@ func (s *Service) pickSlot(ctx context.Context, r *request, in PickSlot) (Result
 		c.Meeting = &m
 		c.Proposal = nil
 		c.event("picked", r.me.Name, r.now, s.fmtTime(m.At))
-		return s.notifyMeeting(ctx, r, c, fx)
+		return s.notifyMeeting(ctx, r, c, fx, nil)
 	})
 	if err != nil {
 		return Result{}, err
@@ -199,8 +200,10 @@ func (s *Service) pickSlot(ctx context.Context, r *request, in PickSlot) (Result
 }
 
 // notifyMeeting tells every invitee still in play about the new time or
-// proposal; with a proposal the message carries the vote buttons.
-func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *effects) error {
+// proposal; with a proposal the message carries the vote buttons. replaced
+// is the decided meeting a proposal replaces (nil if none): e-mailed
+// invitees get it cancelled in their calendars.
+func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *effects, replaced *Meeting) error {
 	c.Seq++
 	for _, in := range c.Invitations {
 		if !in.Active() || in.State == StateDelegated || in.Address == nil {
@@ -213,6 +216,9 @@ func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *ef
 		}
 		msg.Buttons = s.voteButtons(lang, c, in.ID)
 		msg.Meeting = s.meetingEvent(c, &in)
+		if msg.Meeting == nil && replaced != nil {
+			msg.Meeting = s.event(c, &in, replaced, true)
+		}
 		if err := fx.send(r, fmt.Sprintf("mtg|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 			return err
 		}

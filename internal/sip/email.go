@@ -41,23 +41,32 @@ func (s *Service) addressOf(ch directory.Reach, contactID string) (chat.Address,
 // and the timeline only grow); a withdrawn or declined invitation, or one
 // handed to a delegate, cancels the event in that invitee's calendar.
 func (s *Service) meetingEvent(c *Case, in *Invitation) *chat.Meeting {
-	if c.Meeting == nil || in.Address == nil || in.Address.Platform != chat.Email {
+	if c.Meeting == nil {
 		return nil
 	}
 	cancelled := in.State == StateCancelled || in.State == StateDelegated || in.State == StateDeclined
-	m := &chat.Meeting{
+	return s.event(c, in, c.Meeting, cancelled)
+}
+
+// event is meeting m of case c as a calendar event for an invitee reached
+// by e-mail (nil for any other).
+func (s *Service) event(c *Case, in *Invitation, m *Meeting, cancelled bool) *chat.Meeting {
+	if in.Address == nil || in.Address.Platform != chat.Email {
+		return nil
+	}
+	ev := &chat.Meeting{
 		UID:      strings.ToLower(c.Ref) + "@samla",
 		Sequence: c.Seq + len(c.Timeline),
-		Start:    c.Meeting.At, End: c.Meeting.At.Add(meetingLength),
+		Start:    m.At, End: m.At.Add(meetingLength),
 		Summary:   "SIP " + c.Ref,
-		Location:  c.Meeting.Place,
+		Location:  m.Place,
 		Organizer: c.Convener.Name,
 		Cancelled: cancelled,
 	}
-	if m.Location == "" && c.Meeting.Video {
-		m.Location = t(s.deps.Lang, "mtg.video")
+	if ev.Location == "" && m.Video {
+		ev.Location = t(s.deps.Lang, "mtg.video")
 	}
-	return m
+	return ev
 }
 
 // invitationEvent is the event an invitation e-mail carries: none on the

@@ -179,3 +179,30 @@ func TestAgendaNeverByEmail(t *testing.T) {
 		t.Errorf("e-mailed invitee got %+v", got)
 	}
 }
+
+// TestEmailProposalCancelsDecidedMeeting: proposing new times instead of a
+// decided meeting cancels its event, and the times are links, not events.
+func TestEmailProposalCancelsDecidedMeeting(t *testing.T) {
+	h := newHarness(t, func(d *Deps) { d.Email = true })
+	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
+	_, first := fkMeeting(t, h.drain(), "invitation")
+	h.cmd(kurator, "möte "+ref+" förslag 2026-12-14T13:00 2026-12-15T09:00")
+	env, m := fkMeeting(t, h.drain(), "proposal")
+	if m == nil || !m.Cancelled || m.UID != first.UID || m.Sequence <= first.Sequence || !m.Start.Equal(first.Start) {
+		t.Errorf("proposal carries %+v, want the decided meeting %+v cancelled", m, first)
+	}
+	votes := 0
+	for _, b := range env.Msg.Buttons {
+		if b.Action == actVote {
+			votes++
+		}
+	}
+	if votes != 2 {
+		t.Errorf("proposal buttons %+v, want a vote per time", env.Msg.Buttons)
+	}
+	h.cmd(kurator, "möte "+ref+" välj 2")
+	if _, m := fkMeeting(t, h.drain(), "pick"); m == nil || m.Cancelled || m.Start.Day() != 15 {
+		t.Errorf("picked time: %+v", m)
+	}
+}
