@@ -126,6 +126,13 @@ type manifest struct {
 				} `yaml:"paths"`
 			} `yaml:"http"`
 		} `yaml:"rules"`
+		// PrometheusRule
+		Groups []struct {
+			Rules []struct {
+				Alert string `yaml:"alert"`
+				Expr  string `yaml:"expr"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
 		// ServiceMonitor
 		Endpoints []struct {
 			Port string `yaml:"port"`
@@ -253,6 +260,9 @@ type values struct {
 	ServiceMonitor struct {
 		Enabled bool `yaml:"enabled"`
 	} `yaml:"serviceMonitor"`
+	PrometheusRule struct {
+		Enabled bool `yaml:"enabled"`
+	} `yaml:"prometheusRule"`
 }
 
 // readValues merges the chart's values.yaml and the value files (maps
@@ -421,6 +431,24 @@ func checkChart(t *testing.T, ms []manifest, v values) {
 	}
 	if sm != nil && (len(sm.Spec.Endpoints) != 1 || sm.Spec.Endpoints[0].Path != "/metrics" || sm.Spec.Endpoints[0].Port != "http") {
 		t.Errorf("ServiceMonitor endpoints = %+v", sm.Spec.Endpoints)
+	}
+	rule := find(ms, "PrometheusRule")
+	if v.PrometheusRule.Enabled != (rule != nil) {
+		t.Errorf("PrometheusRule enabled=%v, rendered=%v", v.PrometheusRule.Enabled, rule != nil)
+	}
+	if rule != nil {
+		n := 0
+		for _, g := range rule.Spec.Groups {
+			for _, r := range g.Rules {
+				if r.Alert == "" || !strings.Contains(r.Expr, "samla_") {
+					t.Errorf("PrometheusRule rule %+v", r)
+				}
+				n++
+			}
+		}
+		if n < 5 {
+			t.Errorf("PrometheusRule has %d alerts", n)
+		}
 	}
 }
 

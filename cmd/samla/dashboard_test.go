@@ -15,10 +15,15 @@ import (
 	"testing"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/samla-sip/samla/examples"
 )
 
-const dashboardFile = "../../deploy/grafana/samla.json"
+const (
+	dashboardFile = "../../deploy/grafana/samla.json"
+	alertsFile    = "../../deploy/helm/samla/files/alerts.yaml"
+)
 
 // dashboard is the part of a Grafana dashboard the test reads.
 type dashboard struct {
@@ -49,7 +54,8 @@ type dashboard struct {
 var metricName = regexp.MustCompile(`\b(?:samla|go|process)_[a-z0-9_]+\b`)
 
 // TestGrafanaDashboard checks deploy/grafana/samla.json: well formed, and
-// every metric it names is on a running server's /metrics. The server is
+// every metric it (or the alert rules in the Helm chart) names is on a
+// running server's /metrics. The server is
 // driven until every family has a sample: a Slack flow whose fake Web API
 // rate-limits once and refuses one address (deliveries, deferrals, a dead
 // letter), and directory reloads, one of them refused.
@@ -93,6 +99,12 @@ func TestGrafanaDashboard(t *testing.T) {
 			names[n] = true
 		}
 	}
+	alerts := readAlerts(t)
+	for _, r := range alerts {
+		for _, n := range metricName.FindAllString(r.Expr, -1) {
+			names[n] = true
+		}
+	}
 	for _, want := range []string{"samla_http_requests_total", "samla_outbox_pending", "samla_outbox_dead_letters_total", "samla_reminders_written_total", "samla_directory_entries"} {
 		if !names[want] {
 			t.Errorf("the dashboard does not show %s", want)
@@ -125,8 +137,38 @@ func TestGrafanaDashboard(t *testing.T) {
 	}
 	slices.Sort(missing)
 	for _, n := range missing {
-		t.Errorf("the dashboard names %s, which is not on /metrics", n)
+		t.Errorf("the dashboard or the alerts name %s, which is not on /metrics", n)
 	}
+}
+
+type alertRule struct {
+	Alert string `yaml:"alert"`
+	Expr  string `yaml:"expr"`
+}
+
+// readAlerts reads the chart's Prometheus rule file.
+func readAlerts(t *testing.T) []alertRule {
+	t.Helper()
+	b, err := os.ReadFile(alertsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Groups []struct {
+			Rules []alertRule `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	if err := yaml.Unmarshal(b, &f); err != nil {
+		t.Fatalf("%s: %v", alertsFile, err)
+	}
+	var rules []alertRule
+	for _, g := range f.Groups {
+		rules = append(rules, g.Rules...)
+	}
+	if len(rules) == 0 {
+		t.Fatalf("%s holds no rules", alertsFile)
+	}
+	return rules
 }
 
 // hasSample reports whether the exposition text has a sample of name.
