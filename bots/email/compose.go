@@ -33,7 +33,7 @@ func (m *Mailer) compose(to chat.Address, msg chat.Message, key string) (*mail.M
 	}
 	id := m.messageID(key)
 	mm.SetMessageIDWithValue(id)
-	mm.SetDateWithValue(m.o.Now())
+	mm.SetDateWithValue(m.o.Now().In(m.o.Location))
 	subject := subjectOf(msg.Title, msg.Text)
 	mm.Subject(subject)
 	mm.SetGenHeader(headerAutoSubmitted, "auto-generated")
