@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // refusalOf asserts err is a *Refusal and returns it.
@@ -225,4 +226,44 @@ func TestMineAndTimeline(t *testing.T) {
 	if res, err := h.svc.Mine(h.ctx, actor(outsider)); err != nil || len(res.Cases) != 0 || res.Reply.Text == "" {
 		t.Errorf("an outsider's cases: %+v %v", res, err)
 	}
+}
+
+// FuzzNewCaseSameAsCommand: the typed NewCase and the command language
+// accept and refuse exactly the same new cases, with the same first
+// reason; every refusal names a known field with a message.
+func FuzzNewCaseSameAsCommand(f *testing.F) {
+	f.Add("Lund", "14", "bup,skola", "slutat gå till skolan")
+	f.Add("SIP-ABCDEF", "14", "bup", "")
+	f.Add(" Upplands Väsby ", "080", "Hemtjanst aldreomsorg", `"citat" \ och = tecken`)
+	f.Add("", "fjorton", "tandvard", "19121212-1212")
+	f.Add("0180", "131", ",,;", "\x00")
+	f.Add("Lund", "-1", "bup", strings.Repeat("å", 501))
+	h := newHarness(f)
+	known := map[string]bool{FieldKommun: true, FieldAge: true, FieldParties: true, FieldNeeds: true}
+	f.Fuzz(func(t *testing.T, kommun, age, parties, needs string) {
+		if !utf8.ValidString(kommun) || !utf8.ValidString(age) || !utf8.ValidString(parties) || !utf8.ValidString(needs) {
+			return // both refuse or clean it; only the echoed bytes differ
+		}
+		_, err := h.svc.NewCase(h.ctx, actor(kurator), NewCase{Kommun: kommun, Age: age, Parties: []string{parties}, Needs: needs})
+		text := h.svc.Command(h.ctx, actor(kurator), "ny kommun="+Quote(kommun)+" ålder="+Quote(age)+" parter="+Quote(parties)+" behov="+Quote(needs)).Text
+		created := strings.Contains(text, "skapat:")
+		if err == nil {
+			if !created {
+				t.Fatalf("typed API accepted, command refused: %q", text)
+			}
+			return
+		}
+		no := refusalOf(t, err)
+		if created {
+			t.Fatalf("typed API refused (%v), command accepted: %q", no, text)
+		}
+		for _, ie := range no.Errors {
+			if !known[ie.Field] || ie.Message == "" {
+				t.Fatalf("refusal %+v: unknown field or no message", ie)
+			}
+		}
+		if !strings.HasPrefix(text, no.Message()) && !strings.Contains(no.Message(), "personnummer") && no.Errors[0].ID != "err.encoding" {
+			t.Fatalf("first reasons differ: command %q, typed %q", text, no.Message())
+		}
+	})
 }

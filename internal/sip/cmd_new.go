@@ -2,6 +2,7 @@ package sip
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,6 +103,7 @@ func (s *Service) newCase(ctx context.Context, r *request, in NewCase) (Result, 
 // checkNewCase is the one check of a new case, for every platform and the
 // command language: every field's first mistake, in form order.
 func (s *Service) checkNewCase(r *request, in NewCase) (newCase, error) {
+	in = in.stripped()
 	v, errs := in.checkShape()
 	if errs.fieldFree(FieldKommun) {
 		k, ok := directory.LookupKommun(in.Kommun)
@@ -132,6 +134,7 @@ func (s *Service) checkNewCase(r *request, in NewCase) (newCase, error) {
 // checkShape checks what needs no directory or clock; the command
 // language's parser uses it too (checkNew).
 func (in NewCase) checkShape() (newCase, inputErrors) {
+	in = in.stripped()
 	var errs inputErrors
 	v := newCase{needs: strings.TrimSpace(in.Needs)}
 	for _, f := range []struct{ field, value string }{
@@ -161,6 +164,18 @@ func (in NewCase) checkShape() (newCase, inputErrors) {
 	}
 	v.needs = needs
 	return v, errs
+}
+
+// stripped is in without what textgate.Strip removes (invisible and
+// control characters), as the command line is before it is parsed.
+func (in NewCase) stripped() NewCase {
+	in.Kommun, in.Age = textgate.Strip(in.Kommun), textgate.Strip(in.Age)
+	in.Parties = slices.Clone(in.Parties)
+	for i, p := range in.Parties {
+		in.Parties[i] = textgate.Strip(p)
+	}
+	in.Meeting.When = textgate.Strip(in.Meeting.When)
+	return in
 }
 
 // fieldFree reports whether field has no mistake yet.
