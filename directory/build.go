@@ -127,14 +127,9 @@ func (b *builder) add(file string, line int, format string, args ...any) {
 	b.problems = append(b.problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
-// text checks a free-text or id value for a personnummer and returns it
-// as a retained string.
-func (b *builder) text(file string, v sval, field string) string {
-	if ContainsPersonnummer(v.V) {
-		b.add(file, v.Line, "%s contains a Swedish personnummer or samordningsnummer; staff directories must not hold those", field)
-	}
-	return b.arena.clone(v.V)
-}
+// keep returns a value as a retained string (checked for a personnummer
+// by parseFile already).
+func (b *builder) keep(v sval) string { return b.arena.clone(v.V) }
 
 // intern returns one shared copy of a short repeated value.
 func (b *builder) intern(s string) string {
@@ -156,13 +151,10 @@ func (b *builder) required(file string, line int, v sval, what string) bool {
 
 func (b *builder) org(file string, r *rawOrg) {
 	o := &Organisation{
-		ID:   b.text(file, r.ID, "organisation id"),
-		Name: b.text(file, r.Name, "organisation name"),
+		ID:   b.keep(r.ID),
+		Name: b.keep(r.Name),
 		Kind: b.intern(r.Kind.V),
 	}
-	b.text(file, r.Kommun, "organisation kommun")
-	b.text(file, r.Region, "organisation region")
-	b.text(file, r.Lan, "organisation lan")
 	b.required(file, r.Line, r.Name, "organisation name")
 	if b.required(file, r.Line, r.Kind, "organisation kind") && !contains(orgKinds, o.Kind) {
 		b.add(file, r.Kind.Line, "unknown organisation kind %q (use kommun, region, stat or privat)", o.Kind)
@@ -235,13 +227,12 @@ func allKommunCodes() []string {
 
 func (b *builder) unit(file string, r *rawUnit) {
 	u := &Unit{
-		ID:     b.text(file, r.ID, "unit id"),
-		Org:    b.text(file, r.Org, "unit org"),
-		Name:   b.text(file, r.Name, "unit name"),
-		About:  b.text(file, r.About, "unit about"),
+		ID:     b.keep(r.ID),
+		Org:    b.keep(r.Org),
+		Name:   b.keep(r.Name),
+		About:  b.keep(r.About),
 		AgeMax: 200,
 	}
-	b.text(file, r.Entry, "unit entry")
 	b.required(file, r.Line, r.Name, "unit name")
 	org, orgOK := b.d.orgs[u.Org]
 	if b.required(file, r.Line, r.Org, "unit org") && !orgOK {
@@ -328,14 +319,13 @@ func parseAges(s string) (lo, hi int, ok bool) {
 }
 
 func (b *builder) contact(file string, r *rawContact, c *Contact) {
-	c.ID = b.text(file, r.ID, "contact id")
-	c.Name = b.text(file, r.Name, "contact name")
-	c.HSAID = b.text(file, r.HSAID, "contact hsa_id")
+	c.ID = b.keep(r.ID)
+	c.Name = b.keep(r.Name)
+	c.HSAID = b.keep(r.HSAID)
 	c.Kind = canonical(r.Kind.V, contactKinds)
 	if c.Kind == "" {
 		c.Kind = b.intern(r.Kind.V)
 	}
-	b.text(file, r.Unit, "contact unit")
 	b.required(file, r.Line, r.Name, "contact name")
 	if b.required(file, r.Line, r.Kind, "contact kind") && c.Kind != "person" && c.Kind != "function" {
 		b.add(file, r.Kind.Line, "unknown contact kind %q (use person or function)", c.Kind)
@@ -434,16 +424,16 @@ func (b *builder) reach(file string, r *rawReach) (Reach, bool) {
 		}
 		out.Workspace = b.intern(r.Workspace.V)
 		out.Server = b.intern(r.Server.V)
-		out.User = b.text(file, r.User, r.Kind+" user")
-		out.Channel = b.text(file, r.Channel, r.Kind+" channel")
+		out.User = b.keep(r.User)
+		out.Channel = b.keep(r.Channel)
 	case "email":
-		out.Address = b.text(file, r.Addr, "email")
+		out.Address = b.keep(r.Addr)
 		if at := strings.IndexByte(out.Address, '@'); at <= 0 || at == len(out.Address)-1 || strings.ContainsAny(out.Address, " \t") {
 			b.add(file, r.Addr.Line, "email %q is not an e-mail address", out.Address)
 			ok = false
 		}
 	case "phone":
-		out.Address = b.text(file, r.Addr, "phone")
+		out.Address = b.keep(r.Addr)
 		digits := 0
 		for _, ch := range out.Address {
 			switch {
@@ -477,7 +467,7 @@ func (b *builder) away(file string, r *rawAway) *Away {
 	if okFrom && okUntil && a.Until.Before(a.From) {
 		b.add(file, r.Until.Line, "away until %s is before from %s", r.Until.V, r.From.V)
 	}
-	a.Delegate = b.text(file, r.Delegate, "away delegate")
+	a.Delegate = b.keep(r.Delegate)
 	return a
 }
 

@@ -155,5 +155,6 @@ func parseFile(data []byte, slab *tree) (rawDoc, []Problem) {
 			return rawDoc{}, problems
 		}
 	}
-	return walk(t)
+	doc, problems := walk(t)
+	return doc, append(problems, personnummerProblems(&doc)...)
 }
