@@ -71,6 +71,8 @@ func startPlatforms(ctx context.Context, cfg config.Config, h *sip.Service, hold
 		}
 		if links != nil {
 			mountMailLinks(srv, links, h, st, cfg.Lang, log.With("component", "email"))
+		} else {
+			log.Warn("e-mail without answer links: invitees reached by e-mail cannot answer from it; set SAMLA_MAIL_LINK_KEY")
 		}
 		p.senders = append(p.senders, m)
 	}
