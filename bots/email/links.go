@@ -20,8 +20,9 @@ import (
 // strings.
 const LinkPath = "/mail/a"
 
-// DefaultLinkTTL is how long an answer link works.
-const DefaultLinkTTL = 30 * 24 * time.Hour
+// DefaultLinkTTL is how long an answer link works: longer than the weeks
+// of notice units ask for before a meeting.
+const DefaultLinkTTL = 60 * 24 * time.Hour
 
 // Errors of a link that cannot be used.
 var (
