@@ -53,6 +53,7 @@ func reclaimLeases(ctx context.Context, st store.Store, log *slog.Logger, instan
 	if !ok {
 		return
 	}
+	log.Info("claiming jobs as this instance", "instance", instance)
 	for _, q := range queues {
 		n, err := r.Reclaim(ctx, q, time.Now())
 		switch {
