@@ -153,19 +153,21 @@ func (s *Screen) button(id string) (shownButton, bool) {
 }
 
 // printReply prints a private reply to the actor: its one body
-// (chat.Reply.Body), with its buttons registered when it is a message.
+// (chat.Reply.Body) as a message when it has a title, fields or buttons
+// (registering the buttons), else as lines of text.
 func (s *Screen) printReply(to chat.Address, reply chat.Reply) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if reply.Message != nil {
+	body := reply.Body()
+	if body.Title != "" || len(body.Fields) > 0 || len(body.Buttons) > 0 {
 		s.nextMsg++
 		id := fmt.Sprintf("m%d", s.nextMsg)
 		s.msgs[id] = to
 		fmt.Fprintf(s.w, "↩\n")
-		s.printBody(to, id, reply.Body())
+		s.printBody(to, id, body)
 		return
 	}
-	lines := strings.Split(reply.Body().Text, "\n")
+	lines := strings.Split(body.Text, "\n")
 	fmt.Fprintf(s.w, "↩ %s\n", lines[0])
 	for _, l := range lines[1:] {
 		fmt.Fprintf(s.w, "  %s\n", l)
