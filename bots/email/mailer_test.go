@@ -185,6 +185,20 @@ func TestSendInvitationRawMessage(t *testing.T) {
 	}
 }
 
+func TestSendOverImplicitTLS(t *testing.T) {
+	r := emailtest.StartImplicitTLS(t)
+	srv := r.Server(t)
+	if srv.TLS != email.TLSImplicit || !strings.HasPrefix(r.URL(), "smtps://") {
+		t.Fatalf("server %+v from %s", srv, r.URL())
+	}
+	if _, err := newMailer(t, srv, nil).Send(context.Background(), afAddr, chat.Message{Text: "Hej"}, "k"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.Messages()); n != 1 {
+		t.Errorf("relay got %d messages", n)
+	}
+}
+
 func TestSendReminderHasStopLink(t *testing.T) {
 	r := emailtest.Start(t)
 	m := newMailer(t, r.Server(t), func(o *email.Options) { o.Links = newLinks(t, nil) })

@@ -30,7 +30,8 @@ type Relay struct {
 	addr string
 	ca   *x509.CertPool
 
-	open bool // accepts mail without a login
+	open     bool // accepts mail without a login
+	implicit bool // TLS from the first byte (smtps://)
 
 	mu       sync.Mutex
 	got      []Received
@@ -51,23 +52,30 @@ const (
 	Password = "hemligt-lösen"
 )
 
-// Start runs a relay until the test ends.
+// Start runs a relay with STARTTLS and a login until the test ends.
 func Start(t testing.TB) *Relay {
 	t.Helper()
-	return start(t, false)
+	return start(t, &Relay{})
+}
+
+// StartImplicitTLS runs a relay speaking TLS from the first byte
+// (smtps://), with a login.
+func StartImplicitTLS(t testing.TB) *Relay {
+	t.Helper()
+	return start(t, &Relay{implicit: true})
 }
 
 // StartOpen runs a relay that accepts mail without a login, as a relay on
 // localhost does (SAMLA_SMTP_URL=smtp://host:port?tls=none).
 func StartOpen(t testing.TB) *Relay {
 	t.Helper()
-	return start(t, true)
+	return start(t, &Relay{open: true})
 }
 
-func start(t testing.TB, open bool) *Relay {
+func start(t testing.TB, r *Relay) *Relay {
 	t.Helper()
 	cert, pool := selfSigned(t)
-	r := &Relay{ca: pool, attempts: map[string]int{}, open: open}
+	r.ca, r.attempts = pool, map[string]int{}
 	r.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
 		return &session{r: r}, nil
 	}))
@@ -79,6 +87,9 @@ func start(t testing.TB, open bool) *Relay {
 		t.Fatal(err)
 	}
 	r.addr = ln.Addr().String()
+	if r.implicit {
+		ln = tls.NewListener(ln, r.srv.TLSConfig)
+	}
 	go func() { _ = r.srv.Serve(ln) }()
 	t.Cleanup(func() { _ = r.srv.Close() })
 	return r
@@ -89,14 +100,20 @@ func (r *Relay) Addr() string { return r.addr }
 
 // URL is the relay as SAMLA_SMTP_URL (the login's password apart; the
 // relay's certificate is trusted only through TLSConfig).
-func (r *Relay) URL() string { return "smtp://" + User + "@" + r.addr }
+func (r *Relay) URL() string {
+	if r.implicit {
+		return "smtps://" + User + "@" + r.addr
+	}
+	return "smtp://" + User + "@" + r.addr
+}
 
 // TLSConfig trusts the relay's certificate.
 func (r *Relay) TLSConfig() *tls.Config {
 	return &tls.Config{RootCAs: r.ca, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}
 }
 
-// Server is how a Mailer reaches this relay (STARTTLS, login).
+// Server is how a Mailer reaches this relay (STARTTLS or implicit TLS,
+// login).
 func (r *Relay) Server(t testing.TB) email.Server {
 	t.Helper()
 	s, err := email.ParseURL(r.URL(), Password)
