@@ -25,6 +25,11 @@ func FindPersonnummer(s string) (match string, ok bool) {
 	if !mayHoldTenDigits(s) {
 		return "", false
 	}
+	return findInSkeleton(s)
+}
+
+// findInSkeleton is FindPersonnummer without the fast path.
+func findInSkeleton(s string) (match string, ok bool) {
 	sk := newSkeleton(s)
 	for i := 0; i < len(sk.b); i++ {
 		if !isDigit(sk.b[i]) || (i > 0 && isDigit(sk.b[i-1])) {
@@ -57,15 +62,31 @@ func RedactPersonnummer(s string) string {
 // bytes (TestNormalisedDigitsFitInBytes checks every rune), so a text
 // with fewer than ten ASCII digits and non-ASCII bytes together has no
 // ten-digit number.
+//
+// Letters U+00C0–U+027F (å, ä, ö, é, ø and the rest of Latin-1, Latin
+// Extended-A/B and IPA, two bytes each, lead byte 0xC3–0xC9) are not
+// counted: their NFKC forms hold no digit, dash, space or separator
+// (TestLatinLettersAreInert checks each), so Swedish text stays on the
+// fast path.
 func mayHoldTenDigits(s string) bool {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; isDigit(c) || c >= utf8.RuneSelf {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			n++
+		case c >= 0xC3 && c <= 0xC9 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++ // an inert Latin letter
+		case c >= utf8.RuneSelf:
 			n++
 		}
 	}
 	return n >= 10
 }
+
+// inertLatin reports whether r is one of the letters mayHoldTenDigits
+// skips; in the skeleton it is an 'x' without normalising.
+func inertLatin(r rune) bool { return r >= 0xC0 && r <= 0x27F }
 
 // skeleton is s reduced for detection: one byte per normalised character
 // (a digit, '-', ' ', '+', '.', '/' or 'x' for anything else), with the
@@ -86,6 +107,8 @@ func newSkeleton(s string) skeleton {
 			// ignored: invisible characters cannot split a number
 		case r < utf8.RuneSelf:
 			sk.add(skel(r), i, end)
+		case inertLatin(r):
+			sk.add('x', i, end)
 		default:
 			nbuf = norm.NFKC.AppendString(nbuf[:0], s[i:end])
 			for _, nr := range string(nbuf) {

@@ -106,6 +106,9 @@ func FuzzFindPersonnummer(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		m, ok := FindPersonnummer(s)
+		if slow, sok := findInSkeleton(s); slow != m || sok != ok {
+			t.Fatalf("fast path %q, %v; slow path %q, %v", m, ok, slow, sok)
+		}
 		if !ok {
 			if m != "" {
 				t.Fatalf("no match but %q", m)
@@ -143,5 +146,28 @@ func TestNormalisedDigitsFitInBytes(t *testing.T) {
 		if digits > utf8.RuneLen(r) {
 			t.Errorf("%U normalises to %q: %d digits from %d bytes", r, buf, digits, utf8.RuneLen(r))
 		}
+	}
+}
+
+// TestLatinLettersAreInert proves the skeleton's shortcut for U+00C0–U+027F:
+// no such character normalises to anything but 'x' in the skeleton (or an
+// ignored invisible character), and each is two bytes with a lead byte
+// 0xC3–0xC9.
+func TestLatinLettersAreInert(t *testing.T) {
+	for r := rune(0xC0); r <= 0x27F; r++ {
+		if !inertLatin(r) {
+			t.Fatalf("%U not inert", r)
+		}
+		if b := []byte(string(r)); len(b) != 2 || b[0] < 0xC3 || b[0] > 0xC9 {
+			t.Errorf("%U is % x", r, b)
+		}
+		for _, nr := range norm.NFKC.String(string(r)) {
+			if !invisible(nr) && skel(nr) != 'x' {
+				t.Errorf("%U normalises to %q, which the skeleton reads as %q", r, norm.NFKC.String(string(r)), skel(nr))
+			}
+		}
+	}
+	if inertLatin(0xBF) || inertLatin(0x280) {
+		t.Error("the range is too wide")
 	}
 }
