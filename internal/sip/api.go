@@ -17,6 +17,12 @@ import (
 //
 // Every method takes the acting person as a chat.Actor; texts in the
 // result and in a Refusal are in that person's language.
+//
+// Adding an operation: an input struct beside its command (cmd_*.go); an
+// exported method that hands its free-text fields and an internal op to
+// typed; the internal op checks the input (mistakes as inputErr(…).on(Field…)),
+// changes the case with change and returns caseResult; the command parses
+// into the same input and calls the same op.
 
 // Input field names: what an InputError's Field says. A form maps them to
 // its own controls; the command language uses the same names as its

@@ -161,7 +161,8 @@ func TestTypedOperations(t *testing.T) {
 	}
 	in := res.Case.Invitations[0]
 	invitee := actor(h.load(ref).Invitations[0].ContactID)
-	if res, err := h.svc.Vote(h.ctx, invitee, Vote{Ref: ref, Invitation: in.ID, Slot: 2}); err != nil || len(res.Case.Slots[1].Votes) != 1 {
+	if res, err := h.svc.Vote(h.ctx, invitee, Vote{Ref: ref, Invitation: in.ID, Slot: 2}); err != nil || len(res.Case.Slots[1].Votes) != 1 ||
+		!res.Case.Slots[1].Yours || res.Case.Slots[0].Yours || !res.Case.Invitations[0].Yours || res.Case.Invitations[1].Yours {
 		t.Fatalf("vote: %v %+v", err, res.Case)
 	}
 	if _, err := h.svc.PickSlot(h.ctx, who, PickSlot{Ref: ref, Slot: 3}); refusalOf(t, err).Errors[0].Field != FieldSlot {

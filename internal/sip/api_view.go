@@ -57,6 +57,8 @@ type SlotView struct {
 	N     int // 1-based, as in "välj N"
 	At    time.Time
 	Votes []string // contact names
+	// Yours is true when the reader's own invitation voted for it.
+	Yours bool
 }
 
 // InvitationView is one invitation as the status shows it.
@@ -71,6 +73,9 @@ type InvitationView struct {
 	Delegate    string // delegate's name
 	Mandate     bool
 	Answered    *time.Time
+	// Yours is true for the reader's own invitation: the one they answer
+	// (Answer) and vote with (Vote).
+	Yours bool
 }
 
 // caseView builds the view of c for the actor key, texts in lang.
@@ -102,6 +107,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 			for _, id := range sl.Votes {
 				if in := c.invitation(id); in != nil {
 					sv.Votes = append(sv.Votes, in.ContactName)
+					sv.Yours = sv.Yours || in.ContactID == key
 				}
 			}
 			v.Slots = append(v.Slots, sv)
@@ -115,6 +121,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 			ID: in.ID, Party: in.Party, ContactName: in.ContactName, UnitName: in.UnitName,
 			Channel: in.Channel, State: in.State, Declined: in.Declined,
 			Delegate: in.DelegateNm, Mandate: in.Mandate, Answered: in.Answered,
+			Yours: in.ContactID == key,
 		})
 	}
 	return v
