@@ -205,12 +205,12 @@ func repeated(in *Invitation, kind AnswerKind, input string) bool {
 	return false
 }
 
-// acceptedReply confirms an acceptance and, now that the invitee is in,
-// shows the meeting and the convener's description of the needs.
+// acceptedReply confirms an acceptance and shows the meeting; the
+// convener's description of the needs is in the case room, never in chat.
 func (s *Service) acceptedReply(lang string, c *Case, in *Invitation) string {
 	text := t(lang, "ok."+in.State, c.Ref, s.whenText(lang, c))
 	if c.Needs != "" {
-		text += "\n" + t(lang, "f.needs") + ": " + c.Needs
+		text += "\n" + t(lang, "room.more")
 	}
 	return text
 }

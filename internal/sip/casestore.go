@@ -35,10 +35,15 @@ type effects struct {
 	index  []store.IndexOp
 	// noStatus suppresses the live-status update (nothing the convener sees changed).
 	noStatus bool
+	// room adds the case room's button to each message (nil: no room).
+	room func(to chat.Address, msg *chat.Message)
 }
 
 // send queues msg to an address as an outbox job with a deterministic id.
 func (fx *effects) send(r *request, id string, to chat.Address, msg chat.Message) error {
+	if fx.room != nil {
+		fx.room(to, &msg)
+	}
 	job, err := outbox.NewJob(id, outbox.Envelope{To: to, Msg: msg}, r.now)
 	if err != nil {
 		return err
@@ -137,7 +142,7 @@ func (s *Service) mutate(ctx context.Context, r *request, ref string, fn func(c 
 		if err != nil {
 			return err
 		}
-		fx := &effects{}
+		fx := &effects{room: s.roomButtons(ctx, ref)}
 		if err := fn(c, fx); errors.Is(err, errUnchanged) {
 			return nil
 		} else if err != nil {

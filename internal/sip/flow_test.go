@@ -135,17 +135,21 @@ func TestInvitationCarriesNoNeeds(t *testing.T) {
 			t.Errorf("decline/delegate prompts missing: %+v", msg.Buttons)
 		}
 	}
-	// Accepting reveals the needs to that invitee only.
+	// Accepting points to the case room; the needs never enter chat
+	// (issue 13), not even for the invitee who accepted.
 	in := invs["bup"]
 	r := h.act(in.ContactID, actAttend, ref+"|"+in.ID, "", false)
-	if !strings.Contains(r.Text, testNeeds) {
-		t.Errorf("accept reply lacks needs: %q", r.Text)
+	if strings.Contains(r.Text, testNeeds) || !strings.Contains(r.Text, "ärendets rum") {
+		t.Errorf("accept reply shows the needs or lacks the room: %q", r.Text)
 	}
-	if out := h.cmd(invs["socialtjanst-barn"].ContactID, "status "+ref); strings.Contains(out, testNeeds) {
-		t.Errorf("pending invitee sees needs: %q", out)
+	for _, who := range []string{invs["socialtjanst-barn"].ContactID, in.ContactID, kurator} {
+		if out := h.cmd(who, "status "+ref); strings.Contains(out, testNeeds) {
+			t.Errorf("%s sees the needs in chat: %q", who, out)
+		}
 	}
-	if out := h.cmd(in.ContactID, "status "+ref); !strings.Contains(out, testNeeds) {
-		t.Errorf("accepted invitee does not see needs: %q", out)
+	res, err := h.svc.View(h.ctx, actor(in.ContactID), ref)
+	if err != nil || res.Case.Needs != testNeeds {
+		t.Errorf("the accepted invitee's view (the room's) lacks the needs: %v %+v", err, res.Case)
 	}
 }
 

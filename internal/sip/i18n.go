@@ -53,6 +53,13 @@ func partyList(lang string, ids []string) string {
 }
 
 var catalogue = map[string]msg{
+	// The case room (issue 13): chat carries a link, never the needs.
+	"b.room":              {"Öppna ärendet", "Open the case"},
+	"room.link":           {"Öppna ärendet: %s (gäller i några minuter, en gång)", "Open the case: %s (valid for a few minutes, once)"},
+	"plan.inroom":         {"ifylld (texten finns i ärendets rum)", "filled in (the text is in the case room)"},
+	"plan.measuresinroom": {"%d (texten finns i ärendets rum)", "%d (the text is in the case room)"},
+	"room.here":           {"finns i ärendets rum", "in the case room"},
+	"room.more":           {"Behov, mål och planens text finns i ärendets rum.", "Needs, goals and the plan's text are in the case room."},
 	// Care levels.
 	"care.bup":                {"BUP", "BUP child psychiatry"},
 	"care.vuxenpsykiatri":     {"Vuxenpsykiatri", "Adult psychiatry"},
@@ -192,7 +199,7 @@ var catalogue = map[string]msg{
 	// Invitations and notices.
 	"inv.title":            {"Kallelse till SIP-möte · %s", "Invitation to a SIP meeting · %s"},
 	"inv.text":             {"%s%s kallar er (%s) till ett möte om en samordnad individuell plan (SIP).", "%s%s invites you (%s) to a coordinated individual plan (SIP) meeting."},
-	"inv.private":          {"_Mer om behoven visas när du har tackat ja._", "_More about the needs is shown once you accept._"},
+	"inv.private":          {"_Mer om behoven finns i ärendets rum när du har tackat ja._", "_More about the needs is in the case room once you accept._"},
 	"b.attend":             {"Jag kommer", "I'll attend"},
 	"b.video":              {"Via video", "By video"},
 	"b.decline":            {"Kan inte", "Can't attend"},

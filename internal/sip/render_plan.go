@@ -52,25 +52,23 @@ func tick(ok bool) string {
 	return "✗"
 }
 
-// renderPlan is the checklist the law asks for, with how to fill each item.
+// renderPlan is the checklist the law asks for, with how to fill each
+// item. It goes into chat, so it says which items are done, never their
+// text: that is in the case room.
 func (s *Service) renderPlan(lang string, c *Case) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "*%s*\n", t(lang, "plan.title", c.Ref, planDone(c), planItems))
 	fmt.Fprintf(&b, "%s %s\n", tick(effortsDone(c)), t(lang, "plan.efforts"))
 	for _, p := range c.Parties {
-		e := effortOf(c, p)
-		if e == "" {
+		e := t(lang, "plan.inroom")
+		if effortOf(c, p) == "" {
 			e = t(lang, "plan.missing")
 		}
 		fmt.Fprintf(&b, "   %s %s: %s\n", tick(effortOf(c, p) != ""), partyName(lang, p), e)
 	}
 	measures := t(lang, "plan.nomeasures")
 	if len(c.Plan.Measures) > 0 {
-		var ms []string
-		for i, m := range c.Plan.Measures {
-			ms = append(ms, fmt.Sprintf("%d) %s", i+1, m))
-		}
-		measures = strings.Join(ms, "; ")
+		measures = t(lang, "plan.measuresinroom", len(c.Plan.Measures))
 	}
 	fmt.Fprintf(&b, "• %s: %s\n", t(lang, "plan.measures"), measures)
 	resp := t(lang, "plan.missing")

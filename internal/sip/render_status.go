@@ -19,6 +19,9 @@ func StatusKey(ref string) string { return "status/" + ref }
 func (s *Service) statusJob(ctx context.Context, r *request, c *Case) (store.Job, error) {
 	msg := s.renderStatus(s.convLang(ctx, c), c, view{needs: false, exactAge: true, convener: true})
 	msg.Key = StatusKey(c.Ref)
+	if add := s.roomButtons(ctx, c.Ref); add != nil {
+		add(c.Convener.Address, &msg)
+	}
 	return outbox.NewJob("status|"+c.Ref, outbox.Envelope{To: c.Convener.Address, Msg: msg}, r.now)
 }
 
@@ -88,7 +91,8 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		{Label: t(lang, "f.plan"), Value: t(lang, "st.plan", planDone(c), planItems)},
 	}
 	if v.needs && c.Needs != "" {
-		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.needs"), Value: c.Needs})
+		// The needs text is only in the case room; chat is not a record.
+		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.needs"), Value: t(lang, "room.here")})
 	}
 	if v.convener && s.deps.Agenda != nil && c.Closed == nil {
 		msg.Buttons = append(msg.Buttons, chat.Button{Action: actAgendaDraft, Label: t(lang, "b.agenda"), Value: c.Ref})

@@ -73,6 +73,9 @@ type Deps struct {
 	// only by e-mail are then invited, notified and withdrawn by e-mail
 	// instead of being a manual step for the convener.
 	Email bool
+	// Room, when set, is the case room: every case message carries an
+	// "Öppna ärendet" button and replies about a case a link (room.go).
+	Room RoomLinks
 }
 
 // Service runs /sip commands and button presses.
@@ -138,7 +141,7 @@ func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat
 	if err == nil {
 		var reply chat.Reply
 		if reply, err = s.run(ctx, r, cmd); err == nil {
-			return s.withUnknownNotice(ctx, r, reply)
+			return s.withUnknownNotice(ctx, r, s.withRoomLink(ctx, r, reply))
 		}
 	}
 	msg := s.userError(ctx, r, err)
@@ -230,7 +233,7 @@ func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat
 	if err != nil {
 		return chat.Reply{Text: s.userError(ctx, r, err)}
 	}
-	return reply
+	return s.withRoomLink(ctx, r, reply)
 }
 
 // actionFor returns the registered handler with the longest matching prefix.
