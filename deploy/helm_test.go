@@ -594,3 +594,21 @@ func TestChartRefuses(t *testing.T) {
 		t.Errorf("two replicas on redis: %v", err)
 	}
 }
+
+// TestChartLint runs helm lint --strict (which also renders NOTES.txt)
+// with the defaults and every value set.
+func TestChartLint(t *testing.T) {
+	sets, err := filepath.Glob(filepath.Join(chart, "ci", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range append([]string{""}, sets...) {
+		args := []string{"lint", "--strict", "--kube-version", "1.30.0", chart}
+		if set != "" {
+			args = append(args, "-f", set)
+		}
+		if out, err := exec.Command(helm(t), args...).CombinedOutput(); err != nil {
+			t.Errorf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}

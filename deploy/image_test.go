@@ -13,11 +13,13 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/samla-sip/samla/internal/store/bboltstore"
 	"github.com/samla-sip/samla/internal/store/storetest"
 )
 
@@ -73,6 +75,45 @@ func TestImage(t *testing.T) {
 	})
 	if backup := docker(t, "exec", id, "/samla", "backup", "-"); !strings.HasPrefix(backup, `{"format":"samla-redis-export"`) {
 		t.Errorf("backup from inside the container: %.200s", backup)
+	}
+}
+
+// TestImageBbolt runs the image with its defaults (bbolt in the /data
+// volume, read-only root, no network) and takes an online backup through
+// the server's socket, as `kubectl exec … samla backup -` does.
+func TestImageBbolt(t *testing.T) {
+	image := os.Getenv("SAMLA_TEST_IMAGE")
+	if image == "" {
+		t.Skip("SAMLA_TEST_IMAGE unset: scripts/test builds the image and sets it when a container runtime answers")
+	}
+	id := docker(t, "run", "-d", "--network", "none", "--read-only", image)
+	t.Cleanup(func() {
+		if t.Failed() {
+			logs, _ := exec.Command("docker", "logs", id).CombinedOutput()
+			t.Logf("container log:\n%s", logs)
+		}
+		_ = exec.Command("docker", "rm", "-f", "-v", id).Run()
+	})
+	waitUntil(t, "samla healthcheck passes inside the container", func() bool {
+		return exec.Command("docker", "exec", id, "/samla", "healthcheck").Run() == nil
+	})
+	backup := filepath.Join(t.TempDir(), "samla.db")
+	f, err := os.Create(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd := exec.Command("docker", "exec", id, "/samla", "backup", "-")
+	cmd.Stdout, cmd.Stderr = f, &stderr
+	err = cmd.Run()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || !strings.Contains(stderr.String(), "from the running samla serve") {
+		t.Fatalf("backup inside the container: %v\n%s", err, stderr.String())
+	}
+	if err := bboltstore.Check(backup); err != nil {
+		t.Errorf("the backup is not a store file: %v", err)
 	}
 }
 
