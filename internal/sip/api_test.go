@@ -268,3 +268,23 @@ func FuzzNewCaseSameAsCommand(f *testing.F) {
 		}
 	})
 }
+
+// TestEmptyOptionsStillRefused: "kommun=" and "ansvar=" name nothing and
+// are refused as before the typed API, not taken as absent.
+func TestEmptyOptionsStillRefused(t *testing.T) {
+	h := newHarness(t)
+	ref := h.newCase("")
+	h.cmd(kurator, "samtycke "+ref)
+	for cmd, want := range map[string]string{
+		"bjud " + ref + " bup kommun=": "Hittar ingen kommun",
+		"plan " + ref + " ansvar=":     "finns varken som enhet eller kontakt",
+		"plan " + ref + " nästa=":      "finns varken som enhet eller kontakt",
+	} {
+		if out := h.cmd(kurator, cmd); !strings.Contains(out, want) {
+			t.Errorf("%s: %q, want %q", cmd, out, want)
+		}
+	}
+	if c := h.load(ref); len(c.Invitations) != 0 {
+		t.Errorf("invited %+v", c.Invitations)
+	}
+}

@@ -36,6 +36,9 @@ func (s *Service) Invite(ctx context.Context, who chat.Actor, in Invite) (Result
 
 // cmdInvite is /sip bjud REF [PARTY|CONTACT …] [kommun=K].
 func (s *Service) cmdInvite(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	if v, ok := cmd.Opts[keyKommun]; ok && strings.TrimSpace(v) == "" {
+		return chat.Reply{}, inputErr(verbInvite, "err.kommun", v) // "kommun=" says nothing
+	}
 	res, err := s.invite(ctx, r, Invite{Ref: cmd.Args[0], Invitees: cmd.Args[1:], Kommun: cmd.Opts[keyKommun]})
 	return res.Reply, err
 }

@@ -59,6 +59,11 @@ func (s *Service) cmdPlan(ctx context.Context, r *request, cmd Cmd) (chat.Reply,
 		}
 		return s.caseResult(r, c, chat.Reply{Text: s.renderPlan(r.lang, c)}).Reply, nil
 	}
+	for _, k := range []string{keyResponsible, keyNext} {
+		if v, ok := cmd.Opts[k]; ok && strings.TrimSpace(v) == "" {
+			return chat.Reply{}, inputErr(verbPlan, "err.orgref", v) // "ansvar=" names nobody
+		}
+	}
 	in := EditPlan{Ref: ref, Responsible: cmd.Opts[keyResponsible], Next: cmd.Opts[keyNext]}
 	if len(cmd.Args) > 1 {
 		switch args := cmd.Args[2:]; cmd.Args[1] {
