@@ -46,7 +46,6 @@ const (
 	FieldResponsible = keyResponsible
 	FieldNext        = keyNext
 	FieldDate        = "date"
-	FieldLang        = "lang"
 )
 
 // Result is what a typed operation did.
