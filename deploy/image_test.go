@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,9 +28,9 @@ import (
 // TestImage runs the image scripts/image built: scripts/test builds it and
 // sets SAMLA_TEST_IMAGE only when `docker info` succeeds (and says so when
 // it does not). The container runs with a read-only root on the host's
-// network, on the test Redis: it must get ready, answer a signed Slack
-// command, run as a non-root user, pass its own HEALTHCHECK and take a
-// backup from inside.
+// network, twice on the test Redis (two replicas): each must get ready,
+// answer signed Slack commands and see the other's cases; it runs as a
+// non-root user, passes its own HEALTHCHECK and takes a backup from inside.
 func TestImage(t *testing.T) {
 	image := os.Getenv("SAMLA_TEST_IMAGE")
 	if image == "" {
@@ -43,39 +45,60 @@ func TestImage(t *testing.T) {
 	}
 
 	_, prefix := storetest.Redis(t) // deletes the prefix's keys afterwards
-	addr := freeAddr(t)
 	const secret = "image-test-signing-secret"
-	id := docker(t, "run", "-d", "--network", "host", "--read-only", "--health-interval", "1s",
-		"-e", "SAMLA_LISTEN="+addr, "-e", "SAMLA_STORE=redis",
-		"-e", "SAMLA_REDIS_URL="+storetest.RedisURL(), "-e", "SAMLA_REDIS_PREFIX="+prefix,
-		"-e", "SAMLA_SLACK_SIGNING_SECRET="+secret, "-e", "SAMLA_SLACK_BOT_TOKENS=T0SKANE01=xoxb-test",
-		image)
-	t.Cleanup(func() {
-		if t.Failed() {
-			logs, _ := exec.Command("docker", "logs", id).CombinedOutput()
-			t.Logf("container log:\n%s", logs)
-		}
-		_ = exec.Command("docker", "rm", "-f", id).Run()
-	})
-	base := "http://" + addr
+	a, idA := startReplica(t, image, prefix, secret)
+	b, _ := startReplica(t, image, prefix, secret)
 
-	waitUntil(t, "/readyz answers 200", func() bool {
-		code, body := get(base + "/readyz")
-		return code == http.StatusOK && strings.Contains(body, `"store":"ok"`)
-	})
-	if code, text := slackHelp(t, base, secret); code != http.StatusOK || !strings.Contains(text, "/sip") {
+	if code, text := slackCommand(t, a, secret, "hjälp"); code != http.StatusOK || !strings.Contains(text, "/sip") {
 		t.Errorf("signed Slack hjälp = %d %q", code, text)
 	}
-	pid := docker(t, "inspect", "-f", "{{.State.Pid}}", id)
+	// Two replicas on one Redis: a case convened on one is seen by the other.
+	_, text := slackCommand(t, a, secret, "ny kommun=Lund ålder=14 parter=bup")
+	ref := regexp.MustCompile(`SIP-[0-9A-Z]{6}`).FindString(text)
+	if ref == "" {
+		t.Fatalf("ny on replica A: %q", text)
+	}
+	if _, status := slackCommand(t, b, secret, "status "+ref); !strings.Contains(status, ref) || !strings.Contains(status, "Lund") {
+		t.Errorf("status %s on replica B = %q", ref, status)
+	}
+
+	pid := docker(t, "inspect", "-f", "{{.State.Pid}}", idA)
 	if uid := processUID(t, pid); uid == "0" || uid == "" {
 		t.Errorf("the server runs as uid %q", uid)
 	}
 	waitUntil(t, "the HEALTHCHECK reports healthy", func() bool {
-		return docker(t, "inspect", "-f", "{{.State.Health.Status}}", id) == "healthy"
+		return docker(t, "inspect", "-f", "{{.State.Health.Status}}", idA) == "healthy"
 	})
-	if backup := docker(t, "exec", id, "/samla", "backup", "-"); !strings.HasPrefix(backup, `{"format":"samla-redis-export"`) {
+	if backup := docker(t, "exec", idA, "/samla", "backup", "-"); !strings.HasPrefix(backup, `{"format":"samla-redis-export"`) {
 		t.Errorf("backup from inside the container: %.200s", backup)
 	}
+}
+
+// startReplica runs the image with a read-only root on the host's network
+// and the test Redis under prefix, with Slack signed by secret, waits
+// until /readyz answers and returns its URL and container id.
+func startReplica(t *testing.T, image, prefix, secret string) (string, string) {
+	t.Helper()
+	addr := freeAddr(t)
+	id := docker(t, "run", "-d", "--network", "host", "--read-only", "--health-interval", "1s",
+		"-e", "SAMLA_LISTEN="+addr, "-e", "SAMLA_STORE=redis",
+		"-e", "SAMLA_REDIS_URL="+storetest.RedisURL(), "-e", "SAMLA_REDIS_PREFIX="+prefix,
+		"-e", "SAMLA_SLACK_SIGNING_SECRET="+secret, "-e", "SAMLA_SLACK_BOT_TOKENS=T0SKANE01=xoxb-test",
+		"-e", "SAMLA_SLACK_API_URL=http://127.0.0.1:9/api/",
+		image)
+	t.Cleanup(func() {
+		if t.Failed() {
+			logs, _ := exec.Command("docker", "logs", id).CombinedOutput()
+			t.Logf("container %.12s log:\n%s", id, logs)
+		}
+		_ = exec.Command("docker", "rm", "-f", "-v", id).Run()
+	})
+	base := "http://" + addr
+	waitUntil(t, "/readyz answers 200", func() bool {
+		code, body := get(base + "/readyz")
+		return code == http.StatusOK && strings.Contains(body, `"store":"ok"`)
+	})
+	return base, id
 }
 
 // TestImageBbolt runs the image with its defaults (bbolt in the /data
@@ -163,11 +186,12 @@ func waitUntil(t *testing.T, what string, ok func() bool) {
 	t.Fatalf("timed out waiting until %s", what)
 }
 
-// slackHelp posts "/sip hjälp" signed with secret, as Slack does.
-func slackHelp(t *testing.T, base, secret string) (int, string) {
+// slackCommand posts "/sip TEXT" signed with secret, as Slack does, and
+// returns the status and the reply's text.
+func slackCommand(t *testing.T, base, secret, text string) (int, string) {
 	t.Helper()
 	body := url.Values{
-		"command": {"/sip"}, "text": {"hjälp"}, "team_id": {"T0SKANE01"}, "user_id": {"U0TEST"},
+		"command": {"/sip"}, "text": {text}, "team_id": {"T0SKANE01"}, "user_id": {"U0TEST"},
 		"channel_id": {"C0TEST"}, "trigger_id": {"trig"}, "response_url": {base + "/unused"},
 	}.Encode()
 	req, err := http.NewRequest(http.MethodPost, base+"/slack/commands", strings.NewReader(body))
@@ -186,7 +210,9 @@ func slackHelp(t *testing.T, base, secret string) (int, string) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	var reply struct{ Text string }
+	_ = json.Unmarshal(b, &reply)
+	return resp.StatusCode, reply.Text
 }
 
 // processUID is the real uid of a host process, from /proc.
