@@ -569,6 +569,8 @@ func TestChartRefuses(t *testing.T) {
 		want string
 	}{
 		{"bbolt with two replicas", []string{"replicaCount=2"}, "needs store.type=redis"},
+		{"a misspelt value (values.schema.json)", []string{"replicas=2"}, "'replicas' not allowed"},
+		{"zero replicas", []string{"replicaCount=0"}, "replicaCount"},
 		{"unknown store", []string{"store.type=postgres"}, "store.type must be bbolt or redis"},
 		{"redis without a Secret", []string{"store.type=redis"}, "needs existingSecret"},
 		{"prefix breaking the hash tag", []string{"store.type=redis", "existingSecret=s", "store.redisPrefix=a{b}"}, "redisPrefix"},
