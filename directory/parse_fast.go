@@ -62,7 +62,23 @@ type fastParser struct {
 	t      *tree
 	items  []string // reused by flowItems
 	begun  bool     // a significant line or "---" was read
+	depth  int      // collections open
 }
+
+// maxFastDepth bounds nesting, far below yaml.v3's limit and the depth
+// at which parseYAML stops converting; directory files need six levels.
+const maxFastDepth = 32
+
+// enter opens a collection; false (and the parse failed) when too deep.
+func (p *fastParser) enter() bool {
+	if p.depth++; p.depth > maxFastDepth {
+		p.fail()
+		return false
+	}
+	return true
+}
+
+func (p *fastParser) leave() { p.depth-- }
 
 const byteOrderMark = "\ufeff"
 
@@ -130,6 +146,10 @@ func (p *fastParser) block(indent int) int32 {
 }
 
 func (p *fastParser) mapping(indent int) int32 {
+	defer p.leave()
+	if !p.enter() {
+		return -1
+	}
 	first, _ := p.peek()
 	n := p.t.add(mapNode, first.no, "")
 	a := p.t.appendTo(n)
@@ -179,6 +199,10 @@ func (p *fastParser) mapping(indent int) int32 {
 }
 
 func (p *fastParser) seq(indent int) int32 {
+	defer p.leave()
+	if !p.enter() {
+		return -1
+	}
 	first, _ := p.peek()
 	n := p.t.add(seqNode, first.no, "")
 	a := p.t.appendTo(n)

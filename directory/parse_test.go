@@ -127,6 +127,17 @@ contacts:
 	{"second document", "units: []\n---\nunits: []\n", false},
 	{"indented second start", "units: []\n ---\n", false},
 	{"document end", "units: []\n...\n", false},
+	{"nested deeper than the fast parser goes", deepYAML(40), false},
+	{"nested as deep as the fast parser goes", deepYAML(30), true},
+}
+
+// deepYAML nests depth mappings.
+func deepYAML(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
 }
 
 func TestParsersAgree(t *testing.T) {

@@ -245,3 +245,14 @@ func TestMergeKeyBomb(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// The fast parser leaves deep nesting to yaml.v3 (which has its own
+// limit) instead of recursing without bound.
+func TestFastParserDepth(t *testing.T) {
+	if _, ok := parseFast(deepYAML(maxFastDepth+1), nil); ok {
+		t.Error("the fast parser accepted nesting deeper than maxFastDepth")
+	}
+	if _, ok := parseFast(deepYAML(maxFastDepth), nil); !ok {
+		t.Error("the fast parser gave up at maxFastDepth")
+	}
+}
