@@ -177,7 +177,7 @@ func restoreBbolt(ctx context.Context, env *cliEnv, cfg config.Config, r io.Read
 		return errors.New("samla serve is running on this store: stop it first (systemctl stop samla), then restore")
 	}
 	path := storeFile(cfg)
-	kept, err := bboltstore.Restore(path, r, time.Second)
+	kept, err := bboltstore.Restore(ctx, path, r, time.Second)
 	if errors.Is(err, bboltstore.ErrLocked) {
 		return fmt.Errorf("%w: stop samla serve first, then restore", err)
 	}

@@ -91,7 +91,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: samla COMMAND [flags]")
 	fmt.Fprintln(w)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'samla COMMAND -h' for a command's flags.")

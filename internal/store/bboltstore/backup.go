@@ -43,6 +43,19 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
+// ctxReader stops a long read once ctx ends.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
 // Check opens the store file at path read-only and checks that it is a
 // Samla store (it has the top-level buckets Open creates).
 func Check(path string) error {
@@ -66,17 +79,21 @@ func Check(path string) error {
 // (waiting lockTimeout) and returns ErrLocked when a running server holds
 // it. The backup is written next to path and checked before it replaces
 // anything; the replaced file is kept as path + ".replaced-" + the UTC time
-// (returned as kept; "" when there was no file).
-func Restore(path string, r io.Reader, lockTimeout time.Duration) (kept string, err error) {
+// (returned as kept; "" when there was no file). Once ctx ends, Restore
+// stops before replacing anything.
+func Restore(ctx context.Context, path string, r io.Reader, lockTimeout time.Duration) (kept string, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return "", fmt.Errorf("bboltstore: create folder: %w", err)
 	}
 	tmp := path + ".restoring"
-	if err := writeFileSync(tmp, r); err != nil {
+	if err := writeFileSync(tmp, ctxReader{ctx: ctx, r: r}); err != nil {
 		return "", err
 	}
 	defer os.Remove(tmp) // a no-op once renamed
 	if err := Check(tmp); err != nil {
+		return "", err
+	}
+	if err := ctx.Err(); err != nil {
 		return "", err
 	}
 	// Hold the lock of the current file while swapping, so no server can

@@ -145,7 +145,7 @@ func TestBackupRestore(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := filepath.Join(t.TempDir(), "restored", "samla.db")
-		if _, err := bboltstore.Restore(path, &buf, time.Second); err != nil {
+		if _, err := bboltstore.Restore(context.Background(), path, &buf, time.Second); err != nil {
 			t.Fatal(err)
 		}
 		st := open(t, path)
@@ -166,16 +166,16 @@ func TestRestoreKeepsReplacedFileAndRefusesWhileOpen(t *testing.T) {
 	if _, err := st.Backup(ctx, &backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bboltstore.Restore(path, bytes.NewReader(backup.Bytes()), 50*time.Millisecond); !errors.Is(err, bboltstore.ErrLocked) {
+	if _, err := bboltstore.Restore(context.Background(), path, bytes.NewReader(backup.Bytes()), 50*time.Millisecond); !errors.Is(err, bboltstore.ErrLocked) {
 		t.Fatalf("restore while open: err = %v, want ErrLocked", err)
 	}
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bboltstore.Restore(path, strings.NewReader("not a store"), time.Second); err == nil {
+	if _, err := bboltstore.Restore(context.Background(), path, strings.NewReader("not a store"), time.Second); err == nil {
 		t.Fatal("restore of garbage succeeded")
 	}
-	kept, err := bboltstore.Restore(path, &backup, time.Second)
+	kept, err := bboltstore.Restore(context.Background(), path, &backup, time.Second)
 	if err != nil || kept == "" {
 		t.Fatalf("restore = %q, %v", kept, err)
 	}
