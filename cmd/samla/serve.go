@@ -82,7 +82,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	if err := srv.Register(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...)...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	if err := srv.Register(buildInfoGauge()); err != nil {
+	if err := srv.Register(buildInfoGauge(), remindersScheduledGauge(st)); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
