@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // markdown renders a chat message text for Mattermost. The core writes the
@@ -13,10 +15,12 @@ import (
 // ([…](…), ![…](…), <…>), code, tables, headings, quotes, rules and list
 // markers at a line start, strikethrough, and mentions (@channel, @all,
 // @here, @user), which Mattermost would otherwise notify. A single *bold*
-// becomes **bold**. Invalid UTF-8 becomes U+FFFD (Mattermost's own
-// parser panics on some of it).
+// becomes **bold**. Bidi controls and invisible characters are dropped
+// (textgate.Strip: text stored before the input gate, or that never passed
+// it, is shown clean too), and invalid UTF-8 becomes U+FFFD (Mattermost's
+// own parser panics on some of it).
 func markdown(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = textgate.Strip(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i, line := range strings.Split(s, "\n") {
@@ -33,7 +37,7 @@ func markdown(s string) string {
 // spaces.
 func inline(s string) string {
 	var b strings.Builder
-	writeLine(&b, strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\n", " "), false)
+	writeLine(&b, strings.ReplaceAll(textgate.Strip(s), "\n", " "), false)
 	return b.String()
 }
 

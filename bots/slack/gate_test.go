@@ -44,3 +44,12 @@ func TestInputGateOnSlack(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderDropsInvisibleCharacters: text stored before the input gate
+// (or that never passed it) reaches Slack without bidi overrides or
+// zero-width characters.
+func TestRenderDropsInvisibleCharacters(t *testing.T) {
+	if got := escape("Rum\u202e 4\u200b <@U1>"); got != "Rum 4 &lt;@U1&gt;" {
+		t.Errorf("escape = %q", got)
+	}
+}

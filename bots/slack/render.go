@@ -9,6 +9,7 @@ import (
 	slackgo "github.com/slack-go/slack"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/textgate"
 )
 
 // Block Kit limits.
@@ -27,9 +28,10 @@ const (
 const promptPrefix = "samla-prompt:"
 
 // escape makes text safe for mrkdwn: no links, mentions or @channel can be
-// injected, while *bold* and _italic_ still render.
+// injected, while *bold* and _italic_ still render; bidi controls and
+// invisible characters are dropped (textgate.Strip).
 func escape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(textgate.Strip(s))
 }
 
 // truncate cuts s to at most n runes, marking the cut with "…".
