@@ -23,6 +23,7 @@ type builder struct {
 	care      map[string]bool
 	rawAway   map[*Contact]*rawAway
 	reachSlab []Reach
+	roleSlab  []string
 	lastUnit  *Unit // unit of the previous contact
 	listUnit  *Unit // unit whose contacts are being gathered in list
 	list      []*Contact
@@ -342,7 +343,7 @@ func (b *builder) contact(file string, r *rawContact, c *Contact) {
 		c.Unit = u.ID
 	}
 	if len(r.Roles) > 0 {
-		c.Roles = make([]string, 0, len(r.Roles))
+		c.Roles = carve(&b.roleSlab, len(r.Roles))
 	}
 	for _, role := range r.Roles {
 		id := canonical(role.V, Roles)

@@ -40,6 +40,8 @@ func walk(t *tree) (rawDoc, []Problem) {
 type walker struct {
 	t        *tree
 	problems []Problem
+	svals    []sval     // slab for lists of values
+	reaches  []rawReach // slab for reach lists
 }
 
 func (w *walker) line(n int32) int { return int(w.t.nodes[n].line) }
@@ -142,7 +144,7 @@ func (w *walker) list(k, v int32, what string) []sval {
 	for c := nd.first; c >= 0; c = w.t.nodes[c].next {
 		count++
 	}
-	out := make([]sval, 0, count)
+	out := carve(&w.svals, count)
 	for c := nd.first; c >= 0; c = w.t.nodes[c].next {
 		if w.t.nodes[c].kind != scalarNode && w.t.nodes[c].kind != nullNode {
 			w.problem(c, "%s must be a list of values", what)
@@ -213,7 +215,7 @@ func (w *walker) contact(n int32) rawContact {
 			c.HSAID = w.scalar(k, v, "contact", "hsa_id")
 		case "reach":
 			if w.t.nodes[v].kind == seqNode {
-				c.Reach = make([]rawReach, 0, w.count(v))
+				c.Reach = carve(&w.reaches, w.count(v))
 			}
 			w.items(v, "contact reach", func(r int32) {
 				if rr, ok := w.reach(r); ok {
