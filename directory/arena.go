@@ -25,7 +25,7 @@ func carve[T any](slab *[]T, n int) []T {
 	}
 	start := len(*slab)
 	*slab = (*slab)[:start+n]
-	return (*slab)[start:start:start+n]
+	return (*slab)[start : start : start+n]
 }
 
 func (a *arena) clone(s string) string {
