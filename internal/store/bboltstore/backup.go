@@ -79,8 +79,10 @@ func Check(path string) error {
 // (waiting lockTimeout) and returns ErrLocked when a running server holds
 // it. The backup is written next to path and checked before it replaces
 // anything; the replaced file is kept as path + ".replaced-" + the UTC time
-// (returned as kept; "" when there was no file). Once ctx ends, Restore
-// stops before replacing anything.
+// (returned as kept; "" when there was no file). Run as root, Restore
+// gives the new file the owner of the one it replaces (or of the folder),
+// so the service's user can open it. Once ctx ends, Restore stops before
+// replacing anything.
 func Restore(ctx context.Context, path string, r io.Reader, lockTimeout time.Duration) (kept string, err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return "", fmt.Errorf("bboltstore: create folder: %w", err)
@@ -94,6 +96,14 @@ func Restore(ctx context.Context, path string, r io.Reader, lockTimeout time.Dur
 		return "", err
 	}
 	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	// The owner of the file it replaces, else of the folder.
+	like := path
+	if _, err := os.Stat(path); err != nil {
+		like = filepath.Dir(path)
+	}
+	if err := takeOwner(tmp, like); err != nil {
 		return "", err
 	}
 	// Hold the lock of the current file while swapping, so no server can

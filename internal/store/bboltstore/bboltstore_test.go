@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -192,5 +193,40 @@ func TestRestoreKeepsReplacedFileAndRefusesWhileOpen(t *testing.T) {
 	defer st.Close()
 	if r, err := st.Get(ctx, "b", "k"); err != nil || string(r.Value) != "old" {
 		t.Errorf("after restore: %q, %v", r.Value, err)
+	}
+}
+
+// TestRestoreKeepsOwner: root restoring into a service user's folder
+// leaves a file that user owns (systemd's DynamicUser would otherwise be
+// locked out of its own store).
+func TestRestoreKeepsOwner(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Log("not root: Restore leaves files with the caller's owner, nothing to check")
+		return
+	}
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	const uid, gid = 54321, 54322
+	if err := os.Chown(dir, uid, gid); err != nil {
+		t.Fatal(err)
+	}
+	src := open(t, filepath.Join(t.TempDir(), "src.db"))
+	var backup bytes.Buffer
+	if _, err := src.Backup(context.Background(), &backup); err != nil {
+		t.Fatal(err)
+	}
+	_ = src.Close()
+	path := filepath.Join(dir, "samla.db")
+	if _, err := bboltstore.Restore(context.Background(), path, &backup, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != uid || st.Gid != gid {
+		t.Errorf("restored file owned by %d:%d, want %d:%d", st.Uid, st.Gid, uid, gid)
 	}
 }
