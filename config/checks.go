@@ -234,3 +234,17 @@ func addSlash(v string) string {
 	}
 	return v + "/"
 }
+
+// durationBetween accepts a Go duration from lo to hi.
+func durationBetween(lo, hi time.Duration) func(string) error {
+	return func(v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("not a duration like 5m or 1h30m")
+		}
+		if d < lo || d > hi {
+			return fmt.Errorf("must be between %s and %s", lo, hi)
+		}
+		return nil
+	}
+}

@@ -25,7 +25,18 @@ type Config struct {
 	Mail       Mail
 	LLM        LLM
 	Reminders  Reminders
+	Room       Room
 }
+
+// Room settings of the case room (on when PublicURL is set).
+type Room struct {
+	LinkTTL     time.Duration // SAMLA_ROOM_LINK_TTL, default 5m
+	IdleTimeout time.Duration // SAMLA_ROOM_IDLE_TIMEOUT, default 30m
+	SessionMax  time.Duration // SAMLA_ROOM_SESSION_MAX, default 8h
+}
+
+// RoomEnabled reports whether the case room is served (it needs the public URL).
+func (c Config) RoomEnabled() bool { return c.PublicURL != "" }
 
 // Slack settings.
 type Slack struct {

@@ -26,6 +26,7 @@ func TestDefaultsAreValid(t *testing.T) {
 		LLM: LLM{Timeout: 20 * time.Second, Clinical: "generalise"},
 		Reminders: Reminders{NudgeWorkdays: 2, EscalateWorkdays: 2, DigestTime: "08:00",
 			WorkdayStart: "08:00", WorkdayEnd: "17:00"},
+		Room: Room{LinkTTL: 5 * time.Minute, IdleTimeout: 30 * time.Minute, SessionMax: 8 * time.Hour},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("defaults:\n got %+v\nwant %+v", c, want)
@@ -76,6 +77,9 @@ func TestParsesEverySetting(t *testing.T) {
 		"SAMLA_DIGEST_TIME":               "07:30",
 		"SAMLA_WORKDAY_START":             "07:00",
 		"SAMLA_WORKDAY_END":               "16:00",
+		"SAMLA_ROOM_LINK_TTL":             "3m",
+		"SAMLA_ROOM_IDLE_TIMEOUT":         "15m",
+		"SAMLA_ROOM_SESSION_MAX":          "4h",
 	}
 	if len(env) != len(Names()) {
 		t.Fatalf("test covers %d settings, table has %d", len(env), len(Names()))
@@ -99,6 +103,7 @@ func TestParsesEverySetting(t *testing.T) {
 		LLM: LLM{BaseURL: "http://127.0.0.1:11434/v1", Model: "m", APIKey: "k", Timeout: 90 * time.Second, Clinical: "allow"},
 		Reminders: Reminders{NudgeWorkdays: 3, EscalateWorkdays: 4, DigestTime: "07:30",
 			WorkdayStart: "07:00", WorkdayEnd: "16:00"},
+		Room: Room{LinkTTL: 3 * time.Minute, IdleTimeout: 15 * time.Minute, SessionMax: 4 * time.Hour},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("\n got %+v\nwant %+v", c, want)
@@ -116,6 +121,7 @@ func TestValidation(t *testing.T) {
 		{"listen bad port", map[string]string{"SAMLA_LISTEN": ":http"}, `SAMLA_LISTEN: port must be a number`},
 		{"public url", map[string]string{"SAMLA_PUBLIC_URL": "samla.example.se"}, `SAMLA_PUBLIC_URL: must be an http:// or https:// URL`},
 		{"lang", map[string]string{"SAMLA_LANG": "de"}, `SAMLA_LANG: must be sv or en, got "de"`},
+		{"room link ttl", map[string]string{"SAMLA_ROOM_LINK_TTL": "1h"}, `SAMLA_ROOM_LINK_TTL: must be between 1m0s and 15m0s`},
 		{"log level", map[string]string{"SAMLA_LOG_LEVEL": "loud"}, `SAMLA_LOG_LEVEL: must be debug, info, warn or error`},
 		{"time zone", map[string]string{"SAMLA_TIMEZONE": "Europe/Lund"}, `SAMLA_TIMEZONE: unknown time zone "Europe/Lund"`},
 		{"api token short", map[string]string{"SAMLA_API_TOKENS": "abc"}, `SAMLA_API_TOKENS: token 1 is shorter than 8`},

@@ -1,5 +1,7 @@
 package config
 
+import "time"
+
 // option is one SAMLA_* setting: its name, default, whether it is secret,
 // how it is parsed into Config and how it is documented. The table below is
 // the single source for Load, Show and the README reference.
@@ -26,7 +28,7 @@ func options() []option {
 			Doc:   "HTTP listen address (host:port) of `samla serve`.",
 			field: func(c *Config) any { return &c.Listen }, check: checkListen},
 		{Name: "SAMLA_PUBLIC_URL", Group: "Server", Example: "https://samla.example.se",
-			Doc:   "Public base URL the chat platforms call back (needed for Mattermost buttons).",
+			Doc:   "Public base URL the chat platforms call back (needed for Mattermost buttons); set, it also turns on the case room under /rum/ (chat links to it instead of showing the needs).",
 			field: func(c *Config) any { return &c.PublicURL }, check: checkHTTPURL, normalize: trimSlash},
 		{Name: "SAMLA_API_TOKENS", Group: "Server", Secret: true, Example: "f3b1c2d4e5a6,9a8b7c6d5e4f",
 			Doc:   "Comma-separated bearer tokens for the directory API. Empty = API refuses every request.",
@@ -105,6 +107,16 @@ func options() []option {
 		{Name: "SAMLA_MAIL_LINK_KEY", Group: "E-mail", Secret: true, Example: "$(openssl rand -hex 32)",
 			Doc:   "Key (at least 16 characters) that seals the answer links in e-mails; with SAMLA_PUBLIC_URL set, e-mails carry one-click answer links.",
 			field: func(c *Config) any { return &c.Mail.LinkKey }, check: minLen(16)},
+
+		{Name: "SAMLA_ROOM_LINK_TTL", Group: "Case room", Default: "5m", Example: "3m",
+			Doc:   "How long an \"Öppna ärendet\" link from chat opens (once), between 1m and 15m.",
+			field: func(c *Config) any { return &c.Room.LinkTTL }, check: durationBetween(time.Minute, 15*time.Minute)},
+		{Name: "SAMLA_ROOM_IDLE_TIMEOUT", Group: "Case room", Default: "30m", Example: "15m",
+			Doc:   "A case-room session unused this long ends (between 1m and 12h).",
+			field: func(c *Config) any { return &c.Room.IdleTimeout }, check: durationBetween(time.Minute, 12*time.Hour)},
+		{Name: "SAMLA_ROOM_SESSION_MAX", Group: "Case room", Default: "8h", Example: "4h",
+			Doc:   "Every case-room session ends this long after it began, used or not (between 5m and 24h).",
+			field: func(c *Config) any { return &c.Room.SessionMax }, check: durationBetween(5*time.Minute, 24*time.Hour)},
 
 		{Name: "SAMLA_LLM_BASE_URL", Group: "Language model", Example: "http://127.0.0.1:11434/v1",
 			Doc:   "OpenAI-compatible endpoint for the optional agenda step. Empty = off (deterministic drafts only).",

@@ -14,6 +14,7 @@ import (
 	"github.com/samla-sip/samla/internal/agenda"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/reminders"
+	"github.com/samla-sip/samla/internal/room"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
@@ -23,7 +24,12 @@ import (
 type core struct {
 	svc       *sip.Service
 	reminders *reminders.Engine
+	room      *room.Room // nil unless SAMLA_PUBLIC_URL is set
 }
+
+// roomCore is the service as the room sees it, set once it is built (the
+// room is made first: the service's messages link to it).
+type roomCore struct{ room.Core }
 
 // newCore builds the SIP service and the reminders engine on one store;
 // the reminders' metrics go to reg.
@@ -39,22 +45,38 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	remLog := log.With("component", "reminders")
 	loc := cfg.Location()
 	c := &core{}
+	actions := map[string]sip.ActionFunc{
+		// The engine is built after the service it reads cases from.
+		reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+			return c.reminders.Act(ctx, who, act)
+		},
+	}
+	var links sip.RoomLinks
+	rc := &roomCore{}
+	if cfg.RoomEnabled() {
+		c.room, err = room.New(room.Options{
+			Store: st, Core: rc, PublicURL: cfg.PublicURL, Lang: cfg.Lang,
+			LinkTTL: cfg.Room.LinkTTL, IdleTimeout: cfg.Room.IdleTimeout, MaxSession: cfg.Room.SessionMax,
+			Log: log.With("component", "room"),
+		})
+		if err != nil {
+			return nil, err
+		}
+		links = c.room
+		actions[room.ActionPrefix] = c.room.Act
+	}
 	c.svc = sip.New(sip.Deps{
 		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader,
 		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
-		Actions: map[string]sip.ActionFunc{
-			// The engine is built after the service it reads cases from.
-			reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
-				return c.reminders.Act(ctx, who, act)
-			},
-		},
+		Actions:  actions, Room: links,
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: cfg.LLM.BaseURL, Model: cfg.LLM.Model, APIKey: cfg.LLM.APIKey,
 			Timeout: cfg.LLM.Timeout, Directory: holder, Log: log.With("component", "agenda"),
 			AllowClinical: cfg.LLM.AllowClinical(),
 		}),
 	})
+	rc.Core = c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
 		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
 		Settings: set, Log: remLog, Metrics: metrics,

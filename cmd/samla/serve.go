@@ -90,6 +90,10 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	if err != nil {
 		return err
 	}
+	if core.room != nil {
+		srv.Handle("/rum/", core.room.Handler())
+		log.Info("case room served", "at", cfg.PublicURL+"/rum/")
+	}
 	chats, err := startPlatforms(ctx, cfg, core.svc, holder, st, srv, log)
 	if err != nil {
 		return err

@@ -28,14 +28,17 @@ type CaseView struct {
 	Convener     string
 	ConvenerUnit string
 	Role         Role
-	Consent      *Consent // nil until recorded (and after withdrawal)
-	Meeting      *Meeting
-	Slots        []SlotView // the open proposal, if any
-	Invitations  []InvitationView
-	Plan         Plan
-	PlanDone     int // items of the plan checklist done, of PlanItems
-	PlanItems    int
-	Closed       *Closure
+	// Reader is the directory key (contact id) of the person the view is
+	// for; their own invitations have it as ContactID.
+	Reader      string
+	Consent     *Consent // nil until recorded (and after withdrawal)
+	Meeting     *Meeting
+	Slots       []SlotView // the open proposal, if any
+	Invitations []InvitationView
+	Plan        Plan
+	PlanDone    int // items of the plan checklist done, of PlanItems
+	PlanItems   int
+	Closed      *Closure
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
 	Next string
@@ -65,6 +68,7 @@ type SlotView struct {
 type InvitationView struct {
 	ID          string
 	Party       string // care-level id
+	ContactID   string // the invitee's directory contact
 	ContactName string
 	UnitName    string
 	Channel     string // slack | mattermost | email | phone | self
@@ -84,7 +88,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 	v := CaseView{
 		Ref: c.Ref, Created: c.Created, Kommun: c.Kommun, KommunName: c.KommunName,
 		Age: -1, AgeBand: ageBand(c.Age), Parties: append([]string(nil), c.Parties...),
-		Convener: c.Convener.Name, ConvenerUnit: c.Convener.UnitName, Role: RoleInvitee,
+		Convener: c.Convener.Name, ConvenerUnit: c.Convener.UnitName, Role: RoleInvitee, Reader: key,
 		Consent: c.Consent, Meeting: c.Meeting, Plan: c.Plan,
 		PlanDone: planDone(c), PlanItems: planItems, Closed: c.Closed,
 	}
@@ -118,7 +122,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 	}
 	for _, in := range c.Invitations {
 		v.Invitations = append(v.Invitations, InvitationView{
-			ID: in.ID, Party: in.Party, ContactName: in.ContactName, UnitName: in.UnitName,
+			ID: in.ID, Party: in.Party, ContactID: in.ContactID, ContactName: in.ContactName, UnitName: in.UnitName,
 			Channel: in.Channel, State: in.State, Declined: in.Declined,
 			Delegate: in.DelegateNm, Mandate: in.Mandate, Answered: in.Answered,
 			Yours: in.ContactID == key,
