@@ -47,8 +47,12 @@ func (e *Error) Message(lang string) string {
 			return fmt.Sprintf("%s is too long: at most %s characters, you wrote %s. Nothing was saved.",
 				capitalize(e.Field.en), group(e.Field.Max, ","), group(e.Length, ","))
 		}
-		return fmt.Sprintf("%s är för lång: högst %s tecken, du skrev %s. Inget sparades.",
-			capitalize(e.Field.sv), group(e.Field.Max, "\u00a0"), group(e.Length, "\u00a0"))
+		long := e.Field.long
+		if long == "" {
+			long = "lång"
+		}
+		return fmt.Sprintf("%s är för %s: högst %s tecken, du skrev %s. Inget sparades.",
+			capitalize(e.Field.sv), long, group(e.Field.Max, "\u00a0"), group(e.Length, "\u00a0"))
 	}
 }
 

@@ -6,16 +6,17 @@ type Field struct {
 	Name string // stable id, e.g. "place" (what sip.InputError.Field holds)
 	Max  int    // the most characters (runes) accepted after cleaning
 	sv   string // "platsen": the field in a Swedish sentence, definite form
+	long string // "lång" or, for a neuter noun ("kommandot"), "långt"
 	en   string // "the place"
 }
 
 // The fields Samla accepts free text in, with their caps.
 var (
 	// Command is a whole command line (/sip …) before it is parsed.
-	Command = Field{Name: "command", Max: 6000, sv: "kommandot", en: "the command"}
+	Command = Field{Name: "command", Max: 6000, sv: "kommandot", long: "långt", en: "the command"}
 	// Answer is the answer typed into a prompt or dialog field whose own
 	// field is not known (the core checks it again per field).
-	Answer = Field{Name: "answer", Max: 6000, sv: "svaret", en: "the answer"}
+	Answer = Field{Name: "answer", Max: 6000, sv: "svaret", long: "långt", en: "the answer"}
 	// Needs is the convener's description of the individual's needs.
 	Needs = Field{Name: "needs", Max: 2000, sv: "behovsbeskrivningen", en: "the needs text"}
 	// Place is a meeting place.
