@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -134,4 +138,31 @@ func startFakeSlack(t *testing.T) string {
 	s := httptest.NewServer(&fakeSlackAPI{})
 	t.Cleanup(s.Close)
 	return s.URL
+}
+
+// TestBackupViaSocketDetectsShortCopy: a copy the server could not finish
+// (no status trailer) is an error, never a short backup; no socket means
+// no server.
+func TestBackupViaSocketDetectsShortCopy(t *testing.T) {
+	ctx := context.Background()
+	sock := filepath.Join(t.TempDir(), "samla.sock")
+	if _, err := backupViaSocket(ctx, sock, io.Discard); !errors.Is(err, errNoServer) {
+		t.Errorf("no socket: err = %v, want errNoServer", err)
+	}
+	ln, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Trailer", backupStatusTrailer)
+		_, _ = w.Write([]byte("the first half of a store file"))
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+	if _, err := backupViaSocket(ctx, sock, io.Discard); err == nil || !strings.Contains(err.Error(), "copy failed") {
+		t.Errorf("short copy: err = %v", err)
+	}
+	if !serverAnswers(ctx, sock) {
+		t.Error("serverAnswers = false with a server on the socket")
+	}
 }
