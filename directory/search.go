@@ -1,6 +1,9 @@
 package directory
 
 import (
+	"cmp"
+	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +28,7 @@ type searchIndex struct {
 
 	names     []string  // folded name of each contact, tokens joined by " "
 	unitOf    []int32   // unit index of each contact
+	roleBits  []uint32  // roles of each contact: bit k for Roles[k]
 	units     [][]int32 // contacts of each unit
 	unitText  []string  // folded unit name, organisation name and care levels
 	kommunTxt []string  // folded kommun names of each unit
@@ -46,6 +50,7 @@ func buildSearch(d *Directory) *searchIndex {
 	s := &searchIndex{
 		names:    make([]string, len(d.contactList)),
 		unitOf:   make([]int32, len(d.contactList)),
+		roleBits: make([]uint32, len(d.contactList)),
 		units:    make([][]int32, len(d.unitList)),
 		unitText: make([]string, len(d.unitList)), kommunTxt: make([]string, len(d.unitList)),
 		roleText: map[string]string{}, byRole: map[string][]int32{},
@@ -96,6 +101,9 @@ func buildSearch(d *Directory) *searchIndex {
 		}
 		for _, r := range c.Roles {
 			s.byRole[r] = appendOnce(s.byRole[r], int32(i))
+			if k := slices.Index(Roles, r); k >= 0 && k < 32 {
+				s.roleBits[i] |= 1 << k
+			}
 		}
 	}
 	s.nTokens, s.nPostings = sortedPostings(nPost)
@@ -324,15 +332,17 @@ func (d *Directory) Search(q string, limit int) []Hit {
 	if len(qt) == 0 || s == nil {
 		return nil
 	}
-	driver, bestCost, others := []tier(nil), -1, 0
+	driver, driverToken, bestCost, others := []tier(nil), 0, -1, 0
 	uscores := make([][]uint8, len(qt))
-	rscores := make([]map[string]int, len(qt))
+	rscores := make([][]int, len(qt))  // score of each role (index in Roles)
+	rmasks := make([]uint32, len(qt))  // roles scoring above 0
 	filters := make([][]bool, len(qt)) // units that can match the token; nil = any
+	sizes := make([]int, len(qt))      // contacts each token matches
 	for i, t := range qt {
-		rscores[i] = make(map[string]int, len(Roles))
-		for _, r := range Roles {
-			if m := matchText(s.roleText[r], t, weightRole); m > 0 {
-				rscores[i][r] = m
+		rscores[i] = make([]int, len(Roles))
+		for k, r := range Roles {
+			if m := matchText(s.roleText[r], t, weightRole); m > 0 && k < 32 {
+				rscores[i][k], rmasks[i] = m, rmasks[i]|1<<k
 			}
 		}
 		ts := s.tiers(t)
@@ -340,14 +350,23 @@ func (d *Directory) Search(q string, limit int) []Hit {
 			return nil
 		}
 		others += ts[0].score
+		sizes[i] = tiersSize(ts)
 		// Reading usually stops within the best tier, so it weighs most.
 		if cost := 4*tiersSize(ts[:1]) + tiersSize(ts)/8; bestCost < 0 || cost < bestCost {
-			driver, bestCost = ts, cost
+			driver, driverToken, bestCost = ts, i, cost
 		}
 		uscores[i] = s.unitScores(t)
 		filters[i] = s.unitFilter(t, uscores[i])
 	}
 	others -= driver[0].score // best possible score of the other tokens
+	// Candidates are verified against the rarest token first, where most
+	// fail, and against the driving token, which they match, last.
+	sizes[driverToken] = math.MaxInt
+	order := make([]int, len(qt))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(sizes[a], sizes[b]) })
 	unitFits := func(u int32) bool {
 		for _, f := range filters {
 			if f != nil && !f[u] {
@@ -380,8 +399,8 @@ tiers:
 				continue
 			}
 			score := 0
-			for i, t := range qt {
-				m := s.match(ci, t, d.contactList[ci], rscores[i], uscores[i])
+			for _, i := range order {
+				m := s.match(ci, qt[i], rscores[i], rmasks[i], uscores[i])
 				if m == 0 {
 					score = 0
 					break
@@ -482,16 +501,15 @@ func (m *merge) down(i int) {
 }
 
 // match scores how contact ci matches query token t (0: not at all): the
-// best of its name, its roles (rscore) and its unit (uscore).
-func (s *searchIndex) match(ci int32, t string, c *Contact, rscore map[string]int, uscore []uint8) int {
+// best of its name, its roles (rscore, for the roles in rmask) and its
+// unit (uscore).
+func (s *searchIndex) match(ci int32, t string, rscore []int, rmask uint32, uscore []uint8) int {
 	best := matchText(s.names[ci], t, weightName)
 	if best >= weightName+exactBonus {
 		return best
 	}
-	if len(rscore) > 0 {
-		for _, r := range c.Roles {
-			best = max(best, rscore[r])
-		}
+	for m := s.roleBits[ci] & rmask; m != 0; m &= m - 1 {
+		best = max(best, rscore[bits.TrailingZeros32(m)])
 	}
 	return max(best, int(uscore[s.unitOf[ci]]))
 }

@@ -96,3 +96,10 @@ func TestSearchJSONView(t *testing.T) {
 		t.Error("no results must be an empty list, not null")
 	}
 }
+
+// The search index keeps each contact's roles as bits of a uint32.
+func TestRolesFitTheSearchIndex(t *testing.T) {
+	if len(Roles) > 32 {
+		t.Fatalf("%d roles; the search index's role bits hold 32", len(Roles))
+	}
+}
