@@ -18,13 +18,15 @@ type Cases interface {
 var _ Cases = (*sip.Service)(nil)
 
 // consented reports whether reminders may be sent for the case at all:
-// it exists and its consent stands (a withdrawal stops every reminder).
-func consented(c *sip.Case) bool { return c != nil && c.Consent != nil }
+// it exists, its consent stands (a withdrawal stops every reminder) and
+// it has not ended (ending cancels everything, the follow-up included).
+func consented(c *sip.Case) bool { return c != nil && c.Consent != nil && !c.Ended() }
 
 // convening reports whether the case is still being convened: nudges,
-// escalations and meeting reminders stop when it is closed. Follow-up
-// reminders do not (see Planner.Wanted).
-func convening(c *sip.Case) bool { return consented(c) && c.Closed == nil }
+// escalations and meeting reminders stop once the plan is established.
+// Follow-up reminders do not: they are what an established plan (and a
+// followed-up one with its next date) is for (see Planner.Wanted).
+func convening(c *sip.Case) bool { return consented(c) && !c.Stage().PlanEstablished() }
 
 // invitationOf returns the case's invitation with the id, or nil.
 func invitationOf(c *sip.Case, id string) *sip.Invitation {

@@ -150,22 +150,32 @@ func (r *coreRig) sentFor(id string) []chattest.Sent {
 	return out
 }
 
-// TestFollowUpThroughTheCore drives the real core from "ny" to the
-// follow-up reminders: consent, invitations, a meeting, the plan with an
-// overall responsible unit and a follow-up date, closing the case — and
-// then the reminders a week before and on the follow-up date reach the
-// responsible unit's väg in, in its direct messages and its team channel.
+// TestFollowUpThroughTheCore drives the real core through a SIP's
+// lifecycle (issue 12): ny → consent → invitations → the meeting held →
+// the plan's items, an overall responsible huvudman and a follow-up date
+// → plan klar — and then the reminders a week before and on the
+// follow-up date reach the responsible unit's väg in, in its direct
+// messages and its team channel; the follow-up is recorded as held, a
+// next date set, and ending the SIP cancels that next follow-up.
 func TestFollowUpThroughTheCore(t *testing.T) {
 	r := newCoreRig(t, "2026-11-23 09:00") // Monday
 	ref := r.newCase(sara, "/sip ny kommun=Lund ålder=14 parter=bup,socialtjanst-barn")
 	r.do(sara, ref, "/sip samtycke $REF skriftligt vårdnadshavare", func(c *sip.Case) bool { return c.Consent != nil })
 	r.do(sara, ref, "/sip bjud $REF", func(c *sip.Case) bool { return len(c.Invitations) == 2 })
 	r.do(sara, ref, "/sip möte $REF 2026-12-10 13:00", func(c *sip.Case) bool { return c.Meeting != nil })
-	r.at("2026-12-11 10:00") // the meeting was held; nudges, meeting reminders fired
+	r.at("2026-12-11 10:00") // nudges, meeting reminders fired
+	r.do(sara, ref, "/sip möte $REF hållet 2026-12-10", func(c *sip.Case) bool { return c.Stage() == sip.StageHeld })
 
+	r.do(sara, ref, `/sip plan $REF behov "skolnärvaro"`, func(c *sip.Case) bool { return len(c.Plan.NeedItems) == 1 })
+	r.do(sara, ref, `/sip plan $REF insats bup "samtal"`, func(c *sip.Case) bool { return len(c.Plan.Efforts) == 1 })
+	r.do(sara, ref, `/sip plan $REF insats socialtjanst-barn "stöd"`, func(c *sip.Case) bool { return len(c.Plan.Efforts) == 2 })
+	r.do(sara, ref, "/sip plan $REF åtgärd ingen", func(c *sip.Case) bool { return c.Plan.NoMeasures })
 	r.do(sara, ref, "/sip plan $REF ansvar=bup-lund", func(c *sip.Case) bool { return c.Plan.Responsible == "bup-lund" })
 	r.do(sara, ref, "/sip uppföljning $REF 2027-03-01", func(c *sip.Case) bool { return c.Plan.FollowUp != nil })
-	r.do(sara, ref, "/sip avsluta $REF", func(c *sip.Case) bool { return c.Closed != nil })
+	r.do(sara, ref, "/sip plan $REF klar", func(c *sip.Case) bool { return c.Stage() == sip.StageEstablished })
+	if open, err := r.svc.OpenCases(context.Background()); err != nil || !slices.Contains(open, ref) {
+		t.Fatalf("an established plan left the open cases: %v %v", open, err)
+	}
 
 	bupDM := chat.Address{Platform: chat.Slack, Workspace: "T0SKANE01", User: "U0BUPLUND", ContactID: "bup-lund-vagin"}
 	bupTeam := chat.Address{Platform: chat.Slack, Workspace: "T0SKANE01", Channel: "C0BUPLUNDSIP"}
@@ -192,9 +202,21 @@ func TestFollowUpThroughTheCore(t *testing.T) {
 			}
 		}
 	}
+	r.do(sara, ref, "/sip uppföljning $REF hållen", func(c *sip.Case) bool { return c.Stage() == sip.StageFollowedUp && c.Plan.FollowUp == nil })
+	r.do(sara, ref, "/sip uppföljning $REF 2027-09-01", func(c *sip.Case) bool { return c.Plan.FollowUp != nil })
+	r.at("2027-08-25 09:00") // the next follow-up's reminder a week before
+	if got := r.sentFor(JobID(KindFollowUpWeek, ref, "bup-lund")); len(got) != 2 {
+		t.Errorf("the next follow-up's reminder a week before: sent %d times in all, want 2", len(got))
+	}
+	r.do(sara, ref, "/sip avsluta $REF orsak=behov-tillgodosedda", func(c *sip.Case) bool { return c.Stage() == sip.StageEnded })
+	r.at("2027-09-01 09:00")
+	if got := r.sentFor(JobID(KindFollowUpDay, ref, "bup-lund")); len(got) != 1 {
+		t.Errorf("a follow-up reminder after the SIP ended: %+v", got)
+	}
 	for _, k := range []Kind{KindFollowUpWeek, KindFollowUpDay} {
-		if n := counted(t, r.reg, "samla_reminders_written_total", "kind", string(k)); n != 2 {
-			t.Errorf("samla_reminders_written_total{kind=%q} = %v, want 2", k, n)
+		want := map[Kind]float64{KindFollowUpWeek: 4, KindFollowUpDay: 2}[k]
+		if n := counted(t, r.reg, "samla_reminders_written_total", "kind", string(k)); n != want {
+			t.Errorf("samla_reminders_written_total{kind=%q} = %v, want %v", k, n, want)
 		}
 	}
 	if n := counted(t, r.reg, "samla_reminder_errors_total", "", ""); n != 0 {
@@ -205,8 +227,8 @@ func TestFollowUpThroughTheCore(t *testing.T) {
 	}
 }
 
-// TestWithdrawnConsentStopsFollowUp: a closed case keeps its follow-up
-// reminders only while consent stands.
+// TestWithdrawnConsentStopsFollowUp: follow-up reminders stand only
+// while consent does.
 func TestWithdrawnConsentStopsFollowUp(t *testing.T) {
 	r := newCoreRig(t, "2026-11-23 09:00")
 	ref := r.newCase(sara, "/sip ny kommun=Lund ålder=14 parter=bup")

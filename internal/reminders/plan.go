@@ -35,7 +35,8 @@ func NewPlanner(set Settings, log *slog.Logger, m *Metrics) *Planner {
 // Plan returns the jobs to schedule and cancel for the change before →
 // after. Reminders unchanged by the change are not re-scheduled; ones the
 // new case no longer wants (an answer came, consent was withdrawn, the
-// case closed: all but its follow-up) are cancelled; a new reminder whose
+// plan was established: all but its follow-up; the SIP ended: all) are
+// cancelled; a new reminder whose
 // time has passed is sent at the next working time, unless it has
 // expired. A reminder that could not be routed back when due is not
 // scheduled but logged (case and kind) and counted.
@@ -82,9 +83,9 @@ func (p *Planner) dueFrom(r Reminder, now time.Time) (time.Time, bool) {
 }
 
 // Wanted lists every reminder the case calls for, by job id, ignoring
-// whether it was already sent. Nil and consent-less cases want none; a
-// closed case wants only its follow-up reminders: closing records that
-// the plan is made, and the follow-up is what the plan is for.
+// whether it was already sent. Nil, consent-less and ended cases want
+// none; a case whose plan is established wants only its follow-up
+// reminders: the follow-up is what the plan is for.
 func (p *Planner) Wanted(c *sip.Case) map[string]Reminder {
 	out := map[string]Reminder{}
 	if !consented(c) {

@@ -68,10 +68,13 @@ func TestPlanner(t *testing.T) {
 	overJul := cloneCase(noInv)
 	overJul.Invitations = []sip.Invitation{base.Invitations[0]}
 	overJul.Invitations[0].Sent = lt(t, w, "2026-12-22 10:00")
-	closedFollowUp := cloneCase(followUp)
-	closedFollowUp.Closed = &sip.Closure{}
-	closedWithdrawn := cloneCase(closedFollowUp)
-	closedWithdrawn.Consent = nil
+	establishedFollowUp := cloneCase(followUp)
+	establishedFollowUp.Held = &sip.Milestone{}
+	establishedFollowUp.Established = &sip.Milestone{}
+	establishedWithdrawn := cloneCase(establishedFollowUp)
+	establishedWithdrawn.Consent = nil
+	endedFollowUp := cloneCase(establishedFollowUp)
+	endedFollowUp.Closed = &sip.Closure{Cause: sip.CauseMoved}
 
 	tests := []struct {
 		name          string
@@ -148,17 +151,31 @@ func TestPlanner(t *testing.T) {
 				"followup-7d|SIP-7K3QF2|team:ansv-anna @ 2027-02-22 08:00",
 			},
 			cancel: []string{"no-followup|SIP-7K3QF2|conv-karin"}},
-		{name: "closed with a follow-up date: the follow-up stays, the rest cancelled", before: followUp, after: closedFollowUp, now: "2026-12-02 10:00",
+		{name: "plan established with a follow-up date: the follow-up stays, the rest cancelled", before: followUp, after: establishedFollowUp, now: "2026-12-02 10:00",
 			cancel: []string{
 				"after-meeting|SIP-7K3QF2|conv-karin", "escalate|SIP-7K3QF2|bup-berit",
 				"meeting-1d|SIP-7K3QF2|conv-karin", "meeting-1d|SIP-7K3QF2|skola-sara",
 				"meeting-1h|SIP-7K3QF2|conv-karin", "meeting-1h|SIP-7K3QF2|skola-sara",
 				"nudge|SIP-7K3QF2|bup-berit",
 			}},
-		{name: "closed, then consent withdrawn: the follow-up cancelled", before: closedFollowUp, after: closedWithdrawn, now: "2026-12-02 10:00",
+		{name: "plan established, then consent withdrawn: the follow-up cancelled", before: establishedFollowUp, after: establishedWithdrawn, now: "2026-12-02 10:00",
 			cancel: []string{
 				"followup-0d|SIP-7K3QF2|ansv-anna", "followup-0d|SIP-7K3QF2|team:ansv-anna",
 				"followup-7d|SIP-7K3QF2|ansv-anna", "followup-7d|SIP-7K3QF2|team:ansv-anna",
+			}},
+		{name: "plan established, then the SIP ended: the follow-up cancelled", before: establishedFollowUp, after: endedFollowUp, now: "2026-12-02 10:00",
+			cancel: []string{
+				"followup-0d|SIP-7K3QF2|ansv-anna", "followup-0d|SIP-7K3QF2|team:ansv-anna",
+				"followup-7d|SIP-7K3QF2|ansv-anna", "followup-7d|SIP-7K3QF2|team:ansv-anna",
+			}},
+		{name: "ended with a follow-up date: everything cancelled", before: followUp, after: func() *sip.Case { c := cloneCase(followUp); c.Closed = &sip.Closure{}; return c }(), now: "2026-12-02 10:00",
+			cancel: []string{
+				"after-meeting|SIP-7K3QF2|conv-karin", "escalate|SIP-7K3QF2|bup-berit",
+				"followup-0d|SIP-7K3QF2|ansv-anna", "followup-0d|SIP-7K3QF2|team:ansv-anna",
+				"followup-7d|SIP-7K3QF2|ansv-anna", "followup-7d|SIP-7K3QF2|team:ansv-anna",
+				"meeting-1d|SIP-7K3QF2|conv-karin", "meeting-1d|SIP-7K3QF2|skola-sara",
+				"meeting-1h|SIP-7K3QF2|conv-karin", "meeting-1h|SIP-7K3QF2|skola-sara",
+				"nudge|SIP-7K3QF2|bup-berit",
 			}},
 		{name: "nudge over jul and nyår", before: noInv, after: overJul, now: "2026-12-22 10:00",
 			jobs: []string{

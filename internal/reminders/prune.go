@@ -10,10 +10,10 @@ import (
 	"github.com/samla-sip/samla/internal/store"
 )
 
-// prunePrefs deletes the snooze and stop prefs of cases that are gone, or
-// closed with no reminder left to send (a closed case keeps its
-// follow-up reminders, and a stop pressed on them must hold): their
-// prefs are dead weight. It returns how many cases it cleaned.
+// prunePrefs deletes the snooze and stop prefs of cases that are gone,
+// ended, or past convening (plan established) with no reminder left to
+// send (an established plan keeps its follow-up reminders, and a stop
+// pressed on them must hold): their prefs are dead weight. It returns how many cases it cleaned.
 //
 // A button pressed on a case while it closes is not lost for good: the
 // case is taken off indexPrefCases before its recipients are read, and the
@@ -30,7 +30,7 @@ func (e *Engine) prunePrefs(ctx context.Context, at time.Time) (int, error) {
 		case errors.Is(err, store.ErrNotFound):
 		case err != nil:
 			return pruned, fmt.Errorf("reminders: prune prefs: read case: %w", err)
-		case c.Closed == nil || e.remindsAfter(c, at.Add(-sweepHorizon)):
+		case !c.Ended() && !c.Stage().PlanEstablished(), e.remindsAfter(c, at.Add(-sweepHorizon)):
 			continue
 		}
 		if err := e.dropPrefs(ctx, ref); err != nil {

@@ -100,7 +100,7 @@ func TestSweepDeletesPrefsOfClosedCases(t *testing.T) {
 	}
 }
 
-// TestSweepKeepsPrefsWhileFollowUpPending: a closed case keeps its
+// TestSweepKeepsPrefsWhileFollowUpPending: an established plan keeps its
 // follow-up reminders, so a stop pressed on them must outlive the sweep
 // until the follow-up is past.
 func TestSweepKeepsPrefsWhileFollowUpPending(t *testing.T) {
@@ -110,9 +110,10 @@ func TestSweepKeepsPrefsWhileFollowUpPending(t *testing.T) {
 	fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
 	open.Plan = sip.Plan{Responsible: "ansv-anna", FollowUp: &fu}
 	r.change(nil, open)
-	closed := cloneCase(open)
-	closed.Closed = &sip.Closure{}
-	r.change(open, closed)
+	established := cloneCase(open)
+	established.Held = &sip.Milestone{}
+	established.Established = &sip.Milestone{}
+	r.change(open, established)
 	anna := chat.Actor{Platform: chat.Slack, Workspace: "T1", UserID: "U-ANNA", ContactID: "ansv-anna"}
 	r.eng.Act(ctx, anna, chat.Action{Name: ActionStop, Value: JobID(KindFollowUpWeek, ref, "ansv-anna")})
 

@@ -40,6 +40,8 @@ const (
 	FieldInvitees    = "invitees"
 	FieldConsent     = "consent"
 	FieldReason      = keyReason
+	FieldCause       = "cause" // why a SIP ends (Cause* constants)
+	FieldGoal        = "goal"  // the individual's goal in their own words
 	FieldDelegate    = "delegate"
 	FieldEffort      = "effort"
 	FieldMeasure     = "measure"

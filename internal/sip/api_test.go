@@ -194,8 +194,8 @@ func TestTypedOperations(t *testing.T) {
 		t.Errorf("past follow-up: %v", err)
 	}
 	_, err = h.svc.CloseCase(h.ctx, who, CloseCase{Ref: ref})
-	if refusalOf(t, err).Fields()[FieldReason] == "" {
-		t.Errorf("close without plan or reason: %v", err)
+	if refusalOf(t, err).Fields()[FieldCause] == "" {
+		t.Errorf("close without a cause: %v", err)
 	}
 	if res, err := h.svc.CloseCase(h.ctx, who, CloseCase{Ref: ref, Reason: "flyttat"}); err != nil || res.Case.Closed == nil {
 		t.Fatalf("close: %v", err)

@@ -36,8 +36,14 @@ type CaseView struct {
 	Slots       []SlotView // the open proposal, if any
 	Invitations []InvitationView
 	Plan        Plan
-	PlanDone    int // items of the plan checklist done, of PlanItems
+	PlanDone    int // items the plan needs before it is established done, of PlanItems
 	PlanItems   int
+	// Stage is where the SIP is in its lifecycle; Held, Established and
+	// FollowUps are its milestones (dates and who recorded them).
+	Stage       Stage
+	Held        *Milestone
+	Established *Milestone
+	FollowUps   []Milestone
 	Closed      *Closure
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
@@ -90,7 +96,8 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 		Age: -1, AgeBand: ageBand(c.Age), Parties: append([]string(nil), c.Parties...),
 		Convener: c.Convener.Name, ConvenerUnit: c.Convener.UnitName, Role: RoleInvitee, Reader: key,
 		Consent: c.Consent, Meeting: c.Meeting, Plan: c.Plan,
-		PlanDone: planDone(c), PlanItems: planItems, Closed: c.Closed,
+		PlanDone: planDone(s.deps.Directory.Current(), c), PlanItems: planItems, Closed: c.Closed,
+		Stage: c.Stage(), Held: c.Held, Established: c.Established, FollowUps: append([]Milestone(nil), c.FollowUps...),
 	}
 	if vis.exactAge {
 		v.Age = c.Age
@@ -101,7 +108,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 	if vis.convener {
 		v.Role = RoleConvener
 		if c.Closed == nil {
-			id, args := nextStep(lang, c)
+			id, args := s.nextStep(s.deps.Directory.Current(), lang, c)
 			v.Next = t(lang, id, args...)
 		}
 	}

@@ -26,8 +26,14 @@ type Case struct {
 	Invitations []Invitation    `json:"invitations,omitempty"`
 	Plan        Plan            `json:"plan"`
 	Agenda      *Agenda         `json:"agenda,omitempty"`
-	Closed      *Closure        `json:"closed,omitempty"`
-	Timeline    []Event         `json:"timeline"`
+	// Held, Established and FollowUps are the lifecycle's milestones
+	// (Stage): the SIP meeting held, the plan established, follow-ups held.
+	Held        *Milestone  `json:"held,omitempty"`
+	Established *Milestone  `json:"established,omitempty"`
+	FollowUps   []Milestone `json:"follow_ups,omitempty"`
+	// Closed is set when the SIP is ended (Stage StageEnded).
+	Closed   *Closure `json:"closed,omitempty"`
+	Timeline []Event  `json:"timeline"`
 	// Seq numbers changes that notify invitees (meeting moves, consent
 	// withdrawals, agenda shares) so their outbox job ids stay unique.
 	Seq     int `json:"seq"`
@@ -120,14 +126,27 @@ func (in *Invitation) Accepted() bool {
 	return in.State == StateAttending || in.State == StateVideo
 }
 
-// Plan is the checklist the law requires before a plan is complete.
+// Plan is the written plan: the law's four items (L1731–1739) — the needs,
+// the efforts of each huvudman, the measures others take and who holds
+// the overall responsibility — with the follow-up date, who convenes the
+// next meeting, and the individual's goals in their own words.
 type Plan struct {
-	Efforts         []Effort   `json:"efforts,omitempty"`  // what each party does
-	Measures        []string   `json:"measures,omitempty"` // measures by others
-	Responsible     string     `json:"responsible,omitempty"`
+	// Goals are the individual's goals in their own words, shown first.
+	Goals []string `json:"goals,omitempty"`
+	// NeedItems are the needs identified (item 1), short items.
+	NeedItems []string `json:"need_items,omitempty"`
+	// Efforts are what each huvudman party does (item 2).
+	Efforts []Effort `json:"efforts,omitempty"`
+	// OtherMeasures are the measures others take, by party (item 3);
+	// Measures are ones recorded without a party (older records and
+	// measures typed as plain text); NoMeasures says there are none.
+	OtherMeasures   []Effort   `json:"other_measures,omitempty"`
+	Measures        []string   `json:"measures,omitempty"`
+	NoMeasures      bool       `json:"no_measures,omitempty"`
+	Responsible     string     `json:"responsible,omitempty"` // a unit id of a huvudman party (item 4)
 	ResponsibleName string     `json:"responsible_name,omitempty"`
 	FollowUp        *time.Time `json:"follow_up,omitempty"` // a date
-	Next            string     `json:"next,omitempty"`      // who convenes the next meeting (contact id)
+	Next            string     `json:"next,omitempty"`      // who convenes the next meeting (unit or contact id)
 	NextName        string     `json:"next_name,omitempty"`
 }
 
@@ -145,11 +164,13 @@ type Agenda struct {
 	Shared    *time.Time `json:"shared,omitempty"`
 }
 
-// Closure records why and when a case was closed.
+// Closure records why and when a SIP was ended.
 type Closure struct {
-	At     time.Time `json:"at"`
-	By     string    `json:"by"`
-	Reason string    `json:"reason,omitempty"`
+	At time.Time `json:"at"`
+	By string    `json:"by"`
+	// Cause is Cause* ("" in records from before causes were asked for).
+	Cause  string `json:"cause,omitempty"`
+	Reason string `json:"reason,omitempty"` // free text
 }
 
 // Event is one timeline entry; Args are rendered by the catalogue entry

@@ -3,27 +3,47 @@ package sip
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/textgate"
 )
 
-// cmdClose closes a case. Without overall responsibility and a follow-up
-// date it refuses, unless the convener gives a reason (orsak="…").
+// cmdClose ends a SIP: /sip avsluta REF orsak=CAUSE ["…"]. The first word
+// of orsak= may be a cause (behov-tillgodosedda, samtycke-återkallat,
+// flyttat, annat); any other text is the reason of cause "annat".
 func (s *Service) cmdClose(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	res, err := s.closeCase(ctx, r, CloseCase{Ref: cmd.Args[0], Reason: cmd.Opts[keyReason]})
+	in := CloseCase{Ref: cmd.Args[0], Reason: cmd.Opts[keyReason]}
+	word, rest, _ := strings.Cut(strings.TrimSpace(in.Reason), " ")
+	if cause, ok := causeWords[strings.ToLower(word)]; ok {
+		in.Cause, in.Reason = cause, rest
+	}
+	res, err := s.closeCase(ctx, r, in)
 	return res.Reply, err
 }
 
-// CloseCase closes a case; without overall responsibility and a follow-up
-// date it needs a Reason.
+// causeWords maps every accepted spelling of a cause to it.
+var causeWords = map[string]string{
+	"behov-tillgodosedda": CauseNeedsMet, "behoven-tillgodosedda": CauseNeedsMet, "tillgodosedda": CauseNeedsMet, "needs-met": CauseNeedsMet,
+	"samtycke-återkallat": CauseConsentWithdrawn, "samtycke-aterkallat": CauseConsentWithdrawn, "återkallat": CauseConsentWithdrawn,
+	"consent-withdrawn": CauseConsentWithdrawn,
+	"flyttat":           CauseMoved, "flyttat-från-kommunen": CauseMoved, "moved": CauseMoved,
+	"annat": CauseOther, "other": CauseOther,
+}
+
+// CloseCase ends a SIP with a cause (Cause* constants) and optionally a
+// reason in words; a reason alone is cause CauseOther.
 type CloseCase struct {
 	Ref    string
+	Cause  string
 	Reason string
 }
 
-// CloseCase closes a case (/sip avsluta REF [orsak=…]).
+// CloseCase ends a SIP (/sip avsluta REF orsak=…). Ending is not how a
+// plan is established (EstablishPlan): it cancels everything still due,
+// the follow-up included, and says so.
 func (s *Service) CloseCase(ctx context.Context, who chat.Actor, in CloseCase) (Result, error) {
 	return s.typed(ctx, who, []textField{{FieldRef, in.Ref}, {FieldReason, in.Reason}},
 		func(r *request) (Result, error) { return s.closeCase(ctx, r, in) })
@@ -38,31 +58,32 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 	if gerr != nil {
 		return Result{}, gerr
 	}
+	cause := strings.TrimSpace(in.Cause)
+	if cause == "" && reason != "" {
+		cause = CauseOther
+	}
+	var dropped *time.Time
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
 		}
-		if reason == "" {
-			var missing []string
-			if c.Plan.Responsible == "" {
-				missing = append(missing, t(r.lang, "plan.responsible"))
-			}
-			if c.Plan.FollowUp == nil {
-				missing = append(missing, t(r.lang, "plan.followup"))
-			}
-			if len(missing) > 0 {
-				return inputErr(verbClose, "err.close", strings.Join(missing, ", ")).on(FieldReason)
-			}
+		dropped = nil
+		if !slices.Contains([]string{CauseNeedsMet, CauseConsentWithdrawn, CauseMoved, CauseOther}, cause) {
+			return inputErr(verbClose, "err.cause").on(FieldCause)
 		}
-		c.Closed = &Closure{At: r.now, By: r.me.Name, Reason: reason}
-		c.event("closed", r.me.Name, r.now, reason)
+		if f := c.Plan.FollowUp; f != nil && f.After(r.now) {
+			dropped = f
+		}
+		c.Closed = &Closure{At: r.now, By: r.me.Name, Cause: cause, Reason: reason}
+		c.event("ended", r.me.Name, r.now, cause, reason)
 		c.Seq++
 		for i := range c.Invitations {
 			in := &c.Invitations[i]
 			if in.State == StateDelegated || in.State == StateCancelled {
 				continue // their messages have no buttons already
 			}
-			if in.State == StatePending {
+			unanswered := in.State == StatePending
+			if unanswered {
 				in.State = StateCancelled
 				fx.cancelJob(invJobID(c.Ref, in.ID))
 			}
@@ -74,7 +95,11 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 				continue
 			}
 			lang := s.userLang(ctx, in.ContactID)
+			// Only those who took part are thanked for it.
 			msg := chat.Message{Title: c.Ref, Text: t(lang, "closed.text", c.Ref)}
+			if unanswered {
+				msg.Text = t(lang, "closed.unanswered", c.Ref)
+			}
 			if in.State == StateCancelled {
 				msg.Meeting = s.meetingEvent(c, in) // never answered: out of their calendar
 			}
@@ -87,5 +112,9 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 	if err != nil {
 		return Result{}, err
 	}
-	return s.caseResult(r, c, chat.Reply{Text: t(r.lang, "ok.close", ref)}), nil
+	text := t(r.lang, "ok.close", ref, t(r.lang, "cause."+cause))
+	if dropped != nil {
+		text += "\n" + t(r.lang, "close.followup", s.fmtDate(*dropped))
+	}
+	return s.caseResult(r, c, chat.Reply{Text: text}), nil
 }

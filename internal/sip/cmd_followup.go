@@ -19,8 +19,13 @@ func (s *Service) SetFollowUp(ctx context.Context, who chat.Actor, in SetFollowU
 		func(r *request) (Result, error) { return s.setFollowUp(ctx, r, in) })
 }
 
-// cmdFollowUp sets the follow-up date: /sip uppföljning REF 2027-03-01.
+// cmdFollowUp sets the follow-up date (/sip uppföljning REF 2027-03-01)
+// or records one held (/sip uppföljning REF hållen [DATE]).
 func (s *Service) cmdFollowUp(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
+	if cmd.Args[1] == wordHeld {
+		res, err := s.followUpHeld(ctx, r, RecordHeld{Ref: cmd.Args[0], Date: strings.Join(cmd.Args[2:], "")})
+		return res.Reply, err
+	}
 	res, err := s.setFollowUp(ctx, r, SetFollowUp{Ref: cmd.Args[0], Date: cmd.Args[1]})
 	return res.Reply, err
 }

@@ -32,7 +32,10 @@ func eventText(lang string, e Event) string {
 		return t(lang, "ev.created", e.Args[0], e.Args[1], partyList(lang, strings.Split(e.Args[2], ",")))
 	case "consent":
 		return t(lang, "ev.consent", consentText(lang, &Consent{Form: e.Args[0], Guardians: e.Args[1] != ""}))
-	case "invited", "rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated", "plan.effort", "plan.effort.removed":
+	case "ended":
+		return t(lang, "ev.ended", t(lang, "cause."+e.Args[0]), e.Args[1])
+	case "invited", "rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated", "plan.effort", "plan.effort.removed",
+		"plan.othermeasure", "plan.othermeasure.removed":
 		args[0] = partyName(lang, e.Args[0])
 		if e.Kind == "rsvp.delegated" {
 			args[2] = t(lang, "mandate."+mandateWord(e.Args[2] != ""))

@@ -59,6 +59,8 @@ func (s *Service) cmdMeeting(ctx context.Context, r *request, cmd Cmd) (chat.Rep
 		err error
 	)
 	switch cmd.Args[1] {
+	case wordHeld:
+		res, err = s.meetingHeld(ctx, r, RecordHeld{Ref: ref, Date: strings.Join(cmd.Args[2:], "")})
 	case wordPick:
 		n, _ := strconv.Atoi(cmd.Args[2])
 		res, err = s.pickSlot(ctx, r, PickSlot{Ref: ref, Slot: n})

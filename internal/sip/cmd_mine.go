@@ -40,7 +40,7 @@ func (s *Service) mine(ctx context.Context, r *request) (Result, error) {
 		if c.Closed != nil || !c.isMember(r.me.Key) {
 			continue
 		}
-		p := priority(c)
+		p := priority(r.dir, c)
 		if c.Convener.Key != r.me.Key {
 			p = prioNone // an invitee's cases: the convener acts on them
 		}
@@ -61,11 +61,11 @@ func (s *Service) mine(ctx context.Context, r *request) (Result, error) {
 		if it.c.Convener.Key != r.me.Key {
 			role = t(r.lang, "mine.invited")
 		} else {
-			id, args := nextStep(r.lang, it.c)
+			id, args := s.nextStep(r.dir, r.lang, it.c)
 			step = " — " + t(r.lang, id, args...)
 		}
-		lines = append(lines, fmt.Sprintf("• %s · %s · %s · %s%s", it.c.Ref, it.c.KommunName,
-			ageBand(it.c.Age), role, step))
+		lines = append(lines, fmt.Sprintf("• %s · %s · %s · %s · %s%s", it.c.Ref, it.c.KommunName,
+			ageBand(it.c.Age), t(r.lang, "stage."+string(it.c.Stage())), role, step))
 	}
 	return Result{Cases: views, Reply: chat.Reply{Text: strings.Join(lines, "\n")}}, nil
 }

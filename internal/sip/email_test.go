@@ -90,7 +90,7 @@ func TestEmailClosingSendsOneEmail(t *testing.T) {
 	h.clock.Advance(30 * 24 * time.Hour)
 	h.cmd(kurator, "plan "+ref+" responsible=bup-lund")
 	h.cmd(kurator, "uppfoljning "+ref+" 2027-03-01")
-	if out := h.cmd(kurator, "avsluta "+ref); !strings.Contains(out, ref) {
+	if out := h.cmd(kurator, "avsluta "+ref+" orsak=annat"); !strings.Contains(out, ref) {
 		t.Fatalf("close: %q", out)
 	}
 	env, m := fkMeeting(t, h.drain(), "closing")

@@ -21,11 +21,19 @@ var (
 		"förslag": wordPropose, "forslag": wordPropose, "propose": wordPropose,
 		"välj": wordPick, "valj": wordPick, "pick": wordPick,
 		"video": wordVideo, "videomöte": wordVideo,
+		"hållet": wordHeld, "hallet": wordHeld, "hållits": wordHeld, "hallits": wordHeld, "held": wordHeld,
+	}
+	followUpWords = map[string]string{
+		"hållen": wordHeld, "hallen": wordHeld, "hållits": wordHeld, "hallits": wordHeld, "held": wordHeld,
 	}
 	planWords = map[string]string{
 		"insats": wordEffort, "effort": wordEffort,
 		"åtgärd": wordMeasure, "atgard": wordMeasure, "measure": wordMeasure,
+		"behov": wordNeed, "needs": wordNeed, "need": wordNeed,
+		"mål": wordGoal, "mal": wordGoal, "goal": wordGoal, "goals": wordGoal,
+		"klar": wordEstablish, "upprättad": wordEstablish, "upprattad": wordEstablish, "done": wordEstablish, "established": wordEstablish,
 	}
+	noneWords = map[string]bool{"ingen": true, "inga": true, "none": true}
 	langWords = map[string]string{"sv": "sv", "svenska": "sv", "en": "en", "english": "en", "engelska": "en"}
 )
 
@@ -38,6 +46,11 @@ const (
 	wordVideo     = "video"
 	wordEffort    = "effort"
 	wordMeasure   = "measure"
+	wordHeld      = "held"
+	wordNeed      = "need"
+	wordGoal      = "goal"
+	wordNone      = "none"
+	wordEstablish = "establish"
 	wordRemove    = "-"
 	maxSlots      = 3
 )
@@ -138,6 +151,9 @@ func checkMeeting(c *Cmd) error {
 	if len(args) == 0 {
 		return inputErr(c.Verb, "err.meeting")
 	}
+	if meetingWords[strings.ToLower(args[0])] == wordHeld {
+		return checkHeld(c, args)
+	}
 	if w := meetingWords[strings.ToLower(args[0])]; w == wordPropose || w == wordPick {
 		args[0] = w
 		if w == wordPick {
@@ -226,6 +242,10 @@ func parseDate(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
+// checkPlan accepts, after the reference: nothing (show the plan),
+// klar, behov|mål "…"|-N, insats PART "…"|-, åtgärd PART "…"|-,
+// åtgärd "…"|-N|ingen, with ansvar= and nästa= options. The text is
+// everything after the keyword (and the party), quoted or not.
 func checkPlan(c *Cmd) error {
 	args := c.Args[1:]
 	if len(args) == 0 {
@@ -236,21 +256,35 @@ func checkPlan(c *Cmd) error {
 		return inputErr(c.Verb, "err.planword", args[0])
 	}
 	args[0] = w
+	head := 2
 	switch w {
+	case wordEstablish:
+		if len(args) > 1 {
+			return inputErr(c.Verb, "err.extra", args[1])
+		}
+		return nil
 	case wordEffort:
 		if len(args) < 3 {
 			return inputErr(c.Verb, "err.effort")
 		}
 		args[1] = strings.ToLower(args[1])
+		head = 3
 	case wordMeasure:
 		if len(args) < 2 {
 			return inputErr(c.Verb, "err.measure")
 		}
-	}
-	// The text is everything after the keyword (and the party), quoted or not.
-	head := 2
-	if w == wordEffort {
-		head = 3
+		if len(args) == 2 && noneWords[strings.ToLower(args[1])] {
+			args[1] = wordNone
+			return nil
+		}
+		if len(args) >= 3 && slices.Contains(directory.CareLevels, strings.ToLower(args[1])) {
+			args[1] = strings.ToLower(args[1])
+			head = 3
+		}
+	default: // need, goal
+		if len(args) < 2 {
+			return inputErr(c.Verb, "err."+w)
+		}
 	}
 	text := strings.TrimSpace(strings.Join(c.Args[head:], " "))
 	if text == "" {
@@ -260,7 +294,25 @@ func checkPlan(c *Cmd) error {
 	return nil
 }
 
+// checkHeld accepts "held [DATE]" after the reference (args[0] is the
+// word held).
+func checkHeld(c *Cmd, args []string) error {
+	args[0] = wordHeld
+	switch {
+	case len(args) > 2:
+		return inputErr(c.Verb, "err.extra", args[2])
+	case len(args) == 2:
+		if _, ok := parseDate(args[1]); !ok {
+			return inputErr(c.Verb, "err.date", args[1])
+		}
+	}
+	return nil
+}
+
 func checkFollowUp(c *Cmd) error {
+	if len(c.Args) > 1 && followUpWords[strings.ToLower(c.Args[1])] == wordHeld {
+		return checkHeld(c, c.Args[1:])
+	}
 	if len(c.Args) != 2 {
 		return inputErr(c.Verb, "err.date", strings.Join(c.Args[1:], " "))
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/store"
@@ -51,12 +52,16 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 	if v.exactAge {
 		age = t(lang, "age.years", c.Age)
 	}
+	dir := s.deps.Directory.Current()
 	msg := chat.Message{Title: fmt.Sprintf("%s · %s · %s", c.Ref, c.KommunName, age)}
 	var b strings.Builder
 	if c.Closed != nil {
 		b.WriteString(t(lang, "st.closed", s.fmtTime(c.Closed.At), c.Closed.By))
+		if c.Closed.Cause != "" {
+			b.WriteString(": " + t(lang, "cause."+c.Closed.Cause))
+		}
 		if c.Closed.Reason != "" {
-			b.WriteString(": " + c.Closed.Reason)
+			b.WriteString(" – " + c.Closed.Reason)
 		}
 		b.WriteString("\n")
 	}
@@ -76,7 +81,7 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		b.WriteString(t(lang, "st.missing", missing) + "\n")
 	}
 	if c.Closed == nil {
-		id, args := nextStep(lang, c)
+		id, args := s.nextStep(dir, lang, c)
 		b.WriteString(t(lang, "st.next", t(lang, id, args...)))
 	}
 	msg.Text = strings.TrimRight(b.String(), "\n")
@@ -85,10 +90,11 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		consent = fmt.Sprintf("✓ %s (%s, %s)", consentText(lang, c.Consent), c.Consent.By, s.fmtTime(c.Consent.At))
 	}
 	msg.Fields = []chat.Field{
+		{Label: t(lang, "f.stage"), Value: s.stageText(lang, c)},
 		{Label: t(lang, "f.consent"), Value: consent},
 		{Label: t(lang, "f.parties"), Value: partyList(lang, c.Parties)},
 		{Label: t(lang, "f.when"), Value: s.whenWithVotes(lang, c)},
-		{Label: t(lang, "f.plan"), Value: t(lang, "st.plan", planDone(c), planItems)},
+		{Label: t(lang, "f.plan"), Value: t(lang, "st.plan", planDone(dir, c), planItems)},
 	}
 	if v.needs && c.Needs != "" {
 		// The needs text is only in the case room; chat is not a record.
@@ -190,14 +196,28 @@ const (
 	prioUnanswered
 	prioDeclined
 	prioPlan
+	prioEstablish
+	prioNextFollowUp
+	prioHeld
+	prioFollowUp
 	prioNone
 )
 
 // priority is how urgently a case needs its convener.
-func priority(c *Case) int {
-	switch {
+func priority(dir *directory.Directory, c *Case) int {
+	switch stage := c.Stage(); {
+	case stage == StageEnded:
+		return prioNone
 	case c.Consent == nil:
 		return prioConsent
+	case stage.PlanEstablished() && c.Plan.FollowUp == nil:
+		return prioNextFollowUp
+	case stage.PlanEstablished():
+		return prioFollowUp
+	case stage == StageHeld && planDone(dir, c) < planItems:
+		return prioPlan
+	case stage == StageHeld:
+		return prioEstablish
 	case c.Meeting == nil:
 		return prioMeeting
 	}
@@ -226,15 +246,12 @@ func priority(c *Case) int {
 	if declined {
 		return prioDeclined
 	}
-	if planDone(c) < planItems {
-		return prioPlan
-	}
-	return prioNone
+	return prioHeld
 }
 
 // nextStep is the catalogue id (and arguments) of what to do next.
-func nextStep(lang string, c *Case) (string, []any) {
-	switch priority(c) {
+func (s *Service) nextStep(dir *directory.Directory, lang string, c *Case) (string, []any) {
+	switch priority(dir, c) {
 	case prioConsent:
 		return "next.consent", []any{c.Ref, consentHint(lang, c)}
 	case prioMeeting:
@@ -250,8 +267,16 @@ func nextStep(lang string, c *Case) (string, []any) {
 		return "next.replace", []any{c.Ref}
 	case prioPlan:
 		return "next.plan", []any{c.Ref}
+	case prioEstablish:
+		return "next.establish", []any{c.Ref}
+	case prioNextFollowUp:
+		return "next.nextfollowup", []any{c.Ref}
+	case prioFollowUp:
+		return "next.followup", []any{c.Ref, s.fmtDate(*c.Plan.FollowUp)}
+	case prioHeld:
+		return "next.held", []any{c.Ref}
 	default:
-		return "next.none", []any{c.Ref}
+		return "next.none", nil
 	}
 }
 
@@ -262,4 +287,23 @@ func consentHint(lang string, c *Case) string {
 		return t(lang, "hint.consent.minor")
 	}
 	return t(lang, "hint.consent.adult")
+}
+
+// stageText is the lifecycle stage as the status and mina show it, with
+// its date: "plan upprättad 2026-12-12, uppföljning 2027-03-01".
+func (s *Service) stageText(lang string, c *Case) string {
+	stage := c.Stage()
+	text := t(lang, "stage."+string(stage))
+	switch stage {
+	case StageHeld:
+		text += " " + s.fmtDate(c.Held.Date)
+	case StageEstablished:
+		text += " " + s.fmtDate(c.Established.Date)
+	case StageFollowedUp:
+		text += " " + s.fmtDate(c.FollowUps[len(c.FollowUps)-1].Date)
+	}
+	if stage.PlanEstablished() && c.Plan.FollowUp != nil {
+		text += ", " + t(lang, "stage.nextfollowup", s.fmtDate(*c.Plan.FollowUp))
+	}
+	return text
 }

@@ -29,7 +29,7 @@ func TestRenderGolden(t *testing.T) {
 				"declined":   sentTo(envs, soc.ContactID)[0].Msg,
 				"delegated":  sentTo(envs, del.ContactID)[0].Msg,
 				"status":     h.svc.renderStatus(lang, c, view{needs: true, exactAge: true, convener: true}),
-				"plan":       h.svc.renderPlan(lang, c),
+				"plan":       h.svc.renderPlan(h.dir.Current(), lang, c, view{needs: true, exactAge: true, convener: true}),
 			}
 			testutil.GoldenJSON(t, filepath.Join("testdata", "render-"+lang+".golden.json"), out, *update)
 		})
