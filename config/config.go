@@ -56,6 +56,7 @@ type Mattermost struct {
 	CommandToken  string            // SAMLA_MATTERMOST_COMMAND_TOKEN (secret)
 	CommandTokens map[string]string // SAMLA_MATTERMOST_COMMAND_TOKENS "skane=token,…" (secret)
 	ActionKey     string            // SAMLA_MATTERMOST_ACTION_KEY, HMAC key for button contexts (secret)
+	EmailTrusted  []string          // SAMLA_MATTERMOST_EMAIL_TRUSTED: servers whose e-mail addresses the operator vouches for
 }
 
 // Enabled reports whether Mattermost is configured.

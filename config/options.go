@@ -91,6 +91,9 @@ func options() []option {
 		{Name: "SAMLA_MATTERMOST_ACTION_KEY", Group: "Mattermost", Secret: true, Example: "$(openssl rand -hex 32)",
 			Doc:   "HMAC key (at least 16 characters) that signs button contexts; required with Mattermost.",
 			field: func(c *Config) any { return &c.Mattermost.ActionKey }, check: minLen(16)},
+		{Name: "SAMLA_MATTERMOST_EMAIL_TRUSTED", Group: "Mattermost", Example: "skane",
+			Doc:   "Comma-separated servers whose users' e-mail addresses the operator vouches for (accounts managed by LDAP/SAML). Elsewhere a user is linked to a contact by e-mail only when Mattermost has verified the address.",
+			field: func(c *Config) any { return &c.Mattermost.EmailTrusted }},
 
 		{Name: "SAMLA_SMTP_URL", Group: "E-mail", Secret: true, Example: "smtp://samla@smtp.kommun.example.se:587",
 			Doc:   "Mail relay; enables the e-mail channel. `smtp://` (STARTTLS required, port 587; `?tls=none` only for a relay on localhost) or `smtps://` (port 465); user and password may be in the URL.",

@@ -62,7 +62,7 @@ func crossCheck(c Config) []string {
 	for _, m := range []struct {
 		name string
 		vals map[string]string
-	}{{"SAMLA_MATTERMOST_BOT_TOKENS", mm.BotTokens}, {"SAMLA_MATTERMOST_COMMAND_TOKENS", mm.CommandTokens}} {
+	}{{"SAMLA_MATTERMOST_BOT_TOKENS", mm.BotTokens}, {"SAMLA_MATTERMOST_COMMAND_TOKENS", mm.CommandTokens}, {"SAMLA_MATTERMOST_EMAIL_TRUSTED", setOf(mm.EmailTrusted)}} {
 		for _, name := range sortedKeys(m.vals) {
 			if _, ok := mm.Servers[name]; !ok {
 				add("%s: server %q is not in SAMLA_MATTERMOST_SERVERS", m.name, name)
@@ -97,4 +97,13 @@ func (c Config) Location() *time.Location {
 		return time.UTC
 	}
 	return loc
+}
+
+// setOf is names as the keys of a map (for the unknown-server check).
+func setOf(names []string) map[string]string {
+	m := make(map[string]string, len(names))
+	for _, n := range names {
+		m[n] = ""
+	}
+	return m
 }

@@ -26,6 +26,10 @@ type ServerConfig struct {
 	// server with the command in several teams lists each team's token,
 	// separated by spaces. Empty means Options.CommandToken.
 	CommandToken string
+	// EmailTrusted says the operator vouches for the e-mail addresses of
+	// this server's users (managed accounts): they link to directory
+	// contacts by e-mail even when Mattermost has not verified them.
+	EmailTrusted bool
 }
 
 // DirectorySource gives the directory in service (hot-reloaded).
@@ -86,6 +90,7 @@ var _ client = (*model.Client4)(nil)
 type server struct {
 	name          string
 	commandTokens []string
+	emailTrusted  bool // ServerConfig.EmailTrusted
 	api           client
 
 	mu      sync.Mutex
@@ -172,7 +177,7 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 			return nil, fmt.Errorf("mattermost: no client for server %q", name)
 		}
 		b.servers[name] = &server{
-			name: name, commandTokens: tokens[name], api: c,
+			name: name, commandTokens: tokens[name], api: c, emailTrusted: opts.Servers[name].EmailTrusted,
 			userIDs: map[string]string{}, dms: map[string]string{},
 			dmUsers: map[string]string{}, users: map[string]*model.User{},
 		}

@@ -12,20 +12,22 @@ func TestServers(t *testing.T) {
 		name    string
 		bots    map[string]string
 		cmds    map[string]string
+		trusted []string
 		want    map[string]ServerConfig
 		wantErr string
 	}{
-		{"complete", map[string]string{"skane": "b1", "vgr": "b2"}, map[string]string{"skane": "c1"},
+		{"complete", map[string]string{"skane": "b1", "vgr": "b2"}, map[string]string{"skane": "c1"}, []string{"vgr"},
 			map[string]ServerConfig{
 				"skane": {URL: "https://mm.skane.example.se", BotToken: "b1", CommandToken: "c1"},
-				"vgr":   {URL: "https://chat.vgr.example.se", BotToken: "b2"},
+				"vgr":   {URL: "https://chat.vgr.example.se", BotToken: "b2", EmailTrusted: true},
 			}, ""},
-		{"missing bot token", map[string]string{"skane": "b1"}, nil, nil, `"vgr" has no bot token`},
-		{"bot token for unknown server", map[string]string{"skane": "b1", "vgr": "b2", "gotland": "b3"}, nil, nil, "BOT_TOKENS names servers not in SAMLA_MATTERMOST_SERVERS: [gotland]"},
-		{"command token for unknown server", map[string]string{"skane": "b1", "vgr": "b2"}, map[string]string{"skåne": "c"}, nil, "COMMAND_TOKENS names servers"},
+		{"missing bot token", map[string]string{"skane": "b1"}, nil, nil, nil, `"vgr" has no bot token`},
+		{"bot token for unknown server", map[string]string{"skane": "b1", "vgr": "b2", "gotland": "b3"}, nil, nil, nil, "BOT_TOKENS names servers not in SAMLA_MATTERMOST_SERVERS: [gotland]"},
+		{"command token for unknown server", map[string]string{"skane": "b1", "vgr": "b2"}, map[string]string{"skåne": "c"}, nil, nil, "COMMAND_TOKENS names servers"},
+		{"e-mail trust for unknown server", map[string]string{"skane": "b1", "vgr": "b2"}, nil, []string{"gotland"}, nil, `EMAIL_TRUSTED names server "gotland"`},
 	}
 	for _, tt := range tests {
-		got, err := Servers(urls, tt.bots, tt.cmds)
+		got, err := Servers(urls, tt.bots, tt.cmds, tt.trusted)
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("%s: error %v, want %q", tt.name, err, tt.wantErr)

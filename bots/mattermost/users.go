@@ -144,7 +144,8 @@ const anyUser = "*"
 // (user_id; the request's user_name is never trusted): named by the
 // username the API gives for that id (cached), which is what the
 // directory's reach names, and linked to the directory by reach (server +
-// username) or else by the user's e-mail.
+// username) or else by the user's e-mail — when Mattermost has verified
+// it or the operator trusts the server's addresses (EmailTrusted).
 func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat.Actor {
 	a := chat.Actor{Platform: chat.Mattermost, Workspace: s.name, UserID: userID, Channel: channel}
 	profile, err := s.user(ctx, userID)
@@ -165,10 +166,22 @@ func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat
 		return a
 	}
 	a.Email = profile.Email
-	if profile.Email != "" {
-		if c, ok := dir.ContactByEmail(profile.Email); ok {
-			a.ContactID = c.ID
-		}
+	if profile.Email == "" {
+		return a
 	}
+	c, ok := dir.ContactByEmail(profile.Email)
+	if !ok {
+		return a
+	}
+	if !profile.EmailVerified && !s.emailTrusted {
+		// Anyone can type a colleague's address into their profile on a
+		// server that does not verify it: no link, and a security event
+		// (ids only).
+		b.opts.Log.WarnContext(ctx, "mattermost: security: e-mail link refused, address not verified",
+			"server", s.name, "user_id", userID, "contact", c.ID)
+		a.Email = ""
+		return a
+	}
+	a.ContactID = c.ID
 	return a
 }

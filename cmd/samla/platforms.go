@@ -48,7 +48,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h *sip.Service, hold
 		p.closers = append(p.closers, bot.Close)
 	}
 	if cfg.Mattermost.Enabled() {
-		servers, err := mattermost.Servers(cfg.Mattermost.Servers, cfg.Mattermost.BotTokens, cfg.Mattermost.CommandTokens)
+		servers, err := mattermost.Servers(cfg.Mattermost.Servers, cfg.Mattermost.BotTokens, cfg.Mattermost.CommandTokens, cfg.Mattermost.EmailTrusted)
 		if err != nil {
 			return nil, err
 		}

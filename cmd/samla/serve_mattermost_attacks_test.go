@@ -18,7 +18,8 @@ import (
 // fakeMattermostAPI is the part of a Mattermost server's API the bot uses:
 // users, direct channels and posts. It records every post body.
 type fakeMattermostAPI struct {
-	users map[string]string // id → username
+	users  map[string]string // id → username
+	emails map[string]string // id → profile e-mail, never verified
 
 	mu    sync.Mutex
 	posts []string
@@ -42,7 +43,7 @@ func (f *fakeMattermostAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, `{"status_code":404}`, http.StatusNotFound)
 			return
 		}
-		fmt.Fprintf(w, `{"id":%q,"username":%q}`, id, name)
+		fmt.Fprintf(w, `{"id":%q,"username":%q,"email":%q,"email_verified":false}`, id, name, f.emails[id])
 	case r.Method == http.MethodPost && path == "/channels/direct":
 		var ids []string
 		_ = json.NewDecoder(r.Body).Decode(&ids)
@@ -135,8 +136,8 @@ func unsafeForMattermost(s string) string {
 // input gate refuses personnummer spellings and over-long places (2, 8).
 func TestServeMattermostAttacks(t *testing.T) {
 	api := &fakeMattermostAPI{users: map[string]string{
-		mmID("samlabot"): "samla", mmID("fatima"): "fatima.said", mmID("mallory"): "mallory",
-	}}
+		mmID("samlabot"): "samla", mmID("fatima"): "fatima.said", mmID("mallory"): "mallory", mmID("eve"): "eve",
+	}, emails: map[string]string{mmID("eve"): "habilitering.vagin@example.se"}}
 	fake := httptest.NewServer(api)
 	defer fake.Close()
 	base, stderr, stop, _ := startServe(t, map[string]string{
@@ -158,6 +159,15 @@ func TestServeMattermostAttacks(t *testing.T) {
 	// Problem 7: Mallory sends Fatima's user name with her own user id.
 	if out := mmCommand(t, base, "tok-kommun", mmID("mallory"), "fatima.said", "mina"); strings.Contains(out, ref) {
 		t.Errorf("a forged user_name showed Fatima's case to Mallory:\n%s", out)
+	}
+
+	// Problem 1, on Mattermost: Eve's profile holds Habilitering Skåne's
+	// väg-in address, unverified; she is not taken for that contact.
+	if out := mmCommand(t, base, "tok-kommun", mmID("eve"), "eve", "mina"); !strings.Contains(out, "Du finns inte i kontaktkatalogen") {
+		t.Errorf("Eve, with an unverified address of a contact, was linked to it:\n%s", out)
+	}
+	if !strings.Contains(stderr.String(), "e-mail link refused") {
+		t.Errorf("no security event in the log:\n%s", stderr)
 	}
 
 	// Problem 6: a place with a hidden link, a tracking image and @channel.
