@@ -1,10 +1,15 @@
-// Package deploy_test checks the deployment files in deploy/: the Helm
-// chart's rendered manifests, the systemd unit and its environment file,
-// the Grafana dashboard and the container image.
+// Package deploy_test checks every file in deploy/: the Helm chart (lint
+// and the rules of its rendered manifests), the Dockerfile and, where
+// docker runs, the image; the Redis manifest against a real redis-server;
+// the systemd unit and its environment file. The Grafana dashboard and the
+// chart's alert rules are checked against a running server's /metrics in
+// cmd/samla (dashboard_test.go).
 package deploy_test
 
 import (
+	"archive/tar"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"io"
 	"os"
@@ -611,6 +616,51 @@ func TestChartLint(t *testing.T) {
 		}
 		if out, err := exec.Command(helm(t), args...).CombinedOutput(); err != nil {
 			t.Errorf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// TestChartPackage packages the chart as a release would (.helmignore
+// applied) and checks what goes in: the templates, the schema and the
+// alert rules, not the test value sets.
+func TestChartPackage(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command(helm(t), "package", chart, "-d", dir).CombinedOutput(); err != nil {
+		t.Fatalf("helm package: %v\n%s", err, out)
+	}
+	archives, _ := filepath.Glob(filepath.Join(dir, "samla-*.tgz"))
+	if len(archives) != 1 {
+		t.Fatalf("helm package made %v", archives)
+	}
+	f, err := os.Open(archives[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, h.Name)
+	}
+	for _, want := range []string{"samla/Chart.yaml", "samla/values.yaml", "samla/values.schema.json", "samla/files/alerts.yaml", "samla/templates/deployment.yaml"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("the package lacks %s", want)
+		}
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "samla/ci/") {
+			t.Errorf("the package holds the test value set %s", n)
 		}
 	}
 }
