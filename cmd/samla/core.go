@@ -86,3 +86,33 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	}
 	return c, nil
 }
+
+// platformCore is what the chat platforms call: the core's commands,
+// buttons and new-case form.
+type platformCore interface {
+	chat.Handler
+	NewCase(ctx context.Context, who chat.Actor, in sip.NewCase) (sip.Result, error)
+	undeliverable
+}
+
+// handler is the core as the platforms see it: with a case room, its
+// chat command (/sip länk) comes first.
+func (c *core) handler() platformCore {
+	if c.room == nil {
+		return c.svc
+	}
+	return roomCommands{Service: c.svc, room: c.room}
+}
+
+// roomCommands puts the room's chat command in front of the core's.
+type roomCommands struct {
+	*sip.Service
+	room *room.Room
+}
+
+func (h roomCommands) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
+	if reply, ok := h.room.Command(ctx, who, text); ok {
+		return reply
+	}
+	return h.Service.Command(ctx, who, text)
+}

@@ -79,9 +79,14 @@ func newMailer(cfg config.Config, onUndeliverable func(context.Context, chat.Add
 	return m, links, err
 }
 
+// undeliverable is the core's method reportUndeliverable calls.
+type undeliverable interface {
+	Undeliverable(ctx context.Context, ref string, to chat.Address) error
+}
+
 // reportUndeliverable tells the core which case an undeliverable e-mail
 // was about (the job id in the key names it), so the convener hears of it.
-func reportUndeliverable(core *sip.Service, log *slog.Logger) func(context.Context, chat.Address, string) {
+func reportUndeliverable(core undeliverable, log *slog.Logger) func(context.Context, chat.Address, string) {
 	return func(ctx context.Context, to chat.Address, key string) {
 		ref := sip.FindRef(key)
 		if ref == "" {

@@ -11,7 +11,6 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/server"
-	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -25,7 +24,7 @@ type platforms struct {
 
 // startPlatforms builds the Slack and Mattermost bots and the e-mail
 // channel that are configured.
-func startPlatforms(ctx context.Context, cfg config.Config, h *sip.Service, holder *directory.Holder,
+func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, holder *directory.Holder,
 	st store.Store, srv *server.Server, log *slog.Logger) (*platforms, error) {
 	p := &platforms{}
 	if cfg.Slack.Enabled() {

@@ -47,6 +47,15 @@ type view struct {
 	Form         map[string]string
 	Slots        map[int]string
 	Three        []int
+	// Voice is what the individual wrote (the staff page shows it marked
+	// as theirs); nil when nothing yet.
+	Voice *voice
+	// The written plan (plan.html): the plan, the individual's goals and
+	// the case reference.
+	Plan      sip.Plan
+	PlanVoice voice
+	PlanRef   string
+	HasPlan   bool
 }
 
 // T is a text in the page's language.

@@ -23,6 +23,9 @@ type Core interface {
 	Answer(ctx context.Context, who chat.Actor, in sip.Answer) (sip.Result, error)
 	ProposeMeeting(ctx context.Context, who chat.Actor, in sip.ProposeMeeting) (sip.Result, error)
 	EditPlan(ctx context.Context, who chat.Actor, in sip.EditPlan) (sip.Result, error)
+	// Case reads a case without an actor: for the individual's page, whose
+	// access the room checks itself (personal link and code).
+	Case(ctx context.Context, ref string) (*sip.Case, error)
 }
 
 // Options configure the room.
@@ -103,6 +106,12 @@ func (rm *Room) Handler() http.Handler {
 	mux.HandleFunc("POST /rum/{ref}/svar", rm.postAnswer)
 	mux.HandleFunc("POST /rum/{ref}/tid", rm.postProposal)
 	mux.HandleFunc("POST /rum/{ref}/plan", rm.postPlanItem)
+	mux.HandleFunc("GET "+PersonPath, rm.personCodeForm)
+	mux.HandleFunc("POST "+PersonPath, rm.personCodePost)
+	mux.HandleFunc("GET /rum/mitt", rm.personPage)
+	mux.HandleFunc("POST /rum/mitt", rm.personPost)
+	mux.HandleFunc("GET /rum/{ref}/plan", rm.planPage)
+	mux.HandleFunc("GET /rum/{ref}/plan.pdf", rm.planPDF)
 	mux.HandleFunc("/rum/", rm.notFound)
 	return rm.headers(rm.limit(mux))
 }

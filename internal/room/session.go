@@ -23,12 +23,22 @@ type session struct {
 	Ref     string     `json:"ref"`
 	CSRF    string     `json:"csrf"`
 	Created time.Time  `json:"created"`
+	// Person is set for the individual's session (opened by a personal
+	// link and its code): the role the link was made for, and the link,
+	// checked on every request (a revoked link ends the session).
+	Person  string `json:"person,omitempty"`
+	LinkKey string `json:"link_key,omitempty"`
 
 	key string
 }
 
 // startSession stores a new session for who in case ref and sets its cookie.
 func (rm *Room) startSession(ctx context.Context, w http.ResponseWriter, who chat.Actor, ref string) error {
+	return rm.storeSession(ctx, w, session{Actor: who, Ref: ref})
+}
+
+// storeSession stores s as a new session and sets its cookie.
+func (rm *Room) storeSession(ctx context.Context, w http.ResponseWriter, s session) error {
 	token, err := newToken(rm.opts.Rand)
 	if err != nil {
 		return err
@@ -37,7 +47,7 @@ func (rm *Room) startSession(ctx context.Context, w http.ResponseWriter, who cha
 	if err != nil {
 		return err
 	}
-	s := session{Actor: who, Ref: ref, CSRF: csrf, Created: rm.opts.Now()}
+	s.CSRF, s.Created = csrf, rm.opts.Now()
 	b, err := json.Marshal(s)
 	if err != nil {
 		return err

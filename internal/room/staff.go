@@ -60,7 +60,7 @@ func (rm *Room) visit(w http.ResponseWriter, r *http.Request) (*session, *sip.Ca
 		return nil, nil, false
 	}
 	ref := r.PathValue("ref")
-	if !strings.EqualFold(ref, s.Ref) {
+	if s.Person != "" || !strings.EqualFold(ref, s.Ref) {
 		rm.notFound(w, r)
 		return nil, nil, false
 	}
@@ -81,6 +81,14 @@ func (rm *Room) staffPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := rm.staffView(r, s, cv)
+	vo, _, err := rm.readVoice(r.Context(), cv.Ref)
+	if err != nil {
+		rm.fail(w, r, err)
+		return
+	}
+	if vo.Role != "" {
+		v.Voice = &vo
+	}
 	if r.URL.Query().Get("sparat") == "1" {
 		v.Notice = v.T("saved")
 	}
