@@ -336,9 +336,12 @@ func (d *Directory) Search(q string, limit int) []Hit {
 	uscores := make([][]uint8, len(qt))
 	rscores := make([][]int, len(qt))  // score of each role (index in Roles)
 	rmasks := make([]uint32, len(qt))  // roles scoring above 0
+	inNames := make([]bool, len(qt))   // whether some name has a word the token starts
 	filters := make([][]bool, len(qt)) // units that can match the token; nil = any
 	sizes := make([]int, len(qt))      // contacts each token matches
 	for i, t := range qt {
+		nlo, nhi, _ := prefixRange(s.nTokens, t)
+		inNames[i] = nlo < nhi
 		rscores[i] = make([]int, len(Roles))
 		for k, r := range Roles {
 			if m := matchText(s.roleText[r], t, weightRole); m > 0 && k < 32 {
@@ -400,7 +403,7 @@ tiers:
 			}
 			score := 0
 			for _, i := range order {
-				m := s.match(ci, qt[i], rscores[i], rmasks[i], uscores[i])
+				m := s.match(ci, qt[i], inNames[i], rscores[i], rmasks[i], uscores[i])
 				if m == 0 {
 					score = 0
 					break
@@ -501,12 +504,15 @@ func (m *merge) down(i int) {
 }
 
 // match scores how contact ci matches query token t (0: not at all): the
-// best of its name, its roles (rscore, for the roles in rmask) and its
+// best of its name (read only when inNames: some name has a word
+// starting with t), its roles (rscore, for the roles in rmask) and its
 // unit (uscore).
-func (s *searchIndex) match(ci int32, t string, rscore []int, rmask uint32, uscore []uint8) int {
-	best := matchText(s.names[ci], t, weightName)
-	if best >= weightName+exactBonus {
-		return best
+func (s *searchIndex) match(ci int32, t string, inNames bool, rscore []int, rmask uint32, uscore []uint8) int {
+	best := 0
+	if inNames {
+		if best = matchText(s.names[ci], t, weightName); best >= weightName+exactBonus {
+			return best
+		}
 	}
 	for m := s.roleBits[ci] & rmask; m != 0; m &= m - 1 {
 		best = max(best, rscore[bits.TrailingZeros32(m)])
