@@ -34,7 +34,7 @@ func options() []option {
 			Doc:   "Comma-separated bearer tokens for the directory API. Empty = API refuses every request.",
 			field: func(c *Config) any { return &c.APITokens }, check: checkTokens},
 		{Name: "SAMLA_LANG", Group: "Server", Default: "sv", Example: "en",
-			Doc:   "Default language of messages: `sv` or `en`.",
+			Doc:   "Language of messages, `sv` or `en`, for a person who has not chosen one with `/sip språk` and whose Slack or Mattermost keeps no locale Samla speaks.",
 			field: func(c *Config) any { return &c.Lang }, check: oneOf("sv", "en")},
 		{Name: "SAMLA_TIMEZONE", Group: "Server", Default: "Europe/Stockholm", Example: "Europe/Stockholm",
 			Doc:   "IANA time zone for dates, workdays and reminders.",

@@ -16,6 +16,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
@@ -46,7 +47,7 @@ func play(t *testing.T, script, lang string) string {
 	defer st.Close()
 	var logs bytes.Buffer
 	svc := sip.New(sip.Deps{
-		Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{42}), Lang: lang,
+		Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{42}), Lang: i18n.Lang(lang),
 		Log: slog.New(slog.NewTextHandler(&logs, nil)),
 	})
 	var out bytes.Buffer

@@ -111,7 +111,10 @@ type Bot struct {
 	dialogs string // integration URL for dialog submissions
 }
 
-var _ chat.Sender = (*Bot)(nil)
+var (
+	_ chat.Sender       = (*Bot)(nil)
+	_ chat.LocaleSource = (*Bot)(nil)
+)
 
 // New returns a Bot talking to the configured servers with model.Client4.
 func New(opts Options) (*Bot, error) {

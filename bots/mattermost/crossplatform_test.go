@@ -49,7 +49,8 @@ func newCrossFixture(t *testing.T) *crossFixture {
 	holder := directory.NewHolder(dir)
 	clock := func() time.Time { return testNow }
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: quiet})
+	locales := chat.Locales{} // as cmd/samla wires it: the bot, built after the core, tells locales
+	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: quiet, Locales: locales})
 
 	fake := newFakeMM(t)
 	fake.addUser(userID("fatima"), "fatima.said", "fatima.said@malmo.example.se")
@@ -61,6 +62,7 @@ func newCrossFixture(t *testing.T) *crossFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	locales[chat.Mattermost] = bot
 	slack := chattest.New(chat.Slack)
 	worker := outbox.NewWorker(st, []chat.Sender{slack, bot}, outbox.Options{Now: clock, Log: quiet})
 	deliver := func() {

@@ -131,6 +131,13 @@ func (f *fakeMM) addUser(id, username, email string) {
 	f.users[id] = &model.User{Id: id, Username: username, Email: email}
 }
 
+// setLocale sets the locale Mattermost keeps for a user.
+func (f *fakeMM) setLocale(id, locale string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.users[id].Locale = locale
+}
+
 // failNext makes the next call to route fail with status (and headers).
 func (f *fakeMM) failNext(route string, status int, header map[string]string) {
 	f.mu.Lock()

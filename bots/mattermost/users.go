@@ -185,3 +185,25 @@ func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat
 	a.ContactID = c.ID
 	return a
 }
+
+// Locale is the locale Mattermost keeps for a user (the user's locale
+// setting, e.g. "en"), "" when it has none. The profile is the one cached
+// for sending and linking.
+func (b *Bot) Locale(ctx context.Context, of chat.Address) (string, error) {
+	if of.Platform != chat.Mattermost || of.User == "" {
+		return "", nil
+	}
+	s, err := b.server(of.Workspace)
+	if err != nil {
+		return "", err
+	}
+	id, err := s.userID(ctx, of.User)
+	if err != nil {
+		return "", err
+	}
+	u, err := s.user(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	return u.Locale, nil
+}

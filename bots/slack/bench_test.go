@@ -97,7 +97,7 @@ func benchCommands(b *testing.B, core Core, st store.Store, dir DirectorySource,
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { _ = bot.Close(context.Background()) })
-	bot.links.put(team+"/"+user, "")
+	bot.links.put(team+"/"+user, profile{})
 	mux := http.NewServeMux()
 	bot.Mount(mux)
 	body := []byte(url.Values{

@@ -61,8 +61,9 @@ type webAPI interface {
 }
 
 var (
-	_ webAPI      = (*slackgo.Client)(nil)
-	_ chat.Sender = (*Bot)(nil)
+	_ webAPI            = (*slackgo.Client)(nil)
+	_ chat.Sender       = (*Bot)(nil)
+	_ chat.LocaleSource = (*Bot)(nil)
 )
 
 // Bot serves Slack for Samla. It is safe for concurrent use.

@@ -32,16 +32,17 @@ type failure struct {
 type fakeAPI struct {
 	srv *httptest.Server
 
-	mu     sync.Mutex
-	calls  []apiCall
-	fail   map[string][]failure // method → failures to answer next, in order
-	emails map[string]string    // user id → e-mail for users.info
-	nextTS int
+	mu      sync.Mutex
+	calls   []apiCall
+	fail    map[string][]failure // method → failures to answer next, in order
+	emails  map[string]string    // user id → e-mail for users.info
+	locales map[string]string    // user id → locale for users.info with include_locale
+	nextTS  int
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
 	t.Helper()
-	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}}
+	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}, locales: map[string]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -98,6 +99,10 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	f.nextTS++
 	ts := fmt.Sprintf("1764000000.%06d", f.nextTS)
 	email := f.emails[call.Form.Get("user")]
+	locale := ""
+	if call.Form.Get("include_locale") == "true" {
+		locale = f.locales[call.Form.Get("user")]
+	}
 	f.mu.Unlock()
 
 	w.Header().Set("Content-Type", "application/json")
@@ -130,7 +135,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	case "views.open":
 		resp = map[string]any{"ok": true, "view": map[string]any{"id": "V1"}}
 	case "users.info":
-		resp = map[string]any{"ok": true, "user": map[string]any{"id": call.Form.Get("user"), "profile": map[string]any{"email": email}}}
+		resp = map[string]any{"ok": true, "user": map[string]any{"id": call.Form.Get("user"), "locale": locale, "profile": map[string]any{"email": email}}}
 	default:
 		resp = map[string]any{"ok": false, "error": "unknown_method"}
 	}

@@ -71,11 +71,13 @@ func newRealFlow(t *testing.T, st store.Store) *realFlow {
 	}
 	holder := directory.NewHolder(dir)
 	clock := func() time.Time { return testNow }
-	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{5}), Lang: "sv"})
+	locales := chat.Locales{} // as cmd/samla wires it: the bot, built after the core, tells locales
+	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{5}), Lang: "sv", Locales: locales})
 	tb := newTestBot(t, func(o *Options) {
 		o.Handler, o.Dedup, o.Directory = core, st, holder
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
 	})
+	locales[chat.Slack] = tb.Bot
 	f := &realFlow{testBot: tb, core: core, mattermost: &otherPlatform{name: chat.Mattermost}}
 	worker := outbox.NewWorker(st, []chat.Sender{tb.Bot, f.mattermost}, outbox.Options{Now: clock, Log: slog.New(slog.DiscardHandler)})
 	f.deliver = func() int {

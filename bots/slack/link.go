@@ -6,6 +6,8 @@ import (
 	"sync"
 	"time"
 
+	slackgo "github.com/slack-go/slack"
+
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
 )
@@ -13,9 +15,9 @@ import (
 // lookupTimeout bounds the users.info call made while a request waits.
 const lookupTimeout = 800 * time.Millisecond
 
-// linkCache remembers the e-mail address of Slack users (team+user →
-// e-mail, "" when Slack gave none) so users.info is called once per hour
-// per user, not on every request. The contact itself is resolved against
+// linkCache remembers what users.info says of Slack users (team+user →
+// e-mail and locale, "" when Slack gave none) so users.info is called once
+// per hour per user, not on every request. The contact itself is resolved against
 // the directory in service on every request, so a reload takes effect.
 type linkCache struct {
 	now func() time.Time
@@ -26,8 +28,14 @@ type linkCache struct {
 }
 
 type linkEntry struct {
-	email   string
+	profile
 	expires time.Time
+}
+
+// profile is what Samla reads of a Slack user.
+type profile struct {
+	email  string
+	locale string // e.g. "en-US", from users.info with include_locale
 }
 
 // maxLinkEntries bounds the cache; when full it starts over.
@@ -37,23 +45,23 @@ func newLinkCache(now func() time.Time, ttl time.Duration) *linkCache {
 	return &linkCache{now: now, ttl: ttl, entries: map[string]linkEntry{}}
 }
 
-func (c *linkCache) get(key string) (string, bool) {
+func (c *linkCache) get(key string) (profile, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
 	if !ok || c.now().After(e.expires) {
-		return "", false
+		return profile{}, false
 	}
-	return e.email, true
+	return e.profile, true
 }
 
-func (c *linkCache) put(key, email string) {
+func (c *linkCache) put(key string, p profile) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.entries) >= maxLinkEntries {
 		c.entries = map[string]linkEntry{}
 	}
-	c.entries[key] = linkEntry{email: email, expires: c.now().Add(c.ttl)}
+	c.entries[key] = linkEntry{profile: p, expires: c.now().Add(c.ttl)}
 }
 
 // actor builds the chat.Actor of a Slack user, linked to a directory
@@ -68,7 +76,7 @@ func (b *Bot) actor(ctx context.Context, team, user, channel string) chat.Actor 
 			return who
 		}
 	}
-	who.Email = b.email(ctx, team, user)
+	who.Email = b.profile(ctx, team, user).email
 	if dir != nil && who.Email != "" {
 		if c, ok := dir.ContactByEmail(who.Email); ok {
 			who.ContactID = c.ID
@@ -85,27 +93,37 @@ func (b *Bot) currentDirectory() *directory.Directory {
 	return b.dir.Current()
 }
 
-// email is the user's e-mail address from users.info, cached.
-func (b *Bot) email(ctx context.Context, team, user string) string {
+// profile is the user's e-mail address and locale from users.info, cached.
+func (b *Bot) profile(ctx context.Context, team, user string) profile {
 	key := team + "/" + user
-	if e, ok := b.links.get(key); ok {
-		return e
+	if p, ok := b.links.get(key); ok {
+		return p
 	}
 	api, err := b.client(team)
 	if err != nil {
-		return ""
+		return profile{}
 	}
 	ctx, cancel := context.WithTimeout(ctx, lookupTimeout)
 	defer cancel()
-	u, err := api.GetUserInfoContext(ctx, user)
+	u, err := api.GetUserInfoContext(ctx, user, slackgo.GetUserInfoOptionIncludeLocale(true))
 	if err != nil {
 		err = classify("users.info", err)
 		b.log.Warn("slack: users.info failed", "team", team, "error", err)
 		if errors.Is(err, chat.ErrPermanent) { // e.g. missing_scope: do not ask on every request
-			b.links.put(key, "")
+			b.links.put(key, profile{})
 		}
-		return ""
+		return profile{}
 	}
-	b.links.put(key, u.Profile.Email)
-	return u.Profile.Email
+	p := profile{email: u.Profile.Email, locale: u.Locale}
+	b.links.put(key, p)
+	return p
+}
+
+// Locale is the locale Slack keeps for a user (users.info with
+// include_locale, cached with the e-mail), "" when it gave none.
+func (b *Bot) Locale(ctx context.Context, of chat.Address) (string, error) {
+	if of.Platform != chat.Slack || of.User == "" {
+		return "", nil
+	}
+	return b.profile(ctx, of.Workspace, of.User).locale, nil
 }

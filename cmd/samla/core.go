@@ -13,6 +13,7 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/agenda"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/room"
 	"github.com/samla-sip/samla/internal/sip"
@@ -25,6 +26,9 @@ type core struct {
 	svc       *sip.Service
 	reminders *reminders.Engine
 	room      *room.Room // nil unless SAMLA_PUBLIC_URL is set
+	// locales is where the chat platforms, built after the core, register
+	// to tell each person's locale (startPlatforms fills it before serving).
+	locales chat.Locales
 }
 
 // roomCore is the service as the room sees it, set once it is built (the
@@ -44,7 +48,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	}
 	remLog := log.With("component", "reminders")
 	loc := cfg.Location()
-	c := &core{}
+	c := &core{locales: chat.Locales{}}
 	actions := map[string]sip.ActionFunc{
 		// The engine is built after the service it reads cases from.
 		reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
@@ -65,9 +69,10 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		links = c.room
 		actions[room.ActionPrefix] = c.room.Act
 	}
+	lang, _ := i18n.Parse(cfg.Lang) // config checked it; sip falls back to Swedish
 	c.svc = sip.New(sip.Deps{
-		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader,
-		Lang: cfg.Lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
+		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader, Locales: c.locales,
+		Lang: lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
 		Actions:  actions, Room: links,
 		Agenda: agenda.New(agenda.Options{
@@ -79,7 +84,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	rc.Core = c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
 		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
-		Settings: set, Log: remLog, Metrics: metrics,
+		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)

@@ -23,8 +23,8 @@ type platforms struct {
 }
 
 // startPlatforms builds the Slack and Mattermost bots and the e-mail
-// channel that are configured.
-func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, holder *directory.Holder,
+// channel that are configured, and registers the bots in locales.
+func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, locales chat.Locales, holder *directory.Holder,
 	st store.Store, srv *server.Server, log *slog.Logger) (*platforms, error) {
 	p := &platforms{}
 	if cfg.Slack.Enabled() {
@@ -45,6 +45,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, hold
 		}
 		p.senders = append(p.senders, bot)
 		p.closers = append(p.closers, bot.Close)
+		locales[chat.Slack] = bot
 	}
 	if cfg.Mattermost.Enabled() {
 		servers, err := mattermost.Servers(cfg.Mattermost.Servers, cfg.Mattermost.BotTokens, cfg.Mattermost.CommandTokens, cfg.Mattermost.EmailTrusted)
@@ -62,6 +63,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, hold
 		}
 		bot.Mount(srv)
 		p.senders = append(p.senders, bot)
+		locales[chat.Mattermost] = bot
 	}
 	if cfg.Mail.Enabled() {
 		m, links, err := newMailer(cfg, reportUndeliverable(h, log.With("component", "email")))

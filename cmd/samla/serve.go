@@ -94,7 +94,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		srv.Handle("/rum/", core.room.Handler())
 		log.Info("case room served", "at", cfg.PublicURL+"/rum/")
 	}
-	chats, err := startPlatforms(ctx, cfg, core.handler(), holder, st, srv, log)
+	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, holder, st, srv, log)
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
@@ -76,7 +77,7 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	svc := sip.New(sip.Deps{
-		Store: st, Directory: holder, Now: opts.now, Rand: opts.rand, Lang: lang, Log: log,
+		Store: st, Directory: holder, Now: opts.now, Rand: opts.rand, Lang: i18n.Lang(lang), Log: log,
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: env.getenv("SAMLA_LLM_BASE_URL"), Model: env.getenv("SAMLA_LLM_MODEL"),
 			APIKey: env.getenv("SAMLA_LLM_API_KEY"), Directory: holder, Log: log,

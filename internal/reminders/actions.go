@@ -14,7 +14,7 @@ import (
 // it in the core's Deps.Actions under ActionPrefix. Only someone the
 // reminder went to may press them (anyone in a team channel).
 func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
-	lang := e.d.Settings.Lang
+	lang := langOf(ctx, e.d.Langs, e.d.Settings.Lang, who.Address())
 	id, period := act.Value, ""
 	if act.Name == ActionSnooze {
 		period, id, _ = strings.Cut(act.Value, "|")
@@ -38,7 +38,7 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 	if !ok {
 		return chat.Reply{Text: tr(lang, "act.gone")}
 	}
-	if !e.mayPress(who, c, rem) {
+	if !e.mayPress(ctx, who, c, rem) {
 		return chat.Reply{Text: tr(lang, "act.notyours")}
 	}
 	now := e.d.Clock.Now()
@@ -75,11 +75,11 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 
 // mayPress reports whether who received the reminder: its recipient, or
 // someone a message of it was addressed to; anyone for a team channel.
-func (e *Engine) mayPress(who chat.Actor, c *sip.Case, rem Reminder) bool {
+func (e *Engine) mayPress(ctx context.Context, who chat.Actor, c *sip.Case, rem Reminder) bool {
 	if who.ContactID != "" && who.ContactID == rem.Recipient {
 		return true
 	}
-	for _, m := range e.rd.render(c, rem) {
+	for _, m := range e.rd.render(ctx, c, rem) {
 		if len(m.msg.Buttons) == 0 {
 			continue
 		}

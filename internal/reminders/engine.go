@@ -23,6 +23,9 @@ type Deps struct {
 	Settings  Settings
 	Log       *slog.Logger
 	Metrics   *Metrics // nil: not counted
+	// Langs tells each recipient's language (sip.Service); nil writes to
+	// everyone in Settings.Lang.
+	Langs LangSource
 
 	Lease   time.Duration // claim lease, default 30s
 	Batch   int           // jobs per claim, default 100
@@ -62,7 +65,7 @@ func New(d Deps) (*Engine, error) {
 	if d.Workers <= 0 {
 		d.Workers = 4
 	}
-	return &Engine{d: d, plan: NewPlanner(d.Settings, d.Log, d.Metrics), rd: renderer{set: d.Settings, dir: d.Directory}}, nil
+	return &Engine{d: d, plan: NewPlanner(d.Settings, d.Log, d.Metrics), rd: renderer{set: d.Settings, dir: d.Directory, langs: d.Langs}}, nil
 }
 
 // Planner returns the engine's planner (for the core's Deps.Planners),
@@ -181,7 +184,7 @@ func (e *Engine) write(ctx context.Context, c *sip.Case, rem Reminder, id string
 		}
 		mark, _ := firing.MarshalText() // a valid time: cannot fail
 		tx := store.Tx{Puts: []store.Put{{Bucket: bucketFired, Key: id, Value: mark, Version: version, TTL: recordTTL}}}
-		msgs := e.rd.render(c, rem)
+		msgs := e.rd.render(ctx, c, rem)
 		for _, m := range msgs {
 			job, err := outbox.NewJob(outboxID(id, firing, m.suffix), outbox.Envelope{To: m.to, Msg: m.msg}, now)
 			if err != nil {

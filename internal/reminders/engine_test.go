@@ -271,7 +271,7 @@ func TestRenderGolden(t *testing.T) {
 					if cc == skola && !strings.HasPrefix(id, "escalate") {
 						continue
 					}
-					for _, m := range rd.render(cc, wanted[id]) {
+					for _, m := range rd.render(context.Background(), cc, wanted[id]) {
 						writeMsg(&b, id, m)
 					}
 				}

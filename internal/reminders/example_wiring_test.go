@@ -9,6 +9,7 @@ import (
 	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/sip"
@@ -37,7 +38,7 @@ func Example_wiring() {
 	}
 	var eng *reminders.Engine // built after the service it reads cases from
 	svc := sip.New(sip.Deps{
-		Store: st, Directory: holder, Lang: cfg.Lang, Log: log, // … and the rest as today
+		Store: st, Directory: holder, Lang: i18n.Lang(cfg.Lang), Log: log, // … and the rest as today
 		Planners: []sip.Planner{reminders.NewPlanner(set, log, metrics)},
 		Actions: map[string]sip.ActionFunc{
 			reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {

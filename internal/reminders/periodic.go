@@ -191,14 +191,13 @@ func (e *Engine) Digest(ctx context.Context, at time.Time) error {
 	if err != nil {
 		return err
 	}
-	lang := e.d.Settings.Lang
 	type digest struct {
 		to    chat.Address
 		lines []string
 	}
 	byConvener := map[string]*digest{}
 	for _, c := range cases {
-		items := e.needs(c, at)
+		items := e.needs(langOf(ctx, e.d.Langs, e.d.Settings.Lang, c.Convener.Address), c, at)
 		if len(items) == 0 {
 			continue
 		}
@@ -220,6 +219,7 @@ func (e *Engine) Digest(ctx context.Context, at time.Time) error {
 	var jobs []store.Job
 	for key, d := range byConvener {
 		slices.Sort(d.lines)
+		lang := langOf(ctx, e.d.Langs, e.d.Settings.Lang, d.to)
 		msg := chat.Message{Title: tr(lang, "digest.title"), Text: strings.Join(d.lines, "\n")}
 		job, err := outbox.NewJob("digest|"+key+"|"+date, outbox.Envelope{To: d.to, Msg: msg}, at)
 		if err != nil {
@@ -238,8 +238,7 @@ func (e *Engine) Digest(ctx context.Context, at time.Time) error {
 }
 
 // needs lists what a case's convener should do, in the digest's words.
-func (e *Engine) needs(c *sip.Case, now time.Time) []string {
-	lang := e.d.Settings.Lang
+func (e *Engine) needs(lang string, c *sip.Case, now time.Time) []string {
 	var out []string
 	if c.Consent == nil {
 		return append(out, tr(lang, "digest.consent"))

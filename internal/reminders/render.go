@@ -1,10 +1,12 @@
 package reminders
 
 import (
+	"context"
 	"slices"
 	"strings"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/sip"
 )
 
@@ -22,10 +24,35 @@ type outMsg struct {
 	msg    chat.Message
 }
 
-// renderer turns a due reminder into messages.
+// renderer turns a due reminder into messages, each in its recipient's
+// language.
 type renderer struct {
-	set Settings
-	dir Directory
+	set   Settings
+	dir   Directory
+	langs LangSource // nil: everyone gets Settings.Lang
+	lang  string     // the language of the message being rendered
+}
+
+// LangSource tells the language a person is written to in: their own
+// choice, else their chat platform's locale, else SAMLA_LANG
+// (sip.Service.LangOf).
+type LangSource interface {
+	LangOf(ctx context.Context, key string, to chat.Address) i18n.Lang
+}
+
+// langOf is the language of the person reached at to (keyed by its
+// contact id, else its chat identity).
+func langOf(ctx context.Context, langs LangSource, def string, to chat.Address) string {
+	if langs == nil {
+		return def
+	}
+	return langs.LangOf(ctx, to.ContactID, to).String()
+}
+
+// to is the renderer writing to the person at addr.
+func (rd renderer) to(ctx context.Context, addr chat.Address) renderer {
+	rd.lang = langOf(ctx, rd.langs, rd.set.Lang, addr)
+	return rd
 }
 
 func buttons(lang, id string) []chat.Button {
@@ -38,13 +65,15 @@ func buttons(lang, id string) []chat.Button {
 
 // render builds the messages of r for case c; none when nobody can be
 // reached by chat.
-func (rd renderer) render(c *sip.Case, r Reminder) []outMsg {
-	lang, loc := rd.set.Lang, rd.set.Hours.Loc
-	one := func(to chat.Address, ok bool, title, text string) []outMsg {
+func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg {
+	loc := rd.set.Hours.Loc
+	one := func(to chat.Address, ok bool, text func(rd renderer, lang string) (title, body string)) []outMsg {
 		if !ok {
 			return nil
 		}
-		return []outMsg{{to: to, msg: chat.Message{Title: title, Text: text, Buttons: buttons(lang, r.ID())}}}
+		rd := rd.to(ctx, to)
+		title, body := text(rd, rd.lang)
+		return []outMsg{{to: to, msg: chat.Message{Title: title, Text: body, Buttons: buttons(rd.lang, r.ID())}}}
 	}
 	convener := fmtWho(c.Convener.Name, c.Convener.UnitName)
 	switch r.Kind {
@@ -53,43 +82,52 @@ func (rd renderer) render(c *sip.Case, r Reminder) []outMsg {
 		if in == nil || in.Address == nil {
 			return nil
 		}
-		return one(*in.Address, true, tr(lang, "nudge.title"), tr(lang, "nudge.text", c.Ref, convener))
+		return one(*in.Address, true, func(_ renderer, lang string) (string, string) {
+			return tr(lang, "nudge.title"), tr(lang, "nudge.text", c.Ref, convener)
+		})
 	case KindEscalate:
-		return rd.escalate(c, r)
+		return rd.escalate(ctx, c, r)
 	case KindMeetingDay, KindMeetingHour:
 		to, ok := rd.attendee(c, r.Recipient)
 		title, text := "meeting.day.title", "meeting.day.text"
 		if r.Kind == KindMeetingHour {
 			title, text = "meeting.hr.title", "meeting.hr.text"
 		}
-		body := tr(lang, text, c.Ref, when(lang, c.Meeting.At, loc))
-		if line := meetingLine(lang, c.Meeting); line != "" {
-			body += "\n" + line
-		}
-		return one(to, ok, tr(lang, title, c.Ref), body)
+		return one(to, ok, func(_ renderer, lang string) (string, string) {
+			body := tr(lang, text, c.Ref, when(lang, c.Meeting.At, loc))
+			if line := meetingLine(lang, c.Meeting); line != "" {
+				body += "\n" + line
+			}
+			return tr(lang, title, c.Ref), body
+		})
 	case KindAfterMeeting:
-		return one(c.Convener.Address, true, tr(lang, "after.title", c.Ref), rd.afterText(c))
+		return one(c.Convener.Address, true, func(rd renderer, lang string) (string, string) {
+			return tr(lang, "after.title", c.Ref), rd.afterText(c)
+		})
 	case KindNoFollowUp:
-		return one(c.Convener.Address, true, tr(lang, "nofollow.title", c.Ref),
-			tr(lang, "nofollow.text", c.Ref, day(lang, c.Meeting.At, loc), c.Ref))
+		return one(c.Convener.Address, true, func(_ renderer, lang string) (string, string) {
+			return tr(lang, "nofollow.title", c.Ref), tr(lang, "nofollow.text", c.Ref, day(lang, c.Meeting.At, loc), c.Ref)
+		})
 	case KindFollowUpWeek, KindFollowUpDay:
 		to, ok := rd.followUpTarget(c, r.Recipient)
 		title, text := "follow.week.title", "follow.week.text"
 		if r.Kind == KindFollowUpDay {
 			title, text = "follow.day.title", "follow.day.text"
 		}
-		body := tr(lang, text, c.Ref, day(lang, *c.Plan.FollowUp, c.Plan.FollowUp.Location()))
-		if c.Plan.ResponsibleName != "" {
-			body += "\n" + tr(lang, "follow.resp", c.Plan.ResponsibleName)
-		}
-		return one(to, ok, tr(lang, title, c.Ref), body)
+		return one(to, ok, func(_ renderer, lang string) (string, string) {
+			body := tr(lang, text, c.Ref, day(lang, *c.Plan.FollowUp, c.Plan.FollowUp.Location()))
+			if c.Plan.ResponsibleName != "" {
+				body += "\n" + tr(lang, "follow.resp", c.Plan.ResponsibleName)
+			}
+			return tr(lang, title, c.Ref), body
+		})
 	}
 	return nil
 }
 
-// escalate writes to the unit's väg in and notes it to the convener.
-func (rd renderer) escalate(c *sip.Case, r Reminder) []outMsg {
-	lang := rd.set.Lang
+// escalate writes to the unit's väg in and notes it to the convener, each
+// in their own language.
+func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outMsg {
 	in := invitationOf(c, r.Invitation)
 	if in == nil {
 		return nil
@@ -99,24 +137,26 @@ func (rd renderer) escalate(c *sip.Case, r Reminder) []outMsg {
 		unit = in.Unit
 	}
 	var out []outMsg
-	note := tr(lang, "esc.noentry.text", unit)
+	note := func(lang string) string { return tr(lang, "esc.noentry.text", unit) }
 	if entry, ok := rd.dir.Entry(in.Unit); ok {
 		switch {
 		case entry.Address.ContactID != "" && entry.Address.ContactID == in.ContactID:
-			note = tr(lang, "esc.self.text", unit) // the invitation already went to the väg in
+			note = func(lang string) string { return tr(lang, "esc.self.text", unit) } // the invitation already went to the väg in
 		case entry.Chat:
+			lang := rd.to(ctx, entry.Address).lang
 			out = append(out, outMsg{suffix: "entry", to: entry.Address, msg: chat.Message{
 				Title:   tr(lang, "esc.entry.title"),
 				Text:    tr(lang, "esc.entry.text", in.ContactName, unit, c.Ref, fmtWho(c.Convener.Name, c.Convener.UnitName)),
 				Buttons: buttons(lang, r.ID()),
 			}})
-			note = tr(lang, "esc.note.text", unit)
+			note = func(lang string) string { return tr(lang, "esc.note.text", unit) }
 		case entry.Manual != "":
-			note = tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual)
+			note = func(lang string) string { return tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual) }
 		}
 	}
+	lang := rd.to(ctx, c.Convener.Address).lang
 	out = append(out, outMsg{suffix: "convener", to: c.Convener.Address, msg: chat.Message{
-		Title: tr(lang, "esc.note.title", c.Ref), Text: note,
+		Title: tr(lang, "esc.note.title", c.Ref), Text: note(lang),
 	}})
 	return out
 }
@@ -157,7 +197,7 @@ func (rd renderer) followUpTarget(c *sip.Case, key string) (chat.Address, bool) 
 
 // afterText is the plan checklist and the registration code prompt.
 func (rd renderer) afterText(c *sip.Case) string {
-	lang := rd.set.Lang
+	lang := rd.lang
 	lines := []string{tr(lang, "after.text", c.Ref, c.Ref)}
 	var missing []string
 	if len(c.Plan.Efforts) == 0 {
@@ -202,7 +242,7 @@ func RegistrationCode(orgKind string, discharge, followUp bool) string {
 }
 
 func (rd renderer) codeLine(c *sip.Case) string {
-	lang := rd.set.Lang
+	lang := rd.lang
 	discharge, followUp := slices.Contains(c.Parties, "slutenvard"), rd.isFollowUpMeeting(c)
 	switch kind := rd.dir.OrgKind(c.Convener.Unit); kind {
 	case "region":

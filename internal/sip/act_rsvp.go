@@ -282,5 +282,5 @@ func (s *Service) tellConvener(ctx context.Context, r *request, c *Case, fx *eff
 
 // convLang is the convener's language.
 func (s *Service) convLang(ctx context.Context, c *Case) string {
-	return s.userLang(ctx, c.Convener.Key)
+	return s.langOf(ctx, c.Convener.Key, c.Convener.Address)
 }

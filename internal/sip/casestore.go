@@ -95,7 +95,7 @@ func (s *Service) OpenCases(ctx context.Context) ([]string, error) {
 // than once. Planners and the live status message are applied as for any
 // command.
 func (s *Service) Update(ctx context.Context, ref string, fn func(*Case) ([]store.Job, error)) error {
-	r := &request{now: s.deps.Now(), lang: s.deps.Lang, dir: s.deps.Directory.Current()}
+	r := &request{now: s.deps.Now(), lang: s.deps.Lang.String(), dir: s.deps.Directory.Current()}
 	return s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
 		jobs, err := fn(c)
 		fx.jobs = append(fx.jobs, jobs...)

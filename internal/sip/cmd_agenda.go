@@ -155,7 +155,7 @@ func (s *Service) actAgendaShare(ctx context.Context, r *request, act chat.Actio
 			if !in.Accepted() || in.Address == nil {
 				continue
 			}
-			lang := s.userLang(ctx, in.ContactID)
+			lang := s.inviteeLang(ctx, &in)
 			msg := chat.Message{Title: t(lang, "agenda.title", c.Ref), Text: c.Agenda.Markdown}
 			if in.Address.Platform == chat.Email {
 				// The substance never goes by e-mail: only that there is an agenda.

@@ -94,7 +94,7 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 			if in.State == StateDeclined || in.Address == nil {
 				continue
 			}
-			lang := s.userLang(ctx, in.ContactID)
+			lang := s.inviteeLang(ctx, in)
 			// Only those who took part are thanked for it.
 			msg := chat.Message{Title: c.Ref, Text: t(lang, "closed.text", c.Ref)}
 			if unanswered {

@@ -192,7 +192,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 		return "• " + t(r.lang, "invite.manual", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName),
 			t(r.lang, "channel."+ch.Kind), ch.Address, reason), nil
 	}
-	lang := s.userLang(ctx, contact.ID)
+	lang := s.langOf(ctx, contact.ID, addr)
 	msg := s.renderInvitation(lang, r.dir, r.now, c, &in, "")
 	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
 		return "", err

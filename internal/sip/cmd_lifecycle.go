@@ -133,7 +133,7 @@ func (s *Service) tellEstablished(ctx context.Context, r *request, c *Case, fx *
 		if !in.Active() || in.State == StateDelegated || in.Address == nil {
 			continue
 		}
-		lang := s.userLang(ctx, in.ContactID)
+		lang := s.inviteeLang(ctx, &in)
 		msg := chat.Message{
 			Title: t(lang, "est.title", c.Ref),
 			Text:  t(lang, "est.text", c.Ref, s.fmtDate(*c.Plan.FollowUp), c.Plan.ResponsibleName),

@@ -211,7 +211,7 @@ func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *ef
 		if !in.Active() || in.State == StateDelegated || in.Address == nil {
 			continue
 		}
-		lang := s.userLang(ctx, in.ContactID)
+		lang := s.inviteeLang(ctx, &in)
 		msg := chat.Message{
 			Title: t(lang, "mtg.title", c.Ref),
 			Text:  t(lang, "mtg.text", c.Ref, s.whenText(lang, c)),

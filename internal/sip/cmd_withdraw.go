@@ -63,7 +63,7 @@ func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (
 				}
 				continue
 			}
-			lang := s.userLang(ctx, in.ContactID)
+			lang := s.inviteeLang(ctx, in)
 			msg := chat.Message{Title: t(lang, "cancel.title", c.Ref), Text: t(lang, "cancel.text", c.Ref)}
 			msg.Meeting = s.meetingEvent(c, in)
 			if err := fx.send(r, fmt.Sprintf("cancel|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {

@@ -64,7 +64,7 @@ func (s *Service) event(c *Case, in *Invitation, m *Meeting, cancelled bool) *ch
 		Cancelled: cancelled,
 	}
 	if ev.Location == "" && m.Video {
-		ev.Location = t(s.deps.Lang, "mtg.video")
+		ev.Location = t(s.deps.Lang.String(), "mtg.video")
 	}
 	return ev
 }
@@ -85,7 +85,7 @@ func (s *Service) invitationEvent(c *Case, in *Invitation) *chat.Meeting {
 // which party could not be reached. Unknown cases and addresses are
 // ignored.
 func (s *Service) Undeliverable(ctx context.Context, ref string, to chat.Address) error {
-	r := &request{lang: s.deps.Lang, now: s.deps.Now(), dir: s.deps.Directory.Current()}
+	r := &request{lang: s.deps.Lang.String(), now: s.deps.Now(), dir: s.deps.Directory.Current()}
 	err := s.mutate(ctx, r, ref, func(c *Case, fx *effects) error {
 		changed := false
 		for i := range c.Invitations {

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -35,7 +37,7 @@ func identify(dir *directory.Directory, who chat.Actor) ident {
 	}
 	addr := who.Address()
 	if c == nil {
-		key := fmt.Sprintf("%s:%s:%s", who.Platform, who.Workspace, who.UserID)
+		key := chatKey(who.Platform, who.Workspace, who.UserID)
 		name := who.UserID
 		if name == "" {
 			name = key
@@ -50,6 +52,12 @@ func identify(dir *directory.Directory, who chat.Actor) ident {
 	return ident{Key: c.ID, Known: true, Person: p}
 }
 
+// chatKey is the key of a person the directory does not know: their chat
+// identity.
+func chatKey(platform, workspace, user string) string {
+	return fmt.Sprintf("%s:%s:%s", platform, workspace, user)
+}
+
 // userPrefs is the per-user record in bucket "user".
 type userPrefs struct {
 	Lang string `json:"lang"`
@@ -57,24 +65,81 @@ type userPrefs struct {
 
 const bucketUser = "user"
 
-// userLang is the user's chosen language, else the configured default.
-func (s *Service) userLang(ctx context.Context, key string) string {
+// langOf is the language of the person keyed key (a contact id, or
+// platform:workspace:user) reached at addr: their /sip språk choice, else
+// the locale their chat platform keeps for addr, else SAMLA_LANG.
+func (s *Service) langOf(ctx context.Context, key string, addr chat.Address) string {
+	if key == "" && addr.User != "" {
+		key = chatKey(addr.Platform, addr.Workspace, addr.User)
+	}
+	if l, ok := s.chosenLang(ctx, key); ok {
+		return l.String()
+	}
+	if l, ok := s.platformLang(ctx, addr); ok {
+		return l.String()
+	}
+	return s.deps.Lang.String()
+}
+
+// LangOf is langOf for the packages that write to people about cases
+// (reminders): the same choice, platform locale and default.
+func (s *Service) LangOf(ctx context.Context, key string, addr chat.Address) i18n.Lang {
+	return i18n.Lang(s.langOf(ctx, key, addr))
+}
+
+// chosenLang is the language the person chose with /sip språk.
+func (s *Service) chosenLang(ctx context.Context, key string) (i18n.Lang, bool) {
+	if key == "" {
+		return "", false
+	}
 	rec, err := s.deps.Store.Get(ctx, bucketUser, key)
 	if err != nil {
 		if !errors.Is(err, store.ErrNotFound) {
 			s.deps.Log.WarnContext(ctx, "sip: read user prefs", "err", err)
 		}
-		return s.deps.Lang
+		return "", false
 	}
 	var p userPrefs
-	if json.Unmarshal(rec.Value, &p) != nil || (p.Lang != "sv" && p.Lang != "en") {
-		return s.deps.Lang
+	if json.Unmarshal(rec.Value, &p) != nil {
+		return "", false
 	}
-	return p.Lang
+	return i18n.Parse(p.Lang)
+}
+
+// localeTimeout bounds asking a platform for a person's locale.
+const localeTimeout = time.Second
+
+// platformLang is the language of the locale the person's chat platform
+// keeps (Deps.Locales), when it is one Samla speaks.
+func (s *Service) platformLang(ctx context.Context, addr chat.Address) (i18n.Lang, bool) {
+	if s.deps.Locales == nil || addr.Platform == "" || addr.User == "" {
+		return "", false
+	}
+	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
+	defer cancel()
+	loc, err := s.deps.Locales.Locale(ctx, addr)
+	if err != nil {
+		s.deps.Log.WarnContext(ctx, "sip: read platform locale", "platform", addr.Platform, "err", err)
+		return "", false
+	}
+	return i18n.Parse(loc)
+}
+
+// inviteeLang is the language of an invitation's recipient.
+func (s *Service) inviteeLang(ctx context.Context, in *Invitation) string {
+	var addr chat.Address
+	if in.Address != nil {
+		addr = *in.Address
+	}
+	return s.langOf(ctx, in.ContactID, addr)
 }
 
 func (s *Service) cmdLang(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
-	lang := cmd.Args[0]
+	l, ok := i18n.Parse(cmd.Args[0])
+	if !ok {
+		return chat.Reply{}, fmt.Errorf("lang: parser let %q through", cmd.Args[0])
+	}
+	lang := l.String()
 	b, err := json.Marshal(userPrefs{Lang: lang})
 	if err != nil {
 		return chat.Reply{}, fmt.Errorf("encode prefs: %w", err)

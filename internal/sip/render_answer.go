@@ -84,7 +84,7 @@ func (s *Service) refreshInvitation(ctx context.Context, r *request, c *Case, fx
 	if in.Address == nil {
 		return nil
 	}
-	lang := s.userLang(ctx, in.ContactID)
+	lang := s.inviteeLang(ctx, in)
 	msg := s.renderInvitation(lang, r.dir, r.now, c, in, "")
 	return fx.send(r, invUpdJobID(c.Ref, in.ID), *in.Address, msg)
 }

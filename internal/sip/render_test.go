@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/testutil"
 )
 
@@ -12,7 +13,7 @@ import (
 func TestRenderGolden(t *testing.T) {
 	for _, lang := range []string{"sv", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			h := newHarness(t, func(d *Deps) { d.Lang = lang })
+			h := newHarness(t, func(d *Deps) { d.Lang = i18n.Lang(lang) })
 			ref, invs := h.invitedCase(`behov="vill gå i skolan igen"`)
 			bup := invs["bup"]
 			invited := h.drain()

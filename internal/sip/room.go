@@ -32,10 +32,7 @@ func (s *Service) roomButtons(ctx context.Context, ref string) func(to chat.Addr
 		if to.Platform == chat.Email || ref == "" {
 			return
 		}
-		lang := s.userLang(ctx, to.ContactID)
-		if to.ContactID == "" {
-			lang = s.deps.Lang
-		}
+		lang := s.langOf(ctx, to.ContactID, to)
 		msg.Buttons = append(msg.Buttons, chat.Button{Action: ActOpenRoom, Label: t(lang, "b.room"), Value: ref})
 	}
 }

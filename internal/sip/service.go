@@ -12,6 +12,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/textgate"
 )
@@ -57,8 +58,13 @@ type Deps struct {
 	Directory DirectorySource
 	Now       func() time.Time
 	Rand      io.Reader // for case references
-	Lang      string    // default language: "sv" or "en"
+	Lang      i18n.Lang // SAMLA_LANG: for whoever chose no language and whose platform keeps no locale
 	Log       *slog.Logger
+
+	// Locales, when set, tells the locale each person's chat platform
+	// keeps (chat.Locales over the Slack and Mattermost bots): a person
+	// who has not chosen a language with /sip språk is written to in it.
+	Locales chat.LocaleSource
 
 	// Planners schedule follow-on jobs (reminders) with each case change.
 	Planners []Planner
@@ -96,9 +102,7 @@ func New(deps Deps) *Service {
 	if deps.Rand == nil {
 		deps.Rand = rand.Reader
 	}
-	if deps.Lang != "en" {
-		deps.Lang = "sv"
-	}
+	deps.Lang = deps.Lang.Or(i18n.Swedish)
 	loc := deps.Location
 	if loc == nil {
 		var err error
@@ -123,7 +127,7 @@ type request struct {
 func (s *Service) newRequest(ctx context.Context, who chat.Actor) *request {
 	dir := s.deps.Directory.Current()
 	me := identify(dir, who)
-	return &request{who: who, me: me, lang: s.userLang(ctx, me.Key), now: s.deps.Now(), dir: dir}
+	return &request{who: who, me: me, lang: s.langOf(ctx, me.Key, who.Address()), now: s.deps.Now(), dir: dir}
 }
 
 // Command runs "/sip ..." text.
