@@ -15,6 +15,28 @@ type Organisation struct {
 	// Kommuner is the organisation's area as SCB codes (a kommun's own
 	// code, a region's kommuner); used for units with kommuner: ["*"].
 	Kommuner []string `json:"kommuner,omitempty"`
+	// Chat is what the organisation controls on the chat platforms: a
+	// user there may be linked to its contacts, nowhere else.
+	Chat Chat `json:"chat,omitzero"`
+}
+
+// Chat lists the Slack workspaces (team ids) and Mattermost servers
+// (names in Samla's configuration) an organisation controls.
+type Chat struct {
+	Slack      []string `json:"slack,omitempty"`
+	Mattermost []string `json:"mattermost,omitempty"`
+}
+
+// Controls reports whether the organisation controls the workspace
+// (kind "slack", a team id) or server (kind "mattermost", a name).
+func (o *Organisation) Controls(kind, space string) bool {
+	switch kind {
+	case "slack":
+		return space != "" && contains(o.Chat.Slack, space)
+	case "mattermost":
+		return space != "" && contains(o.Chat.Mattermost, space)
+	}
+	return false
 }
 
 // Unit is a part of an organisation that gives one or more care levels.

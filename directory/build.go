@@ -161,6 +161,12 @@ func (b *builder) org(file string, r *rawOrg) {
 		b.add(file, r.Kind.Line, "unknown organisation kind %q (use kommun, region, stat or privat)", o.Kind)
 	}
 	o.Kommuner = b.orgArea(file, r, o)
+	if r.Chat != nil {
+		o.Chat = Chat{
+			Slack:      b.chatSpaces(file, o.ID, "slack", r.Chat.Slack, validSlackTeam),
+			Mattermost: b.chatSpaces(file, o.ID, "mattermost", r.Chat.Mattermost, validServerName),
+		}
+	}
 	if b.required(file, r.Line, r.ID, "organisation id") {
 		if _, dup := b.d.orgs[o.ID]; dup {
 			b.add(file, r.ID.Line, "duplicate organisation id %q", o.ID)
@@ -169,6 +175,53 @@ func (b *builder) org(file string, r *rawOrg) {
 		b.d.orgs[o.ID] = o
 		b.d.orgList = append(b.d.orgList, o)
 	}
+}
+
+// chatSpaces checks an organisation's list of Slack workspaces or
+// Mattermost servers: each valid, none twice.
+func (b *builder) chatSpaces(file, org, kind string, vals []sval, valid func(string) bool) []string {
+	var out []string
+	for _, v := range vals {
+		switch {
+		case !valid(v.V) && kind == "slack":
+			b.add(file, v.Line, "organisation %q: chat slack %q is not a Slack workspace (team) id such as T0123ABCD", org, v.V)
+		case !valid(v.V):
+			b.add(file, v.Line, "organisation %q: chat mattermost %q is not a server name (letters, digits, '.', '_', '-')", org, v.V)
+		case contains(out, v.V):
+			b.add(file, v.Line, "organisation %q: chat %s %q given twice", org, kind, v.V)
+		default:
+			out = append(out, b.intern(v.V))
+		}
+	}
+	return out
+}
+
+// validSlackTeam accepts a Slack team id: T (or E for an Enterprise Grid
+// organisation) and capital letters and digits.
+func validSlackTeam(s string) bool {
+	if len(s) < 3 || len(s) > 32 || (s[0] != 'T' && s[0] != 'E') {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// validServerName accepts the name a Mattermost server has in Samla's
+// configuration.
+func validServerName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !isKeyChar(c) && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // orgArea resolves the organisation's area: kommun:, region: or lan:,

@@ -110,6 +110,18 @@ func (d *Directory) ContactByEmail(email string) (*Contact, bool) {
 	return d.at(d.byEmail.get(lowerASCII(email)))
 }
 
+// Controls reports whether the contact's organisation controls the Slack
+// workspace (kind "slack") or Mattermost server (kind "mattermost"): only
+// a user there may be linked to the contact.
+func (d *Directory) Controls(c *Contact, kind, space string) bool {
+	u, ok := d.units[c.Unit]
+	if !ok {
+		return false
+	}
+	o, ok := d.orgs[u.Org]
+	return ok && o.Controls(kind, space)
+}
+
 // Contacts calls fn for every contact, in file order, until fn returns
 // false.
 func (d *Directory) Contacts(fn func(*Contact) bool) {

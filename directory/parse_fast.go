@@ -7,7 +7,7 @@ import (
 
 // parseFast parses the block-style YAML subset the directory format is
 // written in (mappings, lists, "- key: value" items, flow lists and maps
-// of scalars, plain and simply quoted scalars, comments, LF or CRLF line
+// of scalars, a flow map's flow lists of plain scalars, plain and simply quoted scalars, comments, LF or CRLF line
 // ends, a leading byte-order mark and "---") some fifteen times faster
 // than yaml.v3 (BenchmarkParse), keeping line numbers. It is a strict subset of yaml.v3: on
 // anything else — anchors and merge keys, block scalars, escapes,
@@ -282,6 +282,10 @@ func (p *fastParser) inline(s string, line int) int32 {
 			return n
 		}
 		a := p.t.appendTo(n)
+		// items lives in p.items' array; a nested list gets its own.
+		slab := p.items
+		p.items = nil
+		defer func() { p.items = slab }()
 		var keys [8]string
 		for i, it := range items {
 			key, rest, isKey := splitKey(it)
@@ -298,6 +302,10 @@ func (p *fastParser) inline(s string, line int) int32 {
 			}
 			keys[i] = key
 			a.add(p.t.add(scalarNode, line, key))
+			if rest[0] == '[' {
+				a.add(p.inline(rest, line)) // a list of plain scalars: {slack: [T1, T2]}
+				continue
+			}
 			a.add(p.scalar(rest, line, true))
 		}
 		return n
@@ -319,6 +327,7 @@ func (p *fastParser) flowItems(s string, open, close byte) ([]string, bool) {
 	items := p.items[:0]
 	defer func() { p.items = items[:0] }()
 	start, quote := 0, byte(0)
+	nested := false // inside a [list] that is a value of a {map}
 	for i := 0; i < len(inner); i++ {
 		c := inner[i]
 		switch {
@@ -326,6 +335,17 @@ func (p *fastParser) flowItems(s string, open, close byte) ([]string, bool) {
 			if c == quote {
 				quote = 0
 			}
+		case nested:
+			// Plain scalars only; anything else is left to yaml.v3.
+			switch c {
+			case ']':
+				nested = false
+			case '[', '{', '}', '"', '\'':
+				p.fail()
+				return nil, false
+			}
+		case open == '{' && c == '[' && i >= 2 && inner[i-2] == ':' && inner[i-1] == ' ':
+			nested = true
 		case (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" ,", inner[i-1]) >= 0):
 			quote = c
 		case c == ',':
@@ -336,7 +356,7 @@ func (p *fastParser) flowItems(s string, open, close byte) ([]string, bool) {
 			return nil, false
 		}
 	}
-	if quote != 0 {
+	if quote != 0 || nested {
 		p.fail()
 		return nil, false
 	}

@@ -40,6 +40,14 @@ func personnummerProblems(doc *rawDoc) []Problem {
 		check(o.Kommun, "organisation", "kommun")
 		check(o.Region, "organisation", "region")
 		check(o.Lan, "organisation", "lan")
+		if o.Chat != nil {
+			for _, v := range o.Chat.Slack {
+				check(v, "organisation", "chat slack")
+			}
+			for _, v := range o.Chat.Mattermost {
+				check(v, "organisation", "chat mattermost")
+			}
+		}
 	}
 	for i := range doc.Units {
 		u := &doc.Units[i]

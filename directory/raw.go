@@ -21,6 +21,14 @@ type rawOrg struct {
 	Line                int
 	ID, Name, Kind      sval
 	Kommun, Region, Lan sval
+	Chat                *rawChat
+}
+
+// rawChat is an organisation's chat: the Slack workspaces and Mattermost
+// servers it controls.
+type rawChat struct {
+	Line              int
+	Slack, Mattermost []sval
 }
 
 type rawUnit struct {

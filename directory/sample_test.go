@@ -89,3 +89,41 @@ func TestSampleScenarioOne(t *testing.T) {
 		}
 	}
 }
+
+func TestSampleControls(t *testing.T) {
+	d := loadSample(t)
+	tests := []struct {
+		contact, kind, space string
+		want                 bool
+	}{
+		{"bup-lund-vagin", "slack", "T0SKANE01", true},
+		{"bup-lund-vagin", "slack", "T0STHLM01", false}, // Region Stockholm's workspace
+		{"bup-lund-vagin", "mattermost", "lund", false},
+		{"bup-lund-vagin", "console", "", false},
+		{"lund-skola-kurator-sara", "mattermost", "lund", true},
+		{"lund-skola-kurator-sara", "mattermost", "skane-kommun", false},
+		{"eslov-skola-kurator-jonas", "mattermost", "skane-kommun", true},
+		{"huddinge-vuxen-socsek-jonas", "mattermost", "huddinge", true},
+		{"vc-huddinge-vagin", "slack", "T0STHLM01", true},
+	}
+	for _, tt := range tests {
+		c, ok := d.Contact(tt.contact)
+		if !ok {
+			t.Fatalf("no contact %s", tt.contact)
+		}
+		if got := d.Controls(c, tt.kind, tt.space); got != tt.want {
+			t.Errorf("Controls(%s, %s, %s) = %v, want %v", tt.contact, tt.kind, tt.space, got, tt.want)
+		}
+	}
+	// Every chat user reach in the sample is on a workspace or server its
+	// organisation controls, so each of them can be linked.
+	d.Contacts(func(c *directory.Contact) bool {
+		for _, r := range c.Reach {
+			space := r.Workspace + r.Server
+			if r.User != "" && !d.Controls(c, r.Kind, space) {
+				t.Errorf("%s: reach %s %s/%s is not controlled by its organisation", c.ID, r.Kind, space, r.User)
+			}
+		}
+		return true
+	})
+}

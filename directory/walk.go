@@ -158,6 +158,10 @@ func (w *walker) list(k, v int32, what string) []sval {
 func (w *walker) org(n int32) rawOrg {
 	o := rawOrg{Line: w.line(n)}
 	w.fields(n, "organisation", func(key string, k, v int32) bool {
+		if key == "chat" {
+			o.Chat = w.chat(k, v)
+			return true
+		}
 		f := map[string]*sval{"id": &o.ID, "name": &o.Name, "kind": &o.Kind,
 			"kommun": &o.Kommun, "region": &o.Region, "lan": &o.Lan}[key]
 		if f == nil {
@@ -167,6 +171,27 @@ func (w *walker) org(n int32) rawOrg {
 		return true
 	})
 	return o
+}
+
+// chat reads an organisation's chat: {slack: [team ids], mattermost:
+// [server names]}.
+func (w *walker) chat(k, v int32) *rawChat {
+	if w.t.nodes[v].kind == nullNode {
+		return nil
+	}
+	c := &rawChat{Line: w.line(k)}
+	w.fields(v, "organisation chat", func(key string, fk, fv int32) bool {
+		switch key {
+		case "slack":
+			c.Slack = w.list(fk, fv, "organisation chat slack")
+		case "mattermost":
+			c.Mattermost = w.list(fk, fv, "organisation chat mattermost")
+		default:
+			return false
+		}
+		return true
+	})
+	return c
 }
 
 func (w *walker) unit(n int32) rawUnit {
