@@ -189,3 +189,42 @@ func golden(t *testing.T, name, got string) {
 	t.Helper()
 	testutil.Golden(t, filepath.Join("testdata", name), []byte(got), *update)
 }
+
+// TestConsentSessions: consent with a scope and its withdrawal through
+// the real core, in Swedish and English (issue 12, problem 4).
+func TestConsentSessions(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		wants []string
+	}{
+		{"sv", []string{
+			"Försäkringskassan: utanför samtycket – ingen kallelse",
+			"⚠ Samtycke från en vårdnadshavare",
+			"ℹ Från 15 år väger den unges egen inställning tungt",
+			"av vårdnadshavare, vårdnadshavare 2 och den enskilde",
+			"Försäkringskassan → ",
+			"bup-lund-vagin> /sip status SIP-2GZRR9\n↩ Ärendet hittades inte.",
+			"bup-lund-vagin> /sip mina\n↩ Du har inga öppna SIP-ärenden.",
+		}},
+		{"en", []string{
+			"Social Insurance Agency: outside the consent – not invited",
+			"⚠ Consent from one guardian",
+			"by guardian, guardian 2 and the individual",
+			"bup-lund-vagin> /sip status SIP-2GZRR9\n↩ Case not found.",
+		}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			script, err := os.ReadFile(filepath.Join("testdata", "consent-"+tt.lang+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := play(t, string(script), tt.lang)
+			golden(t, "consent-"+tt.lang+".golden", got)
+			for _, want := range tt.wants {
+				if !strings.Contains(got, want) {
+					t.Errorf("session output lacks %q", want)
+				}
+			}
+		})
+	}
+}

@@ -88,6 +88,7 @@ func TestServeEmailFlow(t *testing.T) {
 
 	// A party whose address the relay refuses: the convener hears of it.
 	posts := api.called("chat.postMessage")
+	slackCommand(t, base, slackServeSecret, convener, "samtycke "+ref+" parter=forsakringskassan") // consent covers it first
 	slackCommand(t, base, slackServeSecret, convener, "bjud "+ref+" forsakringskassan")
 	waitFor(t, func() bool {
 		_, text := slackCommand(t, base, slackServeSecret, convener, "status "+ref)

@@ -1,6 +1,7 @@
 package sip
 
 import (
+	"slices"
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
@@ -50,12 +51,25 @@ type Person struct {
 	Address   chat.Address `json:"address"`
 }
 
-// Consent is the individual's (or guardians') consent as recorded.
+// Consent is the individual's (or guardians') consent as recorded, and
+// which parties it covers: no other organisation may be contacted about
+// the individual before it (L1428), and only those it names.
 type Consent struct {
 	By        string    `json:"by"` // who recorded it (staff display name)
 	At        time.Time `json:"at"`
 	Form      string    `json:"form,omitempty"` // written | oral | "" (not stated)
-	Guardians bool      `json:"guardians"`      // given by the guardians
+	Guardians bool      `json:"guardians"`      // given by (a) guardian
+	// Givers are who gave it (Giver* constants), in the order recorded:
+	// both guardians of a child, the young person too, a god man, ….
+	Givers []string `json:"givers,omitempty"`
+	// Parties are the parties (care levels) it covers; nil in records from
+	// before consent had a scope, where it covers every party.
+	Parties []string `json:"parties,omitempty"`
+}
+
+// Covers reports whether the consent lets Samla contact a party.
+func (c *Consent) Covers(party string) bool {
+	return c != nil && (c.Parties == nil || slices.Contains(c.Parties, party))
 }
 
 // ConsentChange is one entry of the consent history.
@@ -114,6 +128,10 @@ type Invitation struct {
 	From        string        `json:"from,omitempty"` // invitation id this one was delegated from
 	Sent        time.Time     `json:"sent"`
 	Answered    *time.Time    `json:"answered,omitempty"`
+	// Withdrawn is when consent was withdrawn while the invitation was
+	// out: the invitee no longer sees the case and their message is
+	// retracted.
+	Withdrawn *time.Time `json:"withdrawn,omitempty"`
 }
 
 // Active reports whether the invitation still counts for its party.
@@ -198,7 +216,7 @@ func (c *Case) isMember(key string) bool {
 		return true
 	}
 	for _, in := range c.Invitations {
-		if in.ContactID == key || in.Delegate == key {
+		if in.Withdrawn == nil && (in.ContactID == key || in.Delegate == key) {
 			return true
 		}
 	}

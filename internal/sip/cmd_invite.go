@@ -110,6 +110,9 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 			}
 		}
 		party := partyOfContact(r.dir, contact)
+		if !c.Consent.Covers(party) {
+			return "• " + t(r.lang, "invite.outofscope", partyName(r.lang, party), c.Ref, party), nil
+		}
 		if party != "" && !slices.Contains(c.Parties, party) {
 			c.Parties = append(c.Parties, party)
 		}
@@ -124,6 +127,9 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 		return s.addInvitation(ctx, r, c, fx, party, contact, ch, reasonSV, reasonEN)
 	}
 	party := strings.ToLower(target)
+	if !c.Consent.Covers(party) {
+		return "• " + t(r.lang, "invite.outofscope", partyName(r.lang, party), c.Ref, party), nil
+	}
 	if !slices.Contains(c.Parties, party) {
 		c.Parties = append(c.Parties, party)
 	}

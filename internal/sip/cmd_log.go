@@ -31,7 +31,15 @@ func eventText(lang string, e Event) string {
 	case "created":
 		return t(lang, "ev.created", e.Args[0], e.Args[1], partyList(lang, strings.Split(e.Args[2], ",")))
 	case "consent":
-		return t(lang, "ev.consent", consentText(lang, &Consent{Form: e.Args[0], Guardians: e.Args[1] != ""}))
+		consent := &Consent{Form: e.Args[0], Guardians: e.Args[1] != ""}
+		if len(e.Args) > 3 && e.Args[2] != "" {
+			consent.Givers = []string{e.Args[2]}
+		}
+		text := t(lang, "ev.consent", consentText(lang, consent))
+		if len(e.Args) > 3 {
+			text += " · " + t(lang, "consent.scope", partyList(lang, strings.Split(e.Args[3], ",")))
+		}
+		return text
 	case "ended":
 		return t(lang, "ev.ended", t(lang, "cause."+e.Args[0]), e.Args[1])
 	case "invited", "rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated", "plan.effort", "plan.effort.removed",

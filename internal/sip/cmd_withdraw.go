@@ -43,8 +43,14 @@ func (s *Service) withdrawConsent(ctx context.Context, r *request, ref string) (
 		c.Seq++
 		for i := range c.Invitations {
 			in := &c.Invitations[i]
-			if in.State == StateDeclined {
-				// A decline keeps its buttons to change the answer: take them away.
+			if in.Withdrawn != nil {
+				continue // withdrawn before
+			}
+			// Every invitee loses access to the case, and what they were
+			// shown is retracted, whatever they answered.
+			at := r.now
+			in.Withdrawn = &at
+			if in.State == StateDeclined || in.State == StateDelegated || in.State == StateCancelled {
 				if err := s.retractInvitation(ctx, r, c, fx, in); err != nil {
 					return err
 				}

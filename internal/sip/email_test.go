@@ -32,6 +32,7 @@ func TestEmailOnlyContactByEmail(t *testing.T) {
 	ref, _ := h.invitedCase("")
 	h.drain()
 
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	out := h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	if strings.Contains(out, "kontakta personligen") || !strings.Contains(out, "via email") {
 		t.Fatalf("invite: %q", out)
@@ -66,6 +67,7 @@ func TestEmailOnlyContactByEmail(t *testing.T) {
 	seq = m.Sequence
 
 	h.cmd(kurator, "samtycke "+ref+" skriftligt vårdnadshavare")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	envs := h.drain()
 	var again []outbox.Envelope
@@ -85,6 +87,7 @@ func TestEmailOnlyContactByEmail(t *testing.T) {
 func TestEmailClosingSendsOneEmail(t *testing.T) {
 	h := newHarness(t, func(d *Deps) { d.Email = true })
 	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	h.drain()
 	h.clock.Advance(30 * 24 * time.Hour)
@@ -102,6 +105,7 @@ func TestEmailClosingSendsOneEmail(t *testing.T) {
 func TestEmailAnswerReceiptHasNoCalendar(t *testing.T) {
 	h := newHarness(t, func(d *Deps) { d.Email = true })
 	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	fk := h.load(ref).Invitations[len(h.load(ref).Invitations)-1]
 	h.drain()
@@ -116,6 +120,7 @@ func TestEmailAnswerReceiptHasNoCalendar(t *testing.T) {
 func TestWithoutEmailChannelStaysManual(t *testing.T) {
 	h := newHarness(t)
 	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	if out := h.cmd(kurator, "bjud "+ref+" forsakringskassan"); !strings.Contains(out, "kontakta personligen: "+fkMail) {
 		t.Fatalf("invite: %q", out)
 	}
@@ -124,6 +129,7 @@ func TestWithoutEmailChannelStaysManual(t *testing.T) {
 func TestUndeliverableTellsConvener(t *testing.T) {
 	h := newHarness(t, func(d *Deps) { d.Email = true })
 	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	h.drain()
 	to := chat.Address{Platform: chat.Email, User: fkMail, ContactID: fkContact}
@@ -165,6 +171,7 @@ func TestAgendaNeverByEmail(t *testing.T) {
 		d.Agenda = fakeDrafter{md: "1. Inledning\n2. Skolfrånvaro sedan oktober"}
 	})
 	ref, _ := h.invitedCase(`behov="vill gå i skolan igen"`)
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	c := h.load(ref)
 	fk := c.Invitations[len(c.Invitations)-1]
@@ -185,6 +192,7 @@ func TestAgendaNeverByEmail(t *testing.T) {
 func TestEmailProposalCancelsDecidedMeeting(t *testing.T) {
 	h := newHarness(t, func(d *Deps) { d.Email = true })
 	ref, _ := h.invitedCase("")
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	_, first := fkMeeting(t, h.drain(), "invitation")
 	h.cmd(kurator, "möte "+ref+" förslag 2026-12-14T13:00 2026-12-15T09:00")

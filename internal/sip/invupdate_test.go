@@ -156,8 +156,12 @@ func TestInvitationShowsAnswerInPlace(t *testing.T) {
 			t.Errorf("%s after withdrawal: %q %v", in.Party, msg.Text, actions(msg))
 		}
 	}
-	if n := len(d.updates(ref, soc)); n != delegated {
-		t.Errorf("delegated invitation updated again on withdrawal")
+	// The delegated invitation is retracted too: the case leaves their screen.
+	if n := len(d.updates(ref, soc)); n != delegated+1 {
+		t.Errorf("delegated invitation updated %d times on withdrawal, want once", n-delegated)
+	}
+	if msg := d.latest(ref, soc); len(msg.Fields) != 0 || len(msg.Buttons) != 0 || !strings.Contains(msg.Text, "Kallelsen är återtagen") {
+		t.Errorf("delegated invitation after withdrawal: %+v", msg)
 	}
 	// A declined invitee cannot come back in once consent is gone.
 	if r := h.act(pv.ContactID, actAttend, ref+"|"+pv.ID, "", false); !strings.Contains(r.Text, "återtagen") {

@@ -10,6 +10,7 @@ func TestManualContactAndRepeats(t *testing.T) {
 	ref, invs := h.invitedCase("")
 	h.drain()
 	// Försäkringskassan is reachable by e-mail/phone only in the sample.
+	h.cmd(kurator, "samtycke "+ref+" parter=forsakringskassan") // consent covers the party first
 	out := h.cmd(kurator, "bjud "+ref+" forsakringskassan")
 	if !strings.Contains(out, "kontakta personligen") {
 		t.Fatalf("manual invite: %q", out)
@@ -78,6 +79,7 @@ func TestInviteInAnotherKommun(t *testing.T) {
 	if out := h.cmd(kurator, "bjud "+ref+" kommun=Eslöv"); !strings.Contains(out, "Ange vilka parter") {
 		t.Errorf("kommun without parties: %q", out)
 	}
+	h.cmd(kurator, "samtycke "+ref+" parter=hvb") // consent covers the party first
 	out = h.cmd(kurator, "bjud "+ref+" hvb kommun=Eslöv")
 	c := h.load(ref)
 	if len(c.Invitations) != 1 || c.Invitations[0].Party != "hvb" || !strings.Contains(c.Invitations[0].Unit, "eslov") {
@@ -93,6 +95,7 @@ func TestInviteNamedContact(t *testing.T) {
 	ref := refRE.FindString(h.cmd(kurator, "ny kommun=Lund ålder=14 parter=bup"))
 	h.cmd(kurator, "samtycke "+ref)
 	h.drain()
+	h.cmd(kurator, "samtycke "+ref+" parter=skola") // consent covers the party first
 	out := h.cmd(kurator, "bjud "+ref+" bup-lund-lakare-erik "+kurator)
 	if !strings.Contains(out, "Utsedd direkt") || !strings.Contains(out, "du själv") {
 		t.Fatalf("named invite: %q", out)

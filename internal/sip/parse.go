@@ -68,6 +68,7 @@ const (
 	keyPlace       = "place"
 	keyResponsible = "responsible"
 	keyNext        = "next"
+	keyBy          = "by"
 )
 
 // keyAliases maps every accepted key spelling (lower case) to its key.
@@ -80,11 +81,13 @@ var keyAliases = map[string]string{
 	"plats": keyPlace, "place": keyPlace,
 	"ansvar": keyResponsible, "responsible": keyResponsible,
 	"nästa": keyNext, "nasta": keyNext, "next": keyNext,
+	"av": keyBy, "by": keyBy,
 }
 
 // verbKeys lists the options each verb accepts.
 var verbKeys = map[string][]string{
 	verbNew:     {keyKommun, keyAge, keyParties, keyNeeds},
+	verbConsent: {keyBy, keyParties},
 	verbInvite:  {keyKommun},
 	verbMeeting: {keyPlace},
 	verbPlan:    {keyResponsible, keyNext},

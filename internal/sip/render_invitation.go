@@ -61,6 +61,11 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, now ti
 	if !in.Accepted() {
 		text += "\n" + t(lang, "inv.private")
 	}
+	if in.Withdrawn != nil {
+		// Consent was withdrawn: nothing of the case stays on their screen.
+		return chat.Message{Key: invKey(c.Ref, in.ID), Title: t(lang, "inv.title", c.Ref),
+			Text: t(lang, "inv.cancelled"), Meeting: s.invitationEvent(c, in)}
+	}
 	reason := in.ReasonSV
 	if lang == "en" {
 		reason = in.ReasonEN

@@ -88,6 +88,12 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 	consent := "✗ " + t(lang, "st.noconsent")
 	if c.Consent != nil {
 		consent = fmt.Sprintf("✓ %s (%s, %s)", consentText(lang, c.Consent), c.Consent.By, s.fmtTime(c.Consent.At))
+		if c.Consent.Parties != nil {
+			consent += " · " + t(lang, "consent.scope", partyList(lang, c.Consent.Parties))
+		}
+		for _, note := range consentNotes(lang, c) {
+			consent += "\n" + note
+		}
 	}
 	msg.Fields = []chat.Field{
 		{Label: t(lang, "f.stage"), Value: s.stageText(lang, c)},
