@@ -69,7 +69,7 @@ func newEnv(t *testing.T) *env {
 	}
 	e.svc = sip.New(sip.Deps{Store: st, Directory: directory.NewHolder(d), Now: clock.Now, Lang: "sv",
 		Rand: rand.NewChaCha8([32]byte{1, 2, 3}), Log: log, Room: e.room,
-		Actions: map[string]sip.ActionFunc{ActionPrefix: e.room.Act}})
+		Actions: map[string]sip.ActionFunc{ActionPrefix: e.room.Act}, Agenda: fakeAgenda{}})
 	core.Core = e.svc
 	e.srv.Config.Handler = e.room.Handler()
 	return e
@@ -192,4 +192,11 @@ func regexpFind(re, s string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// fakeAgenda drafts from the needs word for word (the worst case for chat).
+type fakeAgenda struct{}
+
+func (fakeAgenda) DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (string, bool, error) {
+	return "1. Välkomna\n2. " + needs, false, nil
 }

@@ -57,6 +57,13 @@ func TestStaffFromChat(t *testing.T) {
 	if !contains(page, "samtal varannan vecka", "Sparat.") {
 		t.Fatalf("plan item not shown:\n%s", page)
 	}
+	// The agenda draft is in the room, not in chat.
+	if reply := e.svc.Command(e.ctx, actor(kurator), "agenda "+ref).Body().Plain(); strings.Contains(reply, canaryNeeds) {
+		t.Errorf("the agenda reply in chat shows the needs: %s", reply)
+	}
+	if _, page = b.get(e.srv.URL + "/rum/" + ref); !contains(page, "Dagordning", "2. "+canaryNeeds) {
+		t.Errorf("agenda draft not on the page:\n%s", page)
+	}
 	// English on request.
 	if _, en := b.get(e.srv.URL + "/rum/" + ref + "?lang=en"); !contains(en, `lang="en"`, "The plan", "På svenska") {
 		t.Errorf("English page:\n%s", en)

@@ -48,6 +48,12 @@ type CaseView struct {
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
 	Next string
+	// Agenda is the agenda draft (for those who may see the needs, and for
+	// every member once shared); AgendaPreview is, for the convener when a
+	// language model is configured, exactly the text that would be sent to
+	// it, replacements between « and ».
+	Agenda        *Agenda
+	AgendaPreview string
 	// Timeline is who did what when (staff names, never the individual),
 	// oldest first, as /sip logg shows it.
 	Timeline []EventView
@@ -104,6 +110,13 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 	}
 	if vis.needs {
 		v.Needs = c.Needs
+	}
+	if c.Agenda != nil && (vis.needs || c.Agenda.Shared != nil) {
+		a := *c.Agenda
+		v.Agenda = &a
+	}
+	if ap, ok := s.deps.Agenda.(AgendaApprover); ok && vis.convener && ap.Enabled() && c.Closed == nil {
+		v.AgendaPreview, _ = ap.PreviewMarked(c.Needs, "«", "»")
 	}
 	if vis.convener {
 		v.Role = RoleConvener

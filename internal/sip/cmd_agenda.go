@@ -24,19 +24,24 @@ func (s *Service) cmdAgenda(ctx context.Context, r *request, cmd Cmd) (chat.Repl
 	}
 	if ap, ok := s.deps.Agenda.(AgendaApprover); ok && ap.Enabled() {
 		// Nothing leaves before the convener has seen exactly what would.
-		msg := agendaPreview(r.lang, c.Ref, ap, c.Needs)
+		msg := s.agendaPreview(r.lang, c.Ref, ap, c.Needs)
 		return chat.Reply{Message: &msg}, nil
 	}
 	return s.storeAgenda(ctx, r, c, "")
 }
 
 // agendaPreview shows the exact text that would go to the language model,
-// replacements marked, and asks "Skicka till språkmodellen?".
-func agendaPreview(lang, ref string, ap AgendaApprover, needs string) chat.Message {
+// replacements marked, and asks "Skicka till språkmodellen?". With a case
+// room the text is shown there (CaseView.AgendaPreview), not in chat.
+func (s *Service) agendaPreview(lang, ref string, ap AgendaApprover, needs string) chat.Message {
 	marked, hash := ap.PreviewMarked(needs, "«", "»")
+	text := t(lang, "agenda.preview", marked)
+	if s.deps.Room != nil {
+		text = t(lang, "agenda.preview.room")
+	}
 	return chat.Message{
 		Title: t(lang, "agenda.preview.title", ref),
-		Text:  t(lang, "agenda.preview", marked),
+		Text:  text,
 		Buttons: []chat.Button{
 			{Action: actAgendaSend, Label: t(lang, "b.agenda.send"), Value: ref + " " + hash, Style: "primary"},
 			{Action: actAgendaTemplate, Label: t(lang, "b.agenda.template"), Value: ref},
@@ -66,7 +71,7 @@ func (s *Service) actAgendaSend(ctx context.Context, r *request, act chat.Action
 		return s.storeAgenda(ctx, r, c, "")
 	}
 	if _, now := ap.PreviewMarked(c.Needs, "", ""); now != hash {
-		msg := agendaPreview(r.lang, c.Ref, ap, c.Needs)
+		msg := s.agendaPreview(r.lang, c.Ref, ap, c.Needs)
 		return chat.Reply{Message: &msg}, nil
 	}
 	err = s.mutate(ctx, r, c.Ref, func(c *Case, fx *effects) error {
@@ -124,9 +129,13 @@ func (s *Service) agendaMessage(lang, ref string, a *Agenda) chat.Message {
 	if a.FromModel {
 		source = t(lang, "agenda.model")
 	}
+	text := a.Markdown
+	if s.deps.Room != nil {
+		text = t(lang, "agenda.room") // the draft comes from the needs: not in chat
+	}
 	return chat.Message{
 		Title: t(lang, "agenda.title", ref),
-		Text:  a.Markdown + "\n\n_" + source + "_",
+		Text:  text + "\n\n_" + source + "_",
 		Buttons: []chat.Button{
 			{Action: actAgendaShare, Label: t(lang, "b.share"), Value: ref, Style: "primary"},
 			{Action: actAgendaEdit, Label: t(lang, "b.edit"), Value: ref,
@@ -157,9 +166,12 @@ func (s *Service) actAgendaShare(ctx context.Context, r *request, act chat.Actio
 			}
 			lang := s.inviteeLang(ctx, &in)
 			msg := chat.Message{Title: t(lang, "agenda.title", c.Ref), Text: c.Agenda.Markdown}
-			if in.Address.Platform == chat.Email {
+			switch {
+			case in.Address.Platform == chat.Email:
 				// The substance never goes by e-mail: only that there is an agenda.
 				msg.Text = t(lang, "agenda.email", c.Ref, c.Convener.Name)
+			case s.deps.Room != nil:
+				msg.Text = t(lang, "agenda.shared.room", c.Ref, c.Convener.Name)
 			}
 			if err := fx.send(r, fmt.Sprintf("agenda|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 				return err

@@ -58,6 +58,9 @@ var catalogue = map[string]msg{
 	"room.link":           {"Öppna ärendet: %s (gäller i några minuter, en gång)", "Open the case: %s (valid for a few minutes, once)"},
 	"plan.inroom":         {"ifylld (texten finns i ärendets rum)", "filled in (the text is in the case room)"},
 	"plan.measuresinroom": {"%d (texten finns i ärendets rum)", "%d (the text is in the case room)"},
+	"agenda.room":         {"Förslaget finns i ärendets rum.", "The draft is in the case room."},
+	"agenda.preview.room": {"Texten som skulle skickas till språkmodellen, med det Samla har ersatt markerat, finns i ärendets rum. Läs den där först. Skicka till språkmodellen?", "The text that would be sent to the language model, with what Samla replaced marked, is in the case room. Read it there first. Send it to the language model?"},
+	"agenda.shared.room":  {"%s: %s har delat ett förslag till dagordning. Det finns i ärendets rum.", "%s: %s has shared a draft agenda. It is in the case room."},
 	"room.here":           {"finns i ärendets rum", "in the case room"},
 	"room.more":           {"Behov, mål och planens text finns i ärendets rum.", "Needs, goals and the plan's text are in the case room."},
 	// Care levels.

@@ -15,6 +15,21 @@ func (fakeRoom) Link(ctx context.Context, who chat.Actor, ref string) (string, e
 	return "https://samla.test/rum/open?t=" + who.ContactID + "." + ref, nil
 }
 
+// echoApprover is the worst drafter: its preview and drafts repeat the
+// needs text word for word.
+type echoApprover struct{}
+
+func (echoApprover) Enabled() bool { return true }
+func (echoApprover) PreviewMarked(needs, open, close string) (string, string) {
+	return open + needs + close, "hash-" + needs
+}
+func (echoApprover) DraftMarkdown(ctx context.Context, needs string, parties []string, lang string) (string, bool, error) {
+	return "1. " + needs, false, nil
+}
+func (echoApprover) DraftApproved(ctx context.Context, needs string, parties []string, lang, approved string) (string, bool, error) {
+	return "1. " + needs, true, nil
+}
+
 // Canaries: texts about the individual that must never reach chat.
 const (
 	canaryNeeds   = "KANARIEBEHOV ångest pappa oroar sig"
@@ -27,7 +42,7 @@ const (
 // proves that no reply and no outgoing chat message carries any of them
 // (issue 13): chat shows the room's button and link instead.
 func TestChatCarriesNoCaseText(t *testing.T) {
-	h := newHarness(t, func(d *Deps) { d.Room = fakeRoom{} })
+	h := newHarness(t, func(d *Deps) { d.Room, d.Agenda = fakeRoom{}, echoApprover{} })
 	ref, invs := h.invitedCase(`behov="` + canaryNeeds + `"`)
 	var replies []chat.Reply
 	say := func(who, text string) {
@@ -50,6 +65,23 @@ func TestChatCarriesNoCaseText(t *testing.T) {
 		say(who, "logg "+ref)
 		say(who, "mina")
 	}
+	// The agenda: preview for the model, approval, draft, share.
+	preview := h.act(kurator, actAgendaDraft, ref, "", false)
+	replies = append(replies, preview)
+	var approve string
+	if m := preview.Message; m != nil {
+		for _, b := range m.Buttons {
+			if b.Action == actAgendaSend {
+				approve = b.Value
+			}
+		}
+	}
+	if approve == "" {
+		t.Fatalf("no approval button in the preview: %+v", preview)
+	}
+	press(kurator, actAgendaSend, approve, "")
+	press(kurator, actAgendaShare, ref, "")
+	say(kurator, "agenda "+ref)
 	say(kurator, "möte "+ref+" 2026-12-11 10:00 video")
 	envs := h.drain()
 	say(kurator, "återkalla "+ref)
@@ -97,5 +129,14 @@ func TestChatCarriesNoCaseText(t *testing.T) {
 	res, err := h.svc.View(h.ctx, actor(kurator), ref)
 	if err != nil || res.Case.Needs != canaryNeeds {
 		t.Fatalf("the convener's view lacks the needs: %v", err)
+	}
+	if a := res.Case.Agenda; a == nil || !strings.Contains(a.Markdown, canaryNeeds) || a.Shared == nil {
+		t.Errorf("the convener's view lacks the shared agenda: %+v", a)
+	}
+	if !strings.Contains(res.Case.AgendaPreview, "«"+canaryNeeds+"»") {
+		t.Errorf("the convener's view lacks the model preview: %q", res.Case.AgendaPreview)
+	}
+	if res, _ := h.svc.View(h.ctx, actor(prim.ContactID), ref); res.Case != nil && res.Case.AgendaPreview != "" {
+		t.Error("an invitee sees the model preview")
 	}
 }
