@@ -2,6 +2,7 @@ package directory
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +35,45 @@ func TestHashIndexCollisions(t *testing.T) {
 	empty := newHashIndex(func(string) uint64 { return 1 }, func(int32, string) bool { return true }, 0, func(func(string, int32)) {})
 	if _, ok := empty.get("a"); ok {
 		t.Error("an empty index found a key")
+	}
+}
+
+// A directory without contacts answers every lookup with nothing.
+func TestEmptyDirectoryLookups(t *testing.T) {
+	d, err := loadString(t, "units: []\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Contact("x"); ok {
+		t.Error("Contact found something")
+	}
+	if _, ok := d.ContactByReach("slack", "T1", "U1"); ok {
+		t.Error("ContactByReach found something")
+	}
+	if _, ok := d.ContactByEmail("a@example.se"); ok {
+		t.Error("ContactByEmail found something")
+	}
+	if hits := d.Search("anna", 10); len(hits) != 0 {
+		t.Errorf("Search found %v", hits)
+	}
+}
+
+// The first contact to claim a chat identity or an e-mail address keeps it.
+func TestFirstClaimKeepsAnIdentity(t *testing.T) {
+	reach := "    reach:\n      - slack: {workspace: T1, user: U1}\n      - email: E@Example.se\n"
+	doc := strings.Replace(base, "      - email: e@example.se\n", "      - slack: {workspace: T1, user: U1}\n      - email: e@example.se\n", 1) +
+		"  - id: c2\n    unit: u1\n    kind: person\n    name: Per\n" + reach
+	d, err := loadString(t, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := d.ContactByReach("slack", "T1", "U1"); !ok || c.ID != "c1" {
+		t.Errorf("ContactByReach = %v, %v, want c1", c, ok)
+	}
+	if c, ok := d.ContactByEmail("e@EXAMPLE.se"); !ok || c.ID != "c1" {
+		t.Errorf("ContactByEmail = %v, %v, want c1", c, ok)
+	}
+	if c, ok := d.Contact("c2"); !ok || c.Name != "Per" {
+		t.Errorf("Contact(c2) = %v, %v", c, ok)
 	}
 }
