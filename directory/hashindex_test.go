@@ -77,3 +77,13 @@ func TestFirstClaimKeepsAnIdentity(t *testing.T) {
 		t.Errorf("Contact(c2) = %v, %v", c, ok)
 	}
 }
+
+// A contact whose id is taken is reported once, as a duplicate; its other
+// fields are not checked against the directory (it is not part of it).
+func TestDuplicateContactIsOnlyADuplicate(t *testing.T) {
+	dup := "  - id: c1\n    unit: u1\n    kind: person\n    name: Per\n    reach:\n      - email: p@example.se\n    away: {until: 2026-12-01, delegate: c9}\n"
+	got := problemsOf(t, base+dup)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "a:20: duplicate contact id \"c1\"") {
+		t.Errorf("problems %q, want only the duplicate at a:20", got)
+	}
+}
