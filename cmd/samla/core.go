@@ -84,7 +84,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	rc.Core = c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
 		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
-		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc,
+		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc, Decorate: c.svc.AddRoomButton,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)

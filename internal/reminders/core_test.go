@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -273,4 +274,43 @@ func hasLabel(m *dto.Metric, name, value string) bool {
 		}
 	}
 	return false
+}
+
+// TestRemindersCarryTheRoomButton: with a Decorate hook (the case room's
+// button, sip.AddRoomButton), every reminder about a case gets it.
+func TestRemindersCarryTheRoomButton(t *testing.T) {
+	r := newCoreRig(t, "2026-11-23 09:00")
+	var (
+		mu   sync.Mutex
+		refs []string
+	)
+	r.eng.d.Decorate = func(ctx context.Context, to chat.Address, ref string, msg *chat.Message) {
+		mu.Lock()
+		refs = append(refs, ref)
+		mu.Unlock()
+		msg.Buttons = append(msg.Buttons, chat.Button{Action: sip.ActOpenRoom, Label: "Öppna ärendet", Value: ref})
+	}
+	ref := r.newCase(sara, "/sip ny kommun=Lund ålder=14 parter=bup,socialtjanst-barn")
+	r.do(sara, ref, "/sip samtycke $REF skriftligt vårdnadshavare", func(c *sip.Case) bool { return c.Consent != nil })
+	r.do(sara, ref, "/sip bjud $REF", func(c *sip.Case) bool { return len(c.Invitations) == 2 })
+	r.at("2026-11-26 10:00") // two workdays without an answer: nudges
+	n := 0
+	for _, s := range append(r.slack.Sent(), r.mm.Sent()...) {
+		stop, room := false, false
+		for _, b := range s.Msg.Buttons {
+			stop = stop || b.Action == ActionStop
+			room = room || b.Action == sip.ActOpenRoom && b.Value == ref
+		}
+		if stop {
+			n++
+			if !room {
+				t.Errorf("reminder without the room's button: %+v", s.Msg)
+			}
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if n == 0 || len(refs) == 0 {
+		t.Fatalf("no reminder fired (%d decorated)", len(refs))
+	}
 }

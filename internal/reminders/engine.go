@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
@@ -26,6 +27,9 @@ type Deps struct {
 	// Langs tells each recipient's language (sip.Service); nil writes to
 	// everyone in Settings.Lang.
 	Langs LangSource
+	// Decorate, when set, adjusts each reminder about a case before it is
+	// queued (the case room's "Öppna ärendet" button, sip.AddRoomButton).
+	Decorate func(ctx context.Context, to chat.Address, ref string, msg *chat.Message)
 
 	Lease   time.Duration // claim lease, default 30s
 	Batch   int           // jobs per claim, default 100
@@ -186,6 +190,9 @@ func (e *Engine) write(ctx context.Context, c *sip.Case, rem Reminder, id string
 		tx := store.Tx{Puts: []store.Put{{Bucket: bucketFired, Key: id, Value: mark, Version: version, TTL: recordTTL}}}
 		msgs := e.rd.render(ctx, c, rem)
 		for _, m := range msgs {
+			if e.d.Decorate != nil {
+				e.d.Decorate(ctx, m.to, c.Ref, &m.msg)
+			}
 			job, err := outbox.NewJob(outboxID(id, firing, m.suffix), outbox.Envelope{To: m.to, Msg: m.msg}, now)
 			if err != nil {
 				return err

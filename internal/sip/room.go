@@ -37,6 +37,15 @@ func (s *Service) roomButtons(ctx context.Context, ref string) func(to chat.Addr
 	}
 }
 
+// AddRoomButton adds the "Öppna ärendet" button of case ref to a message
+// for to, when there is a case room (for messages the core does not send
+// itself, e.g. reminders).
+func (s *Service) AddRoomButton(ctx context.Context, to chat.Address, ref string, msg *chat.Message) {
+	if add := s.roomButtons(ctx, ref); add != nil {
+		add(to, msg)
+	}
+}
+
 // withRoomLink ends a reply about a case with a link to its room signed
 // for the actor. Without a room, or when no link can be made, the reply
 // is unchanged (the failure is logged without the link).
