@@ -92,4 +92,3 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
-
