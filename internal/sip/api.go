@@ -42,6 +42,8 @@ const (
 	FieldReason      = keyReason
 	FieldCause       = "cause" // why a SIP ends (Cause* constants)
 	FieldGoal        = "goal"  // the individual's goal in their own words
+	FieldParticipant = "participant"
+	FieldReceived    = "received" // when and how the individual received the plan
 	FieldDelegate    = "delegate"
 	FieldEffort      = "effort"
 	FieldMeasure     = "measure"

@@ -44,7 +44,10 @@ type CaseView struct {
 	Held        *Milestone
 	Established *Milestone
 	FollowUps   []Milestone
-	Closed      *Closure
+	// Participation is who besides staff takes part; Plan.Received says
+	// whether and how the individual received the written plan.
+	Participation []Participation
+	Closed        *Closure
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
 	Next string
@@ -104,6 +107,7 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 		Consent: c.Consent, Meeting: c.Meeting, Plan: c.Plan,
 		PlanDone: planDone(s.deps.Directory.Current(), c), PlanItems: planItems, Closed: c.Closed,
 		Stage: c.Stage(), Held: c.Held, Established: c.Established, FollowUps: append([]Milestone(nil), c.FollowUps...),
+		Participation: append([]Participation(nil), c.Participation...),
 	}
 	if vis.exactAge {
 		v.Age = c.Age

@@ -32,6 +32,9 @@ type Case struct {
 	Held        *Milestone  `json:"held,omitempty"`
 	Established *Milestone  `json:"established,omitempty"`
 	FollowUps   []Milestone `json:"follow_ups,omitempty"`
+	// Participation is who besides staff takes part: the individual,
+	// närstående, guardians, a god man.
+	Participation []Participation `json:"participation,omitempty"`
 	// Closed is set when the SIP is ended (Stage StageEnded).
 	Closed   *Closure `json:"closed,omitempty"`
 	Timeline []Event  `json:"timeline"`
@@ -166,6 +169,8 @@ type Plan struct {
 	FollowUp        *time.Time `json:"follow_up,omitempty"` // a date
 	Next            string     `json:"next,omitempty"`      // who convenes the next meeting (unit or contact id)
 	NextName        string     `json:"next_name,omitempty"`
+	// Received is when (and how) the individual received the written plan.
+	Received *Receipt `json:"received,omitempty"`
 }
 
 // Effort is what one party (care level) does.

@@ -40,6 +40,14 @@ func eventText(lang string, e Event) string {
 			text += " · " + t(lang, "consent.scope", partyList(lang, strings.Split(e.Args[3], ",")))
 		}
 		return text
+	case "participates":
+		return t(lang, "ev.participates", t(lang, "part."+e.Args[0]+"."+map[bool]string{true: "yes", false: "no"}[e.Args[1] != ""]))
+	case "plan.received":
+		form := ""
+		if e.Args[1] != "" {
+			form = ", " + t(lang, "received."+e.Args[1])
+		}
+		return t(lang, "ev.plan.received", e.Args[0], form)
 	case "ended":
 		return t(lang, "ev.ended", t(lang, "cause."+e.Args[0]), e.Args[1])
 	case "invited", "rsvp.attending", "rsvp.video", "rsvp.declined", "rsvp.delegated", "plan.effort", "plan.effort.removed",

@@ -41,12 +41,17 @@ type EditPlan struct {
 	// who convenes the next meeting. Each must be a huvudman party.
 	Responsible string
 	Next        string
+	// ReceivedDate (like 2026-12-14, not after today) records that the
+	// individual received the established plan, ReceivedForm how
+	// (ReceivedDigital, ReceivedPaper or "").
+	ReceivedDate string
+	ReceivedForm string
 }
 
 // EditPlan changes the plan (/sip plan REF mål|behov|insats|åtgärd|ansvar=|nästa=).
 func (s *Service) EditPlan(ctx context.Context, who chat.Actor, in EditPlan) (Result, error) {
 	texts := []textField{{FieldRef, in.Ref}, {FieldGoal, in.Goal}, {FieldNeeds, in.Need}, {FieldMeasure, in.Measure},
-		{FieldResponsible, in.Responsible}, {FieldNext, in.Next}}
+		{FieldResponsible, in.Responsible}, {FieldNext, in.Next}, {FieldReceived, in.ReceivedDate + " " + in.ReceivedForm}}
 	if in.Effort != nil {
 		texts = append(texts, textField{FieldEffort, in.Effort.Party + " " + in.Effort.Text})
 	}
@@ -71,6 +76,7 @@ func (s *Service) View(ctx context.Context, who chat.Actor, ref string) (Result,
 //	/sip plan REF insats bup "…"            what a huvudman party does ("-" removes)
 //	/sip plan REF åtgärd skola "…"          a measure by another party ("-" removes)
 //	/sip plan REF åtgärd "…" | -2 | ingen   a measure without a party, or none
+//	/sip plan REF mottagen DATE [digitalt|papper]  the individual received it
 //	/sip plan REF ansvar=UNIT|CONTACT|PART  overall responsibility
 //	/sip plan REF nästa=UNIT|CONTACT|PART   who convenes the next meeting
 func (s *Service) cmdPlan(ctx context.Context, r *request, cmd Cmd) (chat.Reply, error) {
@@ -104,6 +110,11 @@ func (s *Service) cmdPlan(ctx context.Context, r *request, cmd Cmd) (chat.Reply,
 			return 0
 		}
 		switch cmd.Args[1] {
+		case wordReceived:
+			in.ReceivedDate = args[0]
+			if len(args) > 1 {
+				in.ReceivedForm = args[1]
+			}
 		case wordGoal:
 			if in.RemoveGoal = removeN(); in.RemoveGoal == 0 {
 				in.Goal = args[0]
@@ -177,6 +188,10 @@ func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result
 	if in.Measure, err = checkPlanText(textgate.Measure, in.Measure, "", FieldMeasure); err != nil {
 		return Result{}, err
 	}
+	receipt, rerr2 := s.checkReceipt(r, in)
+	if rerr2 != nil {
+		return Result{}, rerr2
+	}
 	var text string
 	c, cerr := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
@@ -184,6 +199,13 @@ func (s *Service) editPlan(ctx context.Context, r *request, in EditPlan) (Result
 		}
 		if err := applyPlan(r, c, in); err != nil {
 			return err
+		}
+		if receipt != nil {
+			if c.Established == nil {
+				return inputErr(verbPlan, "err.notestablished", c.Ref).on(FieldReceived)
+			}
+			c.Plan.Received = receipt
+			c.event("plan.received", r.me.Name, r.now, s.fmtDate(receipt.Date), receipt.Form)
 		}
 		if v := strings.TrimSpace(in.Responsible); v != "" {
 			id, name, err := huvudmanUnit(r.dir, c, v, FieldResponsible)
@@ -291,4 +313,26 @@ func setByParty(r *request, c *Case, list []Effort, set *Effort, remove, kind st
 	}
 	c.event(kind, r.me.Name, r.now, party)
 	return append(list, *set)
+}
+
+// checkReceipt reads when and how the individual received the plan.
+func (s *Service) checkReceipt(r *request, in EditPlan) (*Receipt, *InputError) {
+	if strings.TrimSpace(in.ReceivedDate) == "" {
+		if strings.TrimSpace(in.ReceivedForm) != "" {
+			return nil, inputErr(verbPlan, "err.date", "").on(FieldReceived)
+		}
+		return nil, nil
+	}
+	date, _, err := s.heldDate(r, verbPlan, in.ReceivedDate)
+	if err != nil {
+		return nil, err.on(FieldReceived)
+	}
+	form := strings.ToLower(strings.TrimSpace(in.ReceivedForm))
+	if v, ok := receiptWords[form]; ok {
+		form = v
+	}
+	if form != "" && form != ReceivedDigital && form != ReceivedPaper {
+		return nil, inputErr(verbPlan, "err.receiptform", clip(in.ReceivedForm, 20)).on(FieldReceived)
+	}
+	return &Receipt{Date: date, Form: form}, nil
 }

@@ -331,6 +331,26 @@ var catalogue = map[string]msg{
 	"st.plan":                  {"%d av %d punkter klara", "%d of %d items done"},
 	"st.slot":                  {"%d) %s – %d passar", "%d) %s – suits %d"},
 	"st.closed":                {"*Avslutat* %s av %s", "*Ended* %s by %s"},
+	"f.participation":          {"Deltar", "Taking part"},
+	"part.none":                {"inte angivet (/sip deltar REF individen ja)", "not recorded (/sip participates REF individual yes)"},
+	"part.individual.yes":      {"den enskilde deltar", "the individual takes part"},
+	"part.individual.no":       {"den enskilde deltar inte", "the individual does not take part"},
+	"part.relative.yes":        {"närstående deltar", "relatives take part"},
+	"part.relative.no":         {"närstående deltar inte", "relatives do not take part"},
+	"part.guardian.yes":        {"vårdnadshavare deltar", "guardians take part"},
+	"part.guardian.no":         {"vårdnadshavare deltar inte", "guardians do not take part"},
+	"part.god-man.yes":         {"god man deltar", "the god man takes part"},
+	"part.god-man.no":          {"god man deltar inte", "the god man does not take part"},
+	"ok.participates":          {"Deltagande i %s: %s.", "Taking part in %s: %s."},
+	"plan.participation":       {"Deltar", "Taking part"},
+	"plan.receipt":             {"Den enskilde har fått planen", "The individual has the plan"},
+	"plan.received":            {"mottagen %s", "received %s"},
+	"plan.notreceived":         {"inte än (/sip plan REF mottagen ÅÅÅÅ-MM-DD digitalt|papper)", "not yet (/sip plan REF received YYYY-MM-DD digital|paper)"},
+	"received.digital":         {"digitalt", "digitally"},
+	"received.paper":           {"på papper", "on paper"},
+	"err.participant":          {"Okänt %q: ange individen, närstående, vårdnadshavare eller god-man (och ja eller nej).", "Unknown %q: say individual, relative, guardian or god-man (and yes or no)."},
+	"err.receiptform":          {"Okänt %q: ange digitalt eller papper.", "Unknown %q: say digital or paper."},
+	"ex.participates":          {"/sip deltar SIP-7K3QF2 individen ja  ·  /sip deltar SIP-7K3QF2 närstående nej", "/sip participates SIP-7K3QF2 individual yes  ·  /sip participates SIP-7K3QF2 relative no"},
 	"f.stage":                  {"Skede", "Stage"},
 	"stage.convening":          {"kallelse pågår", "convening"},
 	"stage.meeting_booked":     {"möte bokat", "meeting booked"},
@@ -416,6 +436,8 @@ var catalogue = map[string]msg{
 	"ev.followup":                  {"uppföljning: %s", "follow-up: %s"},
 	"ev.closed":                    {"avslutat %s", "closed %s"},
 	"ev.ended":                     {"avslutat: %s %s", "ended: %s %s"},
+	"ev.participates":              {"deltagande: %s", "taking part: %s"},
+	"ev.plan.received":             {"planen mottagen av den enskilde %s%s", "plan received by the individual %s%s"},
 	"ev.held":                      {"mötet hållet %s", "meeting held %s"},
 	"ev.established":               {"planen upprättad (uppföljning %s, ansvar %s)", "plan established (follow-up %s, responsible %s)"},
 	"ev.followup.held":             {"uppföljning hållen %s", "follow-up held %s"},
@@ -441,6 +463,7 @@ var catalogue = map[string]msg{
 • /sip bjud REF [PART|KONTAKT-ID …] [kommun=…] – kalla parterna via katalogen (kommun= för parter i en annan kommun)
 • /sip status REF · /sip mina · /sip logg REF
 • /sip plan REF – planen; fyll i med: mål "…" (den enskildes ord) · behov "…" · insats PART "…" (huvudman; - tar bort) · åtgärd PART "…" eller åtgärd ingen · ansvar=ENHET · nästa=ENHET
+• /sip deltar REF individen|närstående|vårdnadshavare|god-man [ja|nej] – vem som deltar · /sip plan REF mottagen 2026-12-14 digitalt|papper
 • /sip plan REF klar – upprätta planen · /sip uppföljning REF 2027-03-01 · /sip uppföljning REF hållen
 • /sip avsluta REF orsak=behov-tillgodosedda|samtycke-återkallat|flyttat|annat – avsluta SIP:en
 • /sip agenda REF – förslag till dagordning
@@ -456,6 +479,7 @@ Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard,
 • /sip invite REF [PARTY|CONTACT-ID …] [kommun=…] – invite the parties through the directory (kommun= for parties in another kommun)
 • /sip status REF · /sip mine · /sip log REF
 • /sip plan REF – the plan; fill it with: goal "…" (the individual's words) · needs "…" · effort PARTY "…" (huvudman; - removes) · measure PARTY "…" or measure none · responsible=UNIT · next=UNIT
+• /sip participates REF individual|relative|guardian|god-man [yes|no] – who takes part · /sip plan REF received 2026-12-14 digital|paper
 • /sip plan REF done – establish the plan · /sip followup REF 2027-03-01 · /sip followup REF held
 • /sip close REF reason=needs-met|consent-withdrawn|moved|other – end the SIP
 • /sip agenda REF – draft agenda

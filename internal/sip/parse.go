@@ -36,6 +36,8 @@ const (
 	verbSearch   = "search"
 	verbAgenda   = "agenda"
 	verbLang     = "lang"
+	// verbParticipates records who takes part besides staff.
+	verbParticipates = "participates"
 )
 
 // verbAliases maps every accepted spelling (lower case) to its verb.
@@ -55,7 +57,8 @@ var verbAliases = map[string]string{
 	"vem": verbWho, "who": verbWho,
 	"sök": verbSearch, "sok": verbSearch, "search": verbSearch,
 	"agenda": verbAgenda,
-	"språk":  verbLang, "sprak": verbLang, "lang": verbLang, "language": verbLang,
+	"deltar": verbParticipates, "delta": verbParticipates, "participates": verbParticipates, "takes-part": verbParticipates,
+	"språk": verbLang, "sprak": verbLang, "lang": verbLang, "language": verbLang,
 }
 
 // Canonical option keys.
@@ -98,7 +101,7 @@ var verbKeys = map[string][]string{
 var refArgVerbs = map[string]bool{
 	verbConsent: true, verbWithdraw: true, verbMeeting: true, verbInvite: true,
 	verbStatus: true, verbLog: true, verbPlan: true, verbFollowUp: true,
-	verbClose: true, verbAgenda: true,
+	verbClose: true, verbAgenda: true, verbParticipates: true,
 }
 
 // verbGeneral marks a mistake whose example is the general usage line.

@@ -31,6 +31,7 @@ var (
 		"åtgärd": wordMeasure, "atgard": wordMeasure, "measure": wordMeasure,
 		"behov": wordNeed, "needs": wordNeed, "need": wordNeed,
 		"mål": wordGoal, "mal": wordGoal, "goal": wordGoal, "goals": wordGoal,
+		"mottagen": wordReceived, "mottagits": wordReceived, "received": wordReceived,
 		"klar": wordEstablish, "upprättad": wordEstablish, "upprattad": wordEstablish, "done": wordEstablish, "established": wordEstablish,
 	}
 	noneWords = map[string]bool{"ingen": true, "inga": true, "none": true}
@@ -50,26 +51,28 @@ const (
 	wordNeed      = "need"
 	wordGoal      = "goal"
 	wordNone      = "none"
+	wordReceived  = "received"
 	wordEstablish = "establish"
 	wordRemove    = "-"
 	maxSlots      = 3
 )
 
 var shapeChecks = map[string]func(*Cmd) error{
-	verbNew:      checkNew,
-	verbConsent:  checkConsent,
-	verbWithdraw: checkRefOnly,
-	verbStatus:   checkRefOnly,
-	verbLog:      checkRefOnly,
-	verbAgenda:   checkRefOnly,
-	verbMeeting:  checkMeeting,
-	verbPlan:     checkPlan,
-	verbFollowUp: checkFollowUp,
-	verbClose:    checkClose,
-	verbWho:      checkWho,
-	verbSearch:   checkSearch,
-	verbLang:     checkLang,
-	verbMine:     checkNoArgs,
+	verbNew:          checkNew,
+	verbConsent:      checkConsent,
+	verbWithdraw:     checkRefOnly,
+	verbStatus:       checkRefOnly,
+	verbLog:          checkRefOnly,
+	verbAgenda:       checkRefOnly,
+	verbMeeting:      checkMeeting,
+	verbPlan:         checkPlan,
+	verbFollowUp:     checkFollowUp,
+	verbClose:        checkClose,
+	verbWho:          checkWho,
+	verbSearch:       checkSearch,
+	verbLang:         checkLang,
+	verbMine:         checkNoArgs,
+	verbParticipates: checkParticipates,
 }
 
 func checkNoArgs(c *Cmd) error {
@@ -261,6 +264,24 @@ func checkPlan(c *Cmd) error {
 	case wordEstablish:
 		if len(args) > 1 {
 			return inputErr(c.Verb, "err.extra", args[1])
+		}
+		return nil
+	case wordReceived:
+		if len(args) < 2 {
+			return inputErr(c.Verb, "err.date", "")
+		}
+		if _, ok := parseDate(args[1]); !ok {
+			return inputErr(c.Verb, "err.date", args[1])
+		}
+		if len(args) > 3 {
+			return inputErr(c.Verb, "err.extra", args[3])
+		}
+		if len(args) == 3 {
+			f, ok := receiptWords[strings.ToLower(args[2])]
+			if !ok {
+				return inputErr(c.Verb, "err.receiptform", args[2])
+			}
+			args[2] = f
 		}
 		return nil
 	case wordEffort:

@@ -180,6 +180,10 @@ func (s *Service) renderPlan(dir *directory.Directory, lang string, c *Case, v v
 		next = c.Plan.NextName
 	}
 	fmt.Fprintf(&b, "• %s: %s\n", t(lang, "plan.next"), next)
+	fmt.Fprintf(&b, "• %s: %s\n", t(lang, "plan.participation"), participationText(lang, c))
+	if c.Established != nil {
+		fmt.Fprintf(&b, "• %s: %s\n", t(lang, "plan.receipt"), s.receiptText(lang, c))
+	}
 	if v.convener && c.Closed == nil {
 		switch {
 		case planDone(dir, c) < planItems:

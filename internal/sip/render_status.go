@@ -99,6 +99,7 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		{Label: t(lang, "f.stage"), Value: s.stageText(lang, c)},
 		{Label: t(lang, "f.consent"), Value: consent},
 		{Label: t(lang, "f.parties"), Value: partyList(lang, c.Parties)},
+		{Label: t(lang, "f.participation"), Value: participationText(lang, c)},
 		{Label: t(lang, "f.when"), Value: s.whenWithVotes(lang, c)},
 		{Label: t(lang, "f.plan"), Value: t(lang, "st.plan", planDone(dir, c), planItems)},
 	}

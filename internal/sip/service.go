@@ -191,6 +191,8 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 		return s.cmdAgenda(ctx, r, cmd)
 	case verbLang:
 		return s.cmdLang(ctx, r, cmd)
+	case verbParticipates:
+		return s.cmdParticipates(ctx, r, cmd)
 	default:
 		return s.cmdHelp(r), nil
 	}
