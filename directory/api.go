@@ -5,7 +5,11 @@
 // docs/directory.md). It imports nothing of Samla's own.
 package directory
 
-import "time"
+import (
+	"time"
+
+	"github.com/samla-sip/samla/internal/i18n"
+)
 
 // Organisation is a huvudman or other body: kommun, region, stat or privat.
 type Organisation struct {
@@ -112,7 +116,7 @@ type Candidate struct {
 
 // Reason explains a routing decision in the user's language.
 type Reason interface {
-	Text(lang string) string // lang "sv" (default) or "en"
+	Text(l i18n.Lang) string
 }
 
 // RouteResult is the ordered list of candidates, best first, and a note

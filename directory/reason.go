@@ -1,55 +1,55 @@
 package directory
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
-// text is a Reason with a Swedish and an English wording.
-type text struct{ sv, en string }
+// text is a Reason rendered in both languages from the catalogue.
+type text i18n.Text
 
-// Text returns the English wording for "en", else the Swedish.
-func (t text) Text(lang string) string {
-	if lang == "en" {
-		return t.en
-	}
-	return t.sv
-}
+// Text is the reason in l.
+func (t text) Text(l i18n.Lang) string { return i18n.Text(t).In(l) }
 
-func says(sv, en string, args ...any) text {
-	return text{fmt.Sprintf(sv, args...), fmt.Sprintf(en, args...)}
+// says renders message id in both languages with args.
+func says(id string, args ...any) text { return text(messages.Both(id, args...)) }
+
+// saysIn renders message id in both languages with arguments that are
+// themselves in the language (care and role labels).
+func saysIn(id string, args func(l i18n.Lang) []any) text {
+	return text{Sv: messages.T(i18n.Swedish, id, args(i18n.Swedish)...), En: messages.T(i18n.English, id, args(i18n.English)...)}
 }
 
 // join links reasons with "; " (the parts, in order).
 func join(parts ...text) text {
 	var sv, en []string
 	for _, p := range parts {
-		if p.sv != "" {
-			sv = append(sv, p.sv)
-			en = append(en, p.en)
+		if p.Sv != "" {
+			sv = append(sv, p.Sv)
+			en = append(en, p.En)
 		}
 	}
-	return text{strings.Join(sv, "; "), strings.Join(en, "; ")}
+	return text{Sv: strings.Join(sv, "; "), En: strings.Join(en, "; ")}
 }
 
 // then links a cause and its consequence with an arrow.
 func then(cause, effect text) text {
-	return text{cause.sv + " → " + effect.sv, cause.en + " → " + effect.en}
+	return text{Sv: cause.Sv + " → " + effect.Sv, En: cause.En + " → " + effect.En}
 }
 
-var svMonths = [...]string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+// monthIDs are the catalogue ids of the short month names.
+var monthIDs = [...]string{"month.jan", "month.feb", "month.mar", "month.apr", "month.may", "month.jun",
+	"month.jul", "month.aug", "month.sep", "month.oct", "month.nov", "month.dec"}
 
 // awayText says until when a contact is away.
 func awayText(c *Contact) text {
 	if c.Away == nil || c.Away.Until.IsZero() {
-		return says("%s är borta tills vidare", "%s is away until further notice", c.Name)
+		return says("away", c.Name)
 	}
 	u := c.Away.Until
-	return text{
-		fmt.Sprintf("%s är borta till %d %s", c.Name, u.Day(), svMonths[u.Month()-1]),
-		fmt.Sprintf("%s is away until %d %s", c.Name, u.Day(), u.Month().String()[:3]),
-	}
+	return saysIn("away.until", func(l i18n.Lang) []any { return []any{c.Name, u.Day(), messages.T(l, monthIDs[u.Month()-1])} })
 }
 
 func dayOf(t time.Time) time.Time {

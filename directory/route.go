@@ -1,10 +1,11 @@
 package directory
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Route returns the ordered candidates for a query:
@@ -28,11 +29,11 @@ func (d *Directory) Route(q Query) RouteResult {
 	r := router{d: d, q: q, day: dayOf(q.Date), seen: map[*Contact]bool{}}
 	care := strings.ToLower(strings.TrimSpace(q.Care))
 	if _, ok := careLabels[care]; !ok {
-		return RouteResult{Note: says("Okänd vårdnivå %q. Välj en av: %s.", "Unknown care level %q. Choose one of: %s.", q.Care, strings.Join(CareLevels, ", "))}
+		return RouteResult{Note: says("route.unknowncare", q.Care, strings.Join(CareLevels, ", "))}
 	}
 	k, ok := LookupKommun(q.Kommun)
 	if !ok {
-		return RouteResult{Note: says("Okänd kommun %q. Skriv kommunens namn eller SCB-kod, t.ex. Lund eller 1281.", "Unknown kommun %q. Give the kommun's name or SCB code, e.g. Lund or 1281.", q.Kommun)}
+		return RouteResult{Note: says("route.unknownkommun", q.Kommun)}
 	}
 	r.care, r.kommun = care, k
 	var direct, wide []*Unit
@@ -52,10 +53,9 @@ func (d *Directory) Route(q Query) RouteResult {
 	if len(r.out) == 0 && len(wide) > 0 {
 		for _, u := range wide {
 			org := d.orgs[u.Org]
-			r.fromUnit(u, text{
-				fmt.Sprintf("ingen enhet i %s ger %s → %s för hela %s område", k.Name, CareLabel(care, "sv"), u.Name, genitive(org.Name)),
-				fmt.Sprintf("no unit in %s gives %s → %s for all of %s's area", k.Name, CareLabel(care, "en"), u.Name, org.Name),
-			})
+			r.fromUnit(u, saysIn("why.areawide", func(l i18n.Lang) []any {
+				return []any{k.Name, CareLabel(care, l), u.Name, possessive(l, org.Name)}
+			}))
 		}
 	}
 	if len(r.out) == 0 {
@@ -99,7 +99,7 @@ func (r *router) fromUnit(u *Unit, context text) {
 				return
 			}
 			holders++
-			why := text{RoleLabel(role, "sv") + " på " + u.Name, RoleLabel(role, "en") + " at " + u.Name}
+			why := saysIn("why.role", func(l i18n.Lang) []any { return []any{RoleLabel(role, l), u.Name} })
 			if r.offer(c, u, join(context, why)) {
 				added = true
 			}
@@ -115,14 +115,11 @@ func (r *router) fromUnit(u *Unit, context text) {
 	var why text
 	switch {
 	case r.q.Role != "" && holders == 0:
-		why = text{
-			fmt.Sprintf("ingen på %s har rollen %s → enhetens väg in", u.Name, RoleLabel(r.q.Role, "sv")),
-			fmt.Sprintf("nobody at %s holds the role %s → the unit's entry point", u.Name, RoleLabel(r.q.Role, "en")),
-		}
+		why = saysIn("why.norole", func(l i18n.Lang) []any { return []any{u.Name, RoleLabel(r.q.Role, l)} })
 	case holders > 0:
-		why = says("ingen med rollen är på plats på %s → enhetens väg in", "nobody holding the role is in at %s → the unit's entry point", u.Name)
+		why = says("why.roleaway", u.Name)
 	default:
-		why = says("enhetens väg in på %s", "the unit's entry point at %s", u.Name)
+		why = says("why.entry", u.Name)
 	}
 	r.offer(entry, u, join(context, why))
 }
@@ -143,10 +140,9 @@ func (r *router) coordinators() {
 		return boolRank(r.d.orgCare[b][r.care]) - boolRank(r.d.orgCare[a][r.care])
 	})
 	for _, org := range orgs {
-		why := text{
-			fmt.Sprintf("ingen enhet i %s ger %s → %s SIP-samordnare", r.kommun.Name, CareLabel(r.care, "sv"), genitive(org.Name)),
-			fmt.Sprintf("no unit in %s gives %s → %s's SIP coordinator", r.kommun.Name, CareLabel(r.care, "en"), org.Name),
-		}
+		why := saysIn("why.coordinator", func(l i18n.Lang) []any {
+			return []any{r.kommun.Name, CareLabel(r.care, l), possessive(l, org.Name)}
+		})
 		n := 0
 		for _, c := range r.d.coordinators[org] {
 			if n == 3 {
@@ -178,11 +174,11 @@ func (r *router) offer(c *Contact, u *Unit, why text) bool {
 	for r.away(target) {
 		next, ok := r.d.Contact(delegateID(target))
 		if !ok || visited[next] {
-			r.skipped = append(r.skipped, then(awayText(target), says("ingen ersättare på plats", "no delegate in")))
+			r.skipped = append(r.skipped, then(awayText(target), says("delegate.none")))
 			return false
 		}
 		visited[next] = true
-		chain = append(chain, then(awayText(target), says("ersättare %s", "delegate %s", next.Name)))
+		chain = append(chain, then(awayText(target), says("delegate", next.Name)))
 		target = next
 	}
 	if r.seen[target] {
@@ -191,7 +187,7 @@ func (r *router) offer(c *Contact, u *Unit, why text) bool {
 	r.seen[target] = true
 	if len(chain) > 0 {
 		c := join(chain...)
-		why = text{why.sv + ": " + c.sv, why.en + ": " + c.en}
+		why = text{Sv: why.Sv + ": " + c.Sv, En: why.En + ": " + c.En}
 	}
 	parts := append(slices.Clone(r.skipped), why)
 	r.skipped = nil
@@ -232,19 +228,17 @@ func (c *Contact) AwayOn(t time.Time) bool {
 
 // noMatch says what to try when nothing matched.
 func (r *router) noMatch() text {
-	var sv, en []string
-	for _, s := range r.skipped {
-		sv, en = append(sv, s.sv), append(en, s.en)
-	}
-	sv = append(sv, "Ingen enhet i "+r.kommun.Name+" ger "+CareLabel(r.care, "sv")+" och ingen SIP-samordnare finns för området.")
-	en = append(en, "No unit in "+r.kommun.Name+" gives "+CareLabel(r.care, "en")+" and no SIP coordinator covers the area.")
+	parts := slices.Clone(r.skipped)
+	parts = append(parts, saysIn("nomatch", func(l i18n.Lang) []any { return []any{r.kommun.Name, CareLabel(r.care, l)} }))
 	if others := r.neighbours(); len(others) > 0 {
-		sv = append(sv, "Prova: "+strings.Join(others, ", ")+".")
-		en = append(en, "Try: "+strings.Join(others, ", ")+".")
+		parts = append(parts, says("nomatch.try", strings.Join(others, ", ")))
 	}
-	sv = append(sv, "Eller sök: samla directory search "+r.care)
-	en = append(en, "Or search: samla directory search "+r.care)
-	return text{strings.Join(sv, " "), strings.Join(en, " ")}
+	parts = append(parts, says("nomatch.search", r.care))
+	var sv, en []string
+	for _, p := range parts {
+		sv, en = append(sv, p.Sv), append(en, p.En)
+	}
+	return text{Sv: strings.Join(sv, " "), En: strings.Join(en, " ")}
 }
 
 // neighbours lists up to three units giving the care level, those in the

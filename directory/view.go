@@ -3,6 +3,8 @@ package directory
 // The JSON views are the one shape of route and search results for the
 // CLI (--json) and the HTTP API, so both answer the same.
 
+import "github.com/samla-sip/samla/internal/i18n"
+
 // RouteView is the JSON form of a RouteResult.
 type RouteView struct {
 	Candidates []CandidateView `json:"candidates"`
@@ -21,8 +23,8 @@ type CandidateView struct {
 	Reach       Reach  `json:"reach"`
 }
 
-// RouteJSON renders a route result in lang ("sv" default, "en").
-func RouteJSON(res RouteResult, lang string) RouteView {
+// RouteJSON renders a route result in l.
+func RouteJSON(res RouteResult, l i18n.Lang) RouteView {
 	v := RouteView{Candidates: make([]CandidateView, 0, len(res.Candidates))}
 	for _, c := range res.Candidates {
 		cv := CandidateView{
@@ -33,12 +35,12 @@ func RouteJSON(res RouteResult, lang string) RouteView {
 			cv.UnitID, cv.UnitName, cv.OrgID = c.Unit.ID, c.Unit.Name, c.Unit.Org
 		}
 		if c.Reason != nil {
-			cv.Why = c.Reason.Text(lang)
+			cv.Why = c.Reason.Text(l)
 		}
 		v.Candidates = append(v.Candidates, cv)
 	}
 	if res.Note != nil {
-		v.Note = res.Note.Text(lang)
+		v.Note = res.Note.Text(l)
 	}
 	return v
 }

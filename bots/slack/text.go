@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // texts are the bot's own user-visible strings, by language.
@@ -80,7 +81,7 @@ func (b *Bot) t(id string) string {
 // careLabel is a care level's display name in lang, capitalised for a
 // list of choices.
 func careLabel(id, lang string) string {
-	l := directory.CareLabel(id, lang)
+	l := directory.CareLabel(id, i18n.Lang(lang))
 	r, n := utf8.DecodeRuneInString(l)
 	return string(unicode.ToUpper(r)) + l[n:]
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // runDirectory is "samla directory check|route|search|generate".
@@ -135,13 +136,13 @@ func directoryRoute(env *cliEnv, args []string) error {
 		return flagError(err)
 	}
 	if *care == "" || *kommun == "" || len(pos) > 0 {
-		fmt.Fprintln(env.stderr, msg(*lang, "Ange --care och --kommun, t.ex. --care bup --kommun Lund.", "Give --care and --kommun, e.g. --care bup --kommun Lund."))
+		fmt.Fprintln(env.stderr, msg(flagLang(*lang), "Ange --care och --kommun, t.ex. --care bup --kommun Lund.", "Give --care and --kommun, e.g. --care bup --kommun Lund."))
 		return exitCode(2)
 	}
 	day := time.Now()
 	if *date != "" {
 		if day, err = time.Parse(time.DateOnly, *date); err != nil {
-			fmt.Fprintln(env.stderr, msg(*lang, "--date ska skrivas ÅÅÅÅ-MM-DD.", "--date must be YYYY-MM-DD."))
+			fmt.Fprintln(env.stderr, msg(flagLang(*lang), "--date ska skrivas ÅÅÅÅ-MM-DD.", "--date must be YYYY-MM-DD."))
 			return exitCode(2)
 		}
 	}
@@ -152,18 +153,15 @@ func directoryRoute(env *cliEnv, args []string) error {
 	q := directory.Query{Care: *care, Kommun: *kommun, Age: *age, Role: *role, Date: day}
 	res := d.Route(q)
 	if *asJSON {
-		return writeJSON(env.stdout, directory.RouteJSON(res, *lang))
+		return writeJSON(env.stdout, directory.RouteJSON(res, flagLang(*lang)))
 	}
-	writeRoute(env.stdout, q, res, *lang)
+	writeRoute(env.stdout, q, res, flagLang(*lang))
 	return nil
 }
 
 // writeRoute prints a route result for people.
-func writeRoute(w io.Writer, q directory.Query, res directory.RouteResult, lang string) {
-	head := fmt.Sprintf("%s i %s", directory.CareLabel(strings.ToLower(q.Care), lang), kommunName(q.Kommun))
-	if lang == "en" {
-		head = fmt.Sprintf("%s in %s", directory.CareLabel(strings.ToLower(q.Care), lang), kommunName(q.Kommun))
-	}
+func writeRoute(w io.Writer, q directory.Query, res directory.RouteResult, lang i18n.Lang) {
+	head := fmt.Sprintf(msg(lang, "%s i %s", "%s in %s"), directory.CareLabel(strings.ToLower(q.Care), lang), kommunName(q.Kommun))
 	if q.Age >= 0 {
 		head += fmt.Sprintf(", %d %s", q.Age, msg(lang, "år", "years"))
 	}
@@ -195,11 +193,12 @@ func kommunName(s string) string {
 	return s
 }
 
-func msg(lang, sv, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return sv
+func msg(l i18n.Lang, sv, en string) string { return i18n.Text{Sv: sv, En: en}.In(l) }
+
+// flagLang reads a --lang flag; Swedish unless it names English.
+func flagLang(s string) i18n.Lang {
+	l, _ := i18n.Parse(s)
+	return l.Or(i18n.Swedish)
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -220,7 +219,7 @@ func directorySearch(env *cliEnv, args []string) error {
 	}
 	query := strings.Join(pos, " ")
 	if strings.TrimSpace(query) == "" {
-		fmt.Fprintln(env.stderr, msg(*lang, "Skriv vad du söker, t.ex. samla directory search bup lund.", "Say what to search for, e.g. samla directory search bup lund."))
+		fmt.Fprintln(env.stderr, msg(flagLang(*lang), "Skriv vad du söker, t.ex. samla directory search bup lund.", "Say what to search for, e.g. samla directory search bup lund."))
 		return exitCode(2)
 	}
 	d, source, err := cliDirectory(env, nil)
@@ -232,12 +231,12 @@ func directorySearch(env *cliEnv, args []string) error {
 		return writeJSON(env.stdout, directory.SearchJSON(hits))
 	}
 	if len(hits) == 0 {
-		fmt.Fprintln(env.stdout, msg(*lang, "Ingen träff.", "No match."))
+		fmt.Fprintln(env.stdout, msg(flagLang(*lang), "Ingen träff.", "No match."))
 	}
 	for i, h := range hits {
 		roles := make([]string, len(h.Contact.Roles))
 		for j, r := range h.Contact.Roles {
-			roles[j] = directory.RoleLabel(r, *lang)
+			roles[j] = directory.RoleLabel(r, flagLang(*lang))
 		}
 		fmt.Fprintf(env.stdout, "%d. %s (%s) — %s [%s] %s\n", i+1, h.Contact.Name, h.Contact.ID, h.Unit.Name,
 			strings.Join(roles, ", "), directory.ChannelString(directory.BestChannel(h.Contact)))

@@ -170,7 +170,7 @@ func newServer(cfg config.Config, log *slog.Logger, holder *directory.Holder, st
 			return nil
 		},
 		APITokens: cfg.APITokens,
-		Lang:      cfg.Lang,
+		Lang:      flagLang(cfg.Lang),
 		Now:       func() time.Time { return time.Now().In(loc) },
 	})
 	srv.AddReadiness("store", st.Ping)

@@ -39,3 +39,10 @@ func (c Catalogue) Has(id string) bool {
 	_, ok := c[id]
 	return ok
 }
+
+// Both renders message id in every language, for a text decided before
+// its reader is known (a routing reason, an error carried up); the reader
+// picks with In.
+func (c Catalogue) Both(id string, args ...any) Text {
+	return Text{Sv: c.T(Swedish, id, args...), En: c.T(English, id, args...)}
+}

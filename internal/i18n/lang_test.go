@@ -81,6 +81,9 @@ func TestCatalogueT(t *testing.T) {
 			t.Errorf("T(%q, %q) = %q, want %q", tt.l, tt.id, got, tt.want)
 		}
 	}
+	if b := c.Both("hi", "Ali"); b.Sv != "Hej Ali" || b.En != "Hello Ali" {
+		t.Errorf("Both = %+v", b)
+	}
 	if !c.Has("hi") || c.Has("nope") {
 		t.Error("Has is wrong")
 	}

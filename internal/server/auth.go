@@ -50,19 +50,19 @@ func (a *directoryAPI) auth(next http.Handler) http.Handler {
 		lang := langOf(r, a.lang)
 		if a.tokens.empty() {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="samla", error="invalid_token", error_description="API disabled"`)
-			writeError(w, http.StatusUnauthorized, "api_disabled", lang, msgDisabled)
+			writeError(w, http.StatusUnauthorized, "api_disabled", lang, msg("disabled"))
 			return
 		}
 		token, ok := bearerToken(r)
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="samla"`)
-			writeError(w, http.StatusUnauthorized, "unauthorized", lang, msgUnauthorized)
+			writeError(w, http.StatusUnauthorized, "unauthorized", lang, msg("unauthorized"))
 			return
 		}
 		if !a.tokens.valid(token) {
 			a.log.InfoContext(r.Context(), "directory API: invalid token", "request_id", RequestID(r.Context()))
 			w.Header().Set("WWW-Authenticate", `Bearer realm="samla", error="invalid_token"`)
-			writeError(w, http.StatusUnauthorized, "invalid_token", lang, msgBadToken)
+			writeError(w, http.StatusUnauthorized, "invalid_token", lang, msg("badtoken"))
 			return
 		}
 		next.ServeHTTP(w, r)

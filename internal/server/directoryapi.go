@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/textgate"
 )
 
@@ -34,7 +35,7 @@ type directoryAPI struct {
 	current     func() Directory
 	knownKommun func(string) bool
 	tokens      tokenSet
-	lang        string
+	lang        i18n.Lang
 	now         func() time.Time
 	log         *slog.Logger
 }
@@ -55,14 +56,14 @@ const defaultSearchLimit = 20
 // route answers ?care=&kommun=&age=&role=&date=.
 func (a *directoryAPI) route(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r, a.lang)
-	q, code, msg := a.parseRoute(r)
+	q, code, refusal := a.parseRoute(r)
 	if code != "" {
-		writeError(w, http.StatusBadRequest, code, lang, msg)
+		writeError(w, http.StatusBadRequest, code, lang, refusal)
 		return
 	}
 	d := a.current()
 	if d == nil {
-		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msgNoDirectory)
+		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msg("nodirectory"))
 		return
 	}
 	writeJSON(w, http.StatusOK, directory.RouteJSON(d.Route(q), lang))
@@ -72,26 +73,26 @@ func (a *directoryAPI) route(w http.ResponseWriter, r *http.Request) {
 func (a *directoryAPI) parseRoute(r *http.Request) (directory.Query, string, message) {
 	v := r.URL.Query()
 	if queryHoldsPersonnummer(r) {
-		return directory.Query{}, "personnummer", msgPersonnummer
+		return directory.Query{}, "personnummer", msg("personnummer")
 	}
 	q := directory.Query{Care: strings.TrimSpace(v.Get("care")), Kommun: strings.TrimSpace(v.Get("kommun")), Age: -1,
 		Role: strings.TrimSpace(v.Get("role"))}
 	switch {
 	case q.Care == "":
-		return q, "missing_care", msgMissing.with("care", "care=bup")
+		return q, "missing_care", msg("missing", "care", "care=bup")
 	case !slices.Contains(directory.CareLevels, q.Care):
-		return q, "unknown_care", msgUnknownCare.with(q.Care, strings.Join(directory.CareLevels, ", "))
+		return q, "unknown_care", msg("unknowncare", q.Care, strings.Join(directory.CareLevels, ", "))
 	case q.Kommun == "":
-		return q, "missing_kommun", msgMissing.with("kommun", "kommun=Lund")
+		return q, "missing_kommun", msg("missing", "kommun", "kommun=Lund")
 	case !a.knownKommun(q.Kommun):
-		return q, "unknown_kommun", msgUnknownKomm.with(q.Kommun)
+		return q, "unknown_kommun", msg("unknownkommun", q.Kommun)
 	case q.Role != "" && !slices.Contains(directory.Roles, q.Role):
-		return q, "unknown_role", msgUnknownRole.with(q.Role, strings.Join(directory.Roles, ", "))
+		return q, "unknown_role", msg("unknownrole", q.Role, strings.Join(directory.Roles, ", "))
 	}
 	if s := strings.TrimSpace(v.Get("age")); s != "" {
 		age, err := strconv.Atoi(s)
 		if err != nil || age < 0 || age > 130 {
-			return q, "bad_age", msgBadAge.with(s)
+			return q, "bad_age", msg("badage", s)
 		}
 		q.Age = age
 	}
@@ -100,7 +101,7 @@ func (a *directoryAPI) parseRoute(r *http.Request) (directory.Query, string, mes
 	if s := strings.TrimSpace(v.Get("date")); s != "" {
 		d, err := time.ParseInLocation(time.DateOnly, s, now.Location())
 		if err != nil {
-			return q, "bad_date", msgBadDate.with(s)
+			return q, "bad_date", msg("baddate", s)
 		}
 		q.Date = d
 	}
@@ -112,30 +113,30 @@ func (a *directoryAPI) search(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r, a.lang)
 	text := strings.TrimSpace(r.URL.Query().Get("q"))
 	if text == "" {
-		writeError(w, http.StatusBadRequest, "missing_q", lang, msgMissing.with("q", "q=bup lund"))
+		writeError(w, http.StatusBadRequest, "missing_q", lang, msg("missing", "q", "q=bup lund"))
 		return
 	}
 	if queryHoldsPersonnummer(r) {
-		writeError(w, http.StatusBadRequest, "personnummer", lang, msgPersonnummer)
+		writeError(w, http.StatusBadRequest, "personnummer", lang, msg("personnummer"))
 		return
 	}
 	var tooLong *textgate.Error
 	if errors.As(textgate.Check(textgate.Search, text), &tooLong) {
-		writeError(w, http.StatusBadRequest, "too_long", lang, message{tooLong.Message("sv"), tooLong.Message("en")})
+		writeError(w, http.StatusBadRequest, "too_long", lang, message{Sv: tooLong.Message("sv"), En: tooLong.Message("en")})
 		return
 	}
 	limit := defaultSearchLimit
 	if s := r.URL.Query().Get("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 100 {
-			writeError(w, http.StatusBadRequest, "bad_limit", lang, msgBadLimit.with(s))
+			writeError(w, http.StatusBadRequest, "bad_limit", lang, msg("badlimit", s))
 			return
 		}
 		limit = n
 	}
 	d := a.current()
 	if d == nil {
-		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msgNoDirectory)
+		writeError(w, http.StatusServiceUnavailable, "no_directory", lang, msg("nodirectory"))
 		return
 	}
 	writeJSON(w, http.StatusOK, directory.SearchJSON(d.Search(text, limit)))
@@ -144,7 +145,7 @@ func (a *directoryAPI) search(w http.ResponseWriter, r *http.Request) {
 // notFound answers unknown /api/ paths, after authentication so the API's
 // shape is not shown to strangers.
 func (a *directoryAPI) notFound(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, "not_found", langOf(r, a.lang), msgNotFound)
+	writeError(w, http.StatusNotFound, "not_found", langOf(r, a.lang), msg("notfound"))
 }
 
 // queryHoldsPersonnummer runs the input gate's detector over every decoded

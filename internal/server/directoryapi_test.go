@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 var bearer = map[string]string{"Authorization": "Bearer " + testToken}
@@ -204,7 +205,10 @@ func TestAPIUnknownPath(t *testing.T) {
 }
 
 func TestLangOf(t *testing.T) {
-	tests := []struct{ header, def, want string }{
+	tests := []struct {
+		header    string
+		def, want i18n.Lang
+	}{
 		{"", "sv", "sv"},
 		{"", "en", "en"},
 		{"en-US", "sv", "en"},

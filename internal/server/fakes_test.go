@@ -8,18 +8,14 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/directory"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/testutil"
 )
 
 // text is a fixed Reason.
 type text struct{ sv, en string }
 
-func (t text) Text(lang string) string {
-	if lang == "en" {
-		return t.en
-	}
-	return t.sv
-}
+func (t text) Text(l i18n.Lang) string { return i18n.Text{Sv: t.sv, En: t.en}.In(l) }
 
 // fakeDirectory records queries and answers fixed results.
 type fakeDirectory struct {

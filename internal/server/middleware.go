@@ -136,7 +136,7 @@ func (s *Server) withRecover(next http.Handler) http.Handler {
 				slog.String("stack", string(debug.Stack())),
 			)
 			if sw.status == 0 {
-				writeError(sw, http.StatusInternalServerError, "internal", langOf(r, s.opts.Lang), msgInternal)
+				writeError(sw, http.StatusInternalServerError, "internal", langOf(r, s.opts.Lang), msg("internal"))
 			}
 		}()
 		next.ServeHTTP(sw, r)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Options configure a Server. Zero values get sensible defaults.
@@ -30,8 +32,9 @@ type Options struct {
 	// APITokens are the bearer tokens of the directory API. None = the API
 	// refuses every request.
 	APITokens []string
-	// Lang is the default language of API errors: "sv" (default) or "en".
-	Lang string
+	// Lang is the language of API errors for a request that asks for
+	// none (?lang=, Accept-Language); Swedish when unset.
+	Lang i18n.Lang
 	// Now gives the time (default time.Now); routes default to its date.
 	Now func() time.Time
 	// NewRequestID makes request ids (default: 16 random hex digits).
@@ -67,9 +70,7 @@ func New(opts Options) *Server {
 	if opts.NewRequestID == nil {
 		opts.NewRequestID = randomID
 	}
-	if opts.Lang == "" {
-		opts.Lang = "sv"
-	}
+	opts.Lang = opts.Lang.Or(i18n.Swedish)
 	if opts.ShutdownTimeout <= 0 {
 		opts.ShutdownTimeout = 15 * time.Second
 	}

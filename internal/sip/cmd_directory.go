@@ -6,6 +6,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 const searchLimit = 10
@@ -32,7 +33,7 @@ func (s *Service) cmdWho(r *request, cmd Cmd) (chat.Reply, error) {
 		}
 		line := fmt.Sprintf("%d. %s%s · %s", i+1, c.Contact.Name, unitSuffix(unitName(c.Unit)), reachText(r.lang, c.Channel))
 		if c.Reason != nil {
-			line += "\n   _" + c.Reason.Text(r.lang) + "_"
+			line += "\n   _" + c.Reason.Text(i18n.Lang(r.lang)) + "_"
 		}
 		lines = append(lines, line)
 	}
@@ -40,7 +41,7 @@ func (s *Service) cmdWho(r *request, cmd Cmd) (chat.Reply, error) {
 		lines = append(lines, t(r.lang, "who.none"))
 	}
 	if res.Note != nil {
-		lines = append(lines, res.Note.Text(r.lang))
+		lines = append(lines, res.Note.Text(i18n.Lang(r.lang)))
 	}
 	return chat.Reply{Text: strings.Join(lines, "\n")}, nil
 }

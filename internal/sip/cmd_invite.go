@@ -8,6 +8,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // channelSelf marks the convener representing a party themselves.
@@ -161,7 +162,7 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 	}
 	line := "• " + t(r.lang, "invite.nomatch", partyName(r.lang, party))
 	if res.Note != nil {
-		line += " " + res.Note.Text(r.lang)
+		line += " " + res.Note.Text(i18n.Lang(r.lang))
 	}
 	if len(declined) > 0 {
 		line += " " + t(r.lang, "invite.alldeclined")

@@ -46,8 +46,6 @@ func TestCheckFindsEveryMistake(t *testing.T) {
 		{"unused", with(good, "bye", i18n.Text{Sv: "Hej då", En: "Bye"}), uses, `"bye" is never used`},
 		{"family member not listed", with(good, "kind.b", i18n.Text{Sv: "B", En: "B"}), uses, "list it in Uses.Dynamic"},
 		{"dynamic missing", good, Uses{Dir: dir, Funcs: []string{"t"}, Dynamic: []string{"kind.a", "kind.c"}}, `"kind.c" is not in the catalogue`},
-		{"dynamic without family", with(good, "other", i18n.Text{Sv: "x", En: "x"}),
-			Uses{Dir: dir, Funcs: []string{"t"}, Dynamic: []string{"kind.a", "other"}}, "no family prefix"},
 		{"scan finds nothing", good, Uses{Dir: dir, Funcs: []string{"nope"}}, "scan is broken"},
 	}
 	for _, tt := range tests {
