@@ -7,15 +7,16 @@ import (
 
 // parseFast parses the block-style YAML subset the directory format is
 // written in (mappings, lists, "- key: value" items, flow lists and maps
-// of scalars, a flow map's flow lists of plain scalars, plain and simply quoted scalars, comments, LF or CRLF line
-// ends, a leading byte-order mark and "---") some fifteen times faster
-// than yaml.v3 (BenchmarkParse), keeping line numbers. It is a strict subset of yaml.v3: on
-// anything else — anchors and merge keys, block scalars, escapes,
-// multi-line values, tabs, a lone CR, the Unicode line breaks U+0085,
-// U+2028 and U+2029, duplicate or null keys, odd indentation, a second
-// document, syntax errors — it gives up (false) and the caller uses
-// yaml.v3. FuzzParsers checks that on every input it accepts, both give
-// the same tree.
+// of scalars, a flow map's flow lists of plain scalars, plain and simply
+// quoted scalars, comments, LF or CRLF line ends, a leading byte-order
+// mark and "---") some fifteen times faster than yaml.v3
+// (BenchmarkParse), keeping line numbers. It is a strict subset of
+// yaml.v3: on anything else — anchors and merge keys, block scalars,
+// escapes, multi-line values, tabs, a lone CR, the Unicode line breaks
+// U+0085, U+2028 and U+2029, duplicate or null keys, odd indentation, a
+// second document, syntax errors — it gives up (false) and the caller
+// uses yaml.v3. FuzzParsers checks that on every input it accepts, both
+// give the same tree.
 //
 // The tree's node slab is reused when t is given (nil: a new tree).
 func parseFast(src string, t *tree) (*tree, bool) {
