@@ -8,6 +8,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/stats"
 	"github.com/samla-sip/samla/internal/store"
 )
 
@@ -178,6 +179,7 @@ func (s *Service) buildTx(ctx context.Context, r *request, before, after *Case, 
 		Cancel: fx.cancel,
 	}
 	tx.Index = append(tx.Index, store.IndexOp{Index: IndexOpen, Member: after.Ref, Remove: after.Closed != nil})
+	tx.Index = append(tx.Index, stats.Ops(after.Ref, version+1, r.now, statsEvents(r, before, after))...)
 	for _, key := range after.memberKeys() {
 		tx.Index = append(tx.Index, store.IndexOp{Index: MemberIndex(key), Member: after.Ref})
 	}
