@@ -33,6 +33,10 @@ type Room struct {
 	LinkTTL     time.Duration // SAMLA_ROOM_LINK_TTL, default 5m
 	IdleTimeout time.Duration // SAMLA_ROOM_IDLE_TIMEOUT, default 30m
 	SessionMax  time.Duration // SAMLA_ROOM_SESSION_MAX, default 8h
+	// OpenID Connect sign-in for staff (optional).
+	OIDCIssuer       string // SAMLA_OIDC_ISSUER
+	OIDCClientID     string // SAMLA_OIDC_CLIENT_ID
+	OIDCClientSecret string // SAMLA_OIDC_CLIENT_SECRET (secret)
 }
 
 // RoomEnabled reports whether the case room is served (it needs the public URL).

@@ -81,6 +81,9 @@ func TestParsesEverySetting(t *testing.T) {
 		"SAMLA_ROOM_LINK_TTL":             "3m",
 		"SAMLA_ROOM_IDLE_TIMEOUT":         "15m",
 		"SAMLA_ROOM_SESSION_MAX":          "4h",
+		"SAMLA_OIDC_ISSUER":               "https://idp.example.se/",
+		"SAMLA_OIDC_CLIENT_ID":            "samla",
+		"SAMLA_OIDC_CLIENT_SECRET":        "oidc-secret",
 	}
 	if len(env) != len(Names()) {
 		t.Fatalf("test covers %d settings, table has %d", len(env), len(Names()))
@@ -104,7 +107,8 @@ func TestParsesEverySetting(t *testing.T) {
 		LLM: LLM{BaseURL: "http://127.0.0.1:11434/v1", Model: "m", APIKey: "k", Timeout: 90 * time.Second, Clinical: "allow"},
 		Reminders: Reminders{NudgeWorkdays: 3, EscalateWorkdays: 4, DigestTime: "07:30",
 			WorkdayStart: "07:00", WorkdayEnd: "16:00"},
-		Room: Room{LinkTTL: 3 * time.Minute, IdleTimeout: 15 * time.Minute, SessionMax: 4 * time.Hour},
+		Room: Room{LinkTTL: 3 * time.Minute, IdleTimeout: 15 * time.Minute, SessionMax: 4 * time.Hour,
+			OIDCIssuer: "https://idp.example.se/", OIDCClientID: "samla", OIDCClientSecret: "oidc-secret"},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("\n got %+v\nwant %+v", c, want)
@@ -123,6 +127,7 @@ func TestValidation(t *testing.T) {
 		{"public url", map[string]string{"SAMLA_PUBLIC_URL": "samla.example.se"}, `SAMLA_PUBLIC_URL: must be an http:// or https:// URL`},
 		{"lang", map[string]string{"SAMLA_LANG": "de"}, `SAMLA_LANG: must be sv or en, got "de"`},
 		{"room link ttl", map[string]string{"SAMLA_ROOM_LINK_TTL": "1h"}, `SAMLA_ROOM_LINK_TTL: must be between 1m0s and 15m0s`},
+		{"oidc client", map[string]string{"SAMLA_OIDC_ISSUER": "https://idp.example.se/", "SAMLA_PUBLIC_URL": "https://samla.example.se"}, `SAMLA_OIDC_CLIENT_ID: required with SAMLA_OIDC_ISSUER`},
 		{"log level", map[string]string{"SAMLA_LOG_LEVEL": "loud"}, `SAMLA_LOG_LEVEL: must be debug, info, warn or error`},
 		{"time zone", map[string]string{"SAMLA_TIMEZONE": "Europe/Lund"}, `SAMLA_TIMEZONE: unknown time zone "Europe/Lund"`},
 		{"api token short", map[string]string{"SAMLA_API_TOKENS": "abc"}, `SAMLA_API_TOKENS: token 1 is shorter than 8`},
@@ -321,6 +326,9 @@ func secretEnv() map[string]string {
 		"SAMLA_SMTP_PASSWORD":             canary,
 		"SAMLA_MAIL_FROM":                 "samla@example.se",
 		"SAMLA_MAIL_LINK_KEY":             canary + canary,
+		"SAMLA_OIDC_ISSUER":               "https://idp.example.se/",
+		"SAMLA_OIDC_CLIENT_ID":            "samla",
+		"SAMLA_OIDC_CLIENT_SECRET":        canary,
 	}
 }
 

@@ -121,6 +121,16 @@ func options() []option {
 			Doc:   "Every case-room session ends this long after it began, used or not (between 5m and 24h).",
 			field: func(c *Config) any { return &c.Room.SessionMax }, check: durationBetween(5*time.Minute, 24*time.Hour)},
 
+		{Name: "SAMLA_OIDC_ISSUER", Group: "Case room", Example: "https://idp.region.example.se/realms/vard",
+			Doc:   "OpenID Connect provider staff may sign in to the case room with (matched to directory contacts by verified e-mail or HSA-id). Empty = staff come in from chat only.",
+			field: func(c *Config) any { return &c.Room.OIDCIssuer }, check: checkHTTPURL},
+		{Name: "SAMLA_OIDC_CLIENT_ID", Group: "Case room", Example: "samla",
+			Doc:   "Client id of Samla at the OpenID Connect provider; required with SAMLA_OIDC_ISSUER. The redirect URI to register is SAMLA_PUBLIC_URL + /rum/oidc.",
+			field: func(c *Config) any { return &c.Room.OIDCClientID }},
+		{Name: "SAMLA_OIDC_CLIENT_SECRET", Group: "Case room", Secret: true, Example: "s3cret",
+			Doc:   "Client secret of Samla at the OpenID Connect provider.",
+			field: func(c *Config) any { return &c.Room.OIDCClientSecret }},
+
 		{Name: "SAMLA_LLM_BASE_URL", Group: "Language model", Example: "http://127.0.0.1:11434/v1",
 			Doc:   "OpenAI-compatible endpoint for the optional agenda step. Empty = off (deterministic drafts only).",
 			field: func(c *Config) any { return &c.LLM.BaseURL }, check: checkHTTPURL},

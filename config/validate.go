@@ -77,6 +77,12 @@ func crossCheck(c Config) []string {
 		add("SAMLA_PUBLIC_URL: required with SAMLA_MAIL_LINK_KEY, answer links point to it (example: SAMLA_PUBLIC_URL=https://samla.example.se)")
 	}
 
+	if c.Room.OIDCIssuer != "" && c.Room.OIDCClientID == "" {
+		add("SAMLA_OIDC_CLIENT_ID: required with SAMLA_OIDC_ISSUER (example: SAMLA_OIDC_CLIENT_ID=samla)")
+	}
+	if c.Room.OIDCIssuer != "" && c.PublicURL == "" {
+		add("SAMLA_PUBLIC_URL: required with SAMLA_OIDC_ISSUER, the sign-in returns to it (example: SAMLA_PUBLIC_URL=https://samla.example.se)")
+	}
 	if c.LLM.Enabled() && c.LLM.Model == "" {
 		add("SAMLA_LLM_MODEL: required when SAMLA_LLM_BASE_URL is set (example: SAMLA_LLM_MODEL=llama3.1:8b)")
 	}

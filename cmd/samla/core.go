@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -58,11 +59,16 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	var links sip.RoomLinks
 	rc := &roomCore{}
 	if cfg.RoomEnabled() {
-		c.room, err = room.New(room.Options{
+		opts := room.Options{
 			Store: st, Core: rc, PublicURL: cfg.PublicURL, Lang: cfg.Lang,
 			LinkTTL: cfg.Room.LinkTTL, IdleTimeout: cfg.Room.IdleTimeout, MaxSession: cfg.Room.SessionMax,
 			Log: log.With("component", "room"),
-		})
+		}
+		if cfg.Room.OIDCIssuer != "" {
+			opts.OIDC = &room.OIDC{Issuer: cfg.Room.OIDCIssuer, ClientID: cfg.Room.OIDCClientID,
+				ClientSecret: cfg.Room.OIDCClientSecret, Contact: contactBySignIn(holder)}
+		}
+		c.room, err = room.New(opts)
 		if err != nil {
 			return nil, err
 		}
@@ -120,4 +126,29 @@ func (h roomCommands) Command(ctx context.Context, who chat.Actor, text string) 
 		return reply
 	}
 	return h.Service.Command(ctx, who, text)
+}
+
+// contactBySignIn matches a signed-in person to a directory contact: by
+// verified e-mail address, else by HSA-id.
+func contactBySignIn(holder *directory.Holder) func(email, hsaID string) (string, bool) {
+	return func(email, hsaID string) (string, bool) {
+		d := holder.Current()
+		if email != "" {
+			if c, ok := d.ContactByEmail(email); ok {
+				return c.ID, true
+			}
+		}
+		if hsaID == "" {
+			return "", false
+		}
+		var found string
+		d.Contacts(func(c *directory.Contact) bool {
+			if strings.EqualFold(c.HSAID, hsaID) {
+				found = c.ID
+				return false
+			}
+			return true
+		})
+		return found, found != ""
+	}
 }

@@ -39,8 +39,12 @@ type view struct {
 	Body      string
 	Notice    string
 	Case      *sip.CaseView
-	Age       string
-	Convener  bool
+	// Cases are a signed-in member of staff's cases; Login offers the
+	// organisation's sign-in.
+	Cases    []sip.CaseView
+	Login    bool
+	Age      string
+	Convener bool
 	// MyInvitation is the reader's own open invitation, to answer.
 	MyInvitation *sip.InvitationView
 	Errors       map[string]string

@@ -24,7 +24,7 @@ func (rm *Room) planFor(w http.ResponseWriter, r *http.Request) (view, bool) {
 		rm.fail(w, r, err)
 		return view{}, false
 	}
-	if !strings.EqualFold(ref, s.Ref) {
+	if s.Ref != "" && !strings.EqualFold(ref, s.Ref) {
 		rm.notFound(w, r)
 		return view{}, false
 	}

@@ -26,6 +26,8 @@ type Core interface {
 	// Case reads a case without an actor: for the individual's page, whose
 	// access the room checks itself (personal link and code).
 	Case(ctx context.Context, ref string) (*sip.Case, error)
+	// Mine lists the actor's cases (the signed-in staff's start page).
+	Mine(ctx context.Context, who chat.Actor) (sip.Result, error)
 }
 
 // Options configure the room.
@@ -48,6 +50,8 @@ type Options struct {
 	Now   func() time.Time
 	Rand  io.Reader
 	Log   *slog.Logger
+	// OIDC, when set, lets staff sign in with an OpenID Connect provider.
+	OIDC *OIDC
 }
 
 // Room serves the case room and makes the links into it.
@@ -55,6 +59,7 @@ type Room struct {
 	opts    Options
 	secure  bool
 	limiter *limiter
+	oidc    *oidcClient // nil without OIDC
 }
 
 var _ sip.RoomLinks = (*Room)(nil)
@@ -89,11 +94,18 @@ func New(opts Options) (*Room, error) {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Room{
+	rm := &Room{
 		opts:    opts,
 		secure:  strings.HasPrefix(opts.PublicURL, "https://"),
 		limiter: newLimiter(opts.PerIP, time.Minute, opts.Now),
-	}, nil
+	}
+	if o := opts.OIDC; o != nil {
+		if o.Issuer == "" || o.ClientID == "" || o.Contact == nil {
+			return nil, errors.New("room: OIDC needs Issuer, ClientID and Contact")
+		}
+		rm.oidc = &oidcClient{opts: *o, redirect: opts.PublicURL + oidcPath}
+	}
+	return rm, nil
 }
 
 // Handler serves every page of the room under /rum/.
@@ -106,6 +118,11 @@ func (rm *Room) Handler() http.Handler {
 	mux.HandleFunc("POST /rum/{ref}/svar", rm.postAnswer)
 	mux.HandleFunc("POST /rum/{ref}/tid", rm.postProposal)
 	mux.HandleFunc("POST /rum/{ref}/plan", rm.postPlanItem)
+	if rm.oidc != nil {
+		mux.HandleFunc("GET "+loginPath, rm.login)
+		mux.HandleFunc("GET "+oidcPath, rm.callback)
+		mux.HandleFunc("GET /rum/{$}", rm.cases)
+	}
 	mux.HandleFunc("GET "+PersonPath, rm.personCodeForm)
 	mux.HandleFunc("POST "+PersonPath, rm.personCodePost)
 	mux.HandleFunc("GET /rum/mitt", rm.personPage)

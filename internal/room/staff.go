@@ -52,22 +52,28 @@ func (rm *Room) fail(w http.ResponseWriter, r *http.Request, err error) {
 func (rm *Room) visit(w http.ResponseWriter, r *http.Request) (*session, *sip.CaseView, bool) {
 	s, err := rm.session(r)
 	if errors.Is(err, errNoSession) {
-		rm.page(w, r, http.StatusUnauthorized, "message.html", rm.message(r, "expired"))
+		v := rm.message(r, "expired")
+		v.Login = rm.oidc != nil
+		rm.page(w, r, http.StatusUnauthorized, "message.html", v)
 		return nil, nil, false
 	}
 	if err != nil {
 		rm.fail(w, r, err)
 		return nil, nil, false
 	}
+	// A session from a chat link opens its one case; one from a sign-in
+	// (no case of its own) every case the core lets the person see.
 	ref := r.PathValue("ref")
-	if s.Person != "" || !strings.EqualFold(ref, s.Ref) {
+	if s.Person != "" || s.Ref != "" && !strings.EqualFold(ref, s.Ref) {
 		rm.notFound(w, r)
 		return nil, nil, false
 	}
-	res, err := rm.opts.Core.View(r.Context(), s.Actor, s.Ref)
+	res, err := rm.opts.Core.View(r.Context(), s.Actor, ref)
 	if err != nil || !mayEnter(res.Case) {
-		// Access ends at once: the session too.
-		rm.endSession(r.Context(), s.key)
+		// Access ends at once: a chat link's session too.
+		if s.Ref != "" {
+			rm.endSession(r.Context(), s.key)
+		}
 		rm.notFound(w, r)
 		return nil, nil, false
 	}

@@ -23,7 +23,7 @@ func TestTextsExist(t *testing.T) {
 		}
 		for _, m := range ids.FindAllStringSubmatch(string(b), -1) {
 			id := m[1]
-			if f != "text_test.go" && (id == "p.refused" || id == "p.expired" || id == "notfound" || id == "refused" || id == "expired" || id == "busy" || id == "csrf" || id == "error" || id == "loggedout") {
+			if f != "text_test.go" && (id == "oidc.failed" || id == "oidc.unknown" || id == "p.refused" || id == "p.expired" || id == "notfound" || id == "refused" || id == "expired" || id == "busy" || id == "csrf" || id == "error" || id == "loggedout") {
 				id += ".h"
 			}
 			seen++
@@ -48,7 +48,7 @@ func TestTextsExist(t *testing.T) {
 	for _, s := range []string{sip.StatePending, sip.StateAttending, sip.StateVideo, sip.StateDeclined, sip.StateDelegated, sip.StateCancelled} {
 		dynamic = append(dynamic, "st."+s)
 	}
-	for _, m := range []string{"notfound", "refused", "expired", "busy", "csrf", "error", "loggedout", "p.refused", "p.expired"} {
+	for _, m := range []string{"oidc.failed", "oidc.unknown", "notfound", "refused", "expired", "busy", "csrf", "error", "loggedout", "p.refused", "p.expired"} {
 		dynamic = append(dynamic, m+".h", m+".p")
 	}
 	for _, id := range dynamic {
