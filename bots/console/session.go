@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
@@ -17,6 +18,12 @@ import (
 // claim order).
 type Deliverer interface {
 	DeliverDue(ctx context.Context) (int, error)
+}
+
+// Reminders fires the reminders that have fallen due and says how many
+// (reminders.Engine).
+type Reminders interface {
+	FireDue(ctx context.Context) (int, error)
 }
 
 // DirectorySource gives the directory in service.
@@ -30,6 +37,7 @@ type DirectorySource interface {
 //	/sip …           run a command as that contact (a bare /sip ny opens
 //	                 the new-case form, one line per field)
 //	:click b3        press a button shown to that contact
+//	:tid +7d         move the clock (with Clock): +3h, +30m, 2027-02-22[T08:30]
 //	:help, :quit, # comment
 //
 // $REF in a line stands for the last case reference shown, so scripts
@@ -43,6 +51,13 @@ type Session struct {
 	Lang      string // console's own texts: "sv" or "en"
 	// Echo prints each input line (for scripts, where input is not seen).
 	Echo bool
+	// Clock, when set, is moved by ":tid"; Reminders, when set, fire what
+	// has fallen due after every line (so after a move too).
+	Clock     *Clock
+	Reminders Reminders
+	// Location is the zone ":tid" dates are read and shown in; nil is
+	// Europe/Stockholm.
+	Location *time.Location
 
 	actor   chat.Actor
 	prompt  *pendingPrompt
@@ -152,6 +167,8 @@ func (s *Session) Line(ctx context.Context, line string) error {
 		return nil
 	case strings.HasPrefix(line, ":click"):
 		return s.click(ctx, strings.TrimSpace(strings.TrimPrefix(line, ":click")))
+	case strings.HasPrefix(line, ":tid") || strings.HasPrefix(line, ":time"):
+		return s.moveClock(ctx, strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(line, ":tid"), ":time")))
 	case strings.HasPrefix(line, "/sip"):
 		if s.actor.Platform == "" {
 			s.Screen.println("! %s", s.text("noactor"))
@@ -270,6 +287,36 @@ func splitFlag(line string) (string, bool) {
 	}
 }
 
+// moveClock is ":tid": it moves the clock, shows the new time, and fires
+// and delivers whatever fell due meanwhile.
+func (s *Session) moveClock(ctx context.Context, arg string) error {
+	if s.Clock == nil {
+		s.Screen.println("! %s", s.text("noclock"))
+		return nil
+	}
+	loc := s.Location
+	if loc == nil {
+		loc = stockholm()
+	}
+	d, err := parseMove(arg, s.Clock.Now(), loc)
+	if err != nil {
+		s.Screen.println("! %s", s.text("badmove", arg))
+		return nil
+	}
+	s.Clock.Advance(d)
+	s.Screen.println("⏱ %s", s.Clock.Now().In(loc).Format("2006-01-02 15:04 (Mon)"))
+	return s.deliver(ctx)
+}
+
+// stockholm is the zone meeting times are typed in.
+func stockholm() *time.Location {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // handleReply prints a reply, asks its prompt if any, then delivers what
 // the command queued.
 func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
@@ -280,6 +327,22 @@ func (s *Session) handleReply(ctx context.Context, reply chat.Reply) error {
 	}
 	if reply.Prompt != nil {
 		s.ask(reply.PromptAction, reply.PromptValue, *reply.Prompt)
+	}
+	return s.deliver(ctx)
+}
+
+// deliver fires the reminders that fell due, then delivers the outbox.
+func (s *Session) deliver(ctx context.Context) error {
+	if s.Reminders != nil {
+		for range maxDeliveryRounds {
+			n, err := s.Reminders.FireDue(ctx)
+			if err != nil {
+				return fmt.Errorf("console: reminders: %w", err)
+			}
+			if n == 0 {
+				break
+			}
+		}
 	}
 	if s.Outbox == nil {
 		return nil
@@ -306,11 +369,13 @@ var texts = map[string][2]string{
   :as KONTAKT-ID     skriv som en kontakt i katalogen
   /sip …             kör ett kommando (/sip hjälp listar dem; /sip ny öppnar formuläret)
   :click b3          tryck på en knapp som visats för dig
+  :tid +7d           flytta klockan (+3h, +30m, 2027-02-22): påminnelser som förfaller skickas
   :quit              avsluta        # kommentar
   $REF               senast visade ärendereferens`, `Lines:
   :as CONTACT_ID     type as a contact of the directory
   /sip …             run a command (/sip help lists them; /sip new opens the form)
   :click b3          press a button shown to you
+  :tid +7d           move the clock (+3h, +30m, 2027-02-22): reminders falling due are sent
   :quit              leave          # comment
   $REF               the last case reference shown`},
 	"noactor":            {"Välj först vem du är: :as KONTAKT-ID", "First choose who you are: :as CONTACT_ID"},
@@ -323,6 +388,8 @@ var texts = map[string][2]string{
 	"answer.choice":      {"(skriv nummer eller id på nästa rad)", "(type a number or id on the next line)"},
 	"answer.choice.flag": {"(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},
 	"cancelled":          {"avbrutet", "cancelled"},
+	"noclock":            {"klockan går inte att flytta här", "the clock cannot be moved here"},
+	"badmove":            {"%q: skriv t.ex. :tid +7d, :tid +3h eller :tid 2027-02-22 (framåt)", "%q: type e.g. :time +7d, :time +3h or :time 2027-02-22 (forward)"},
 	"form.title":         {"Ny SIP – en rad per fält (tom rad hoppar över ett valfritt fält; :-kommando avbryter). Skriv aldrig namn eller personnummer.", "New SIP – one line per field (an empty line skips an optional field; a :command cancels). Never type names or personal identity numbers."},
 	"form.kommun":        {"Kommun (t.ex. Lund)", "Municipality (e.g. Lund)"},
 	"form.age":           {"Ålder i hela år", "Age in whole years"},

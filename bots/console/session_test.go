@@ -14,10 +14,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 	"github.com/samla-sip/samla/internal/testutil"
@@ -39,24 +41,36 @@ func play(t *testing.T, script, lang string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clock := func() time.Time { return now }
+	cc := NewClock(func() time.Time { return now }) // moved by :tid
+	clock := cc.Now
 	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"), bboltstore.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
 	var logs bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	set, err := reminders.SettingsFrom(config.Defaults().Reminders, "Europe/Stockholm", lang)
+	if err != nil {
+		t.Fatal(err)
+	}
 	svc := sip.New(sip.Deps{
 		Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{42}), Lang: i18n.Lang(lang),
-		Log: slog.New(slog.NewTextHandler(&logs, nil)),
+		Log: log, Planners: []sip.Planner{reminders.NewPlanner(set, log, nil)},
 	})
+	eng, err := reminders.New(reminders.Deps{Store: st, Cases: svc, Directory: reminders.DirectoryFrom(holder),
+		Clock: cc, Settings: set, Log: log, Langs: svc})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out bytes.Buffer
 	screen := NewScreen(&out)
 	s := &Session{
 		Handler: svc, Directory: holder, Screen: screen, Lang: lang, Echo: true,
 		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
-			Now: clock, Parallel: 1, Batch: 100, Log: slog.New(slog.NewTextHandler(&logs, nil)),
+			Now: clock, Parallel: 1, Batch: 100, Log: log,
 		}),
+		Clock: cc, Reminders: eng,
 	}
 	ctx := context.Background()
 	sc := bufio.NewScanner(strings.NewReader(script))
@@ -224,6 +238,70 @@ func TestConsentSessions(t *testing.T) {
 				if !strings.Contains(got, want) {
 					t.Errorf("session output lacks %q", want)
 				}
+			}
+		})
+	}
+}
+
+// TestLifecycleSessions: a SIP from ny to avsluta through the real core
+// and the reminders engine, the clock moved with :tid, in Swedish and
+// English (issue 12, problem 1).
+func TestLifecycleSessions(t *testing.T) {
+	for _, tt := range []struct {
+		lang, ended string
+		wants       []string // in this order
+	}{
+		{"sv", "är avslutat", []string{
+			"Planen kan inte upprättas än. Det här saknas:\n  • ett uppföljningsdatum framåt i tiden",
+			"↩ Planen för SIP-2GZRR9 är upprättad. Uppföljning 2027-03-01; övergripande ansvar: BUP Lund.",
+			"→ bup-lund-vagin [slack]\n  *Planen är upprättad · SIP-2GZRR9*",
+			"Skede: plan upprättad 2026-12-10, uppföljning 2027-03-01",
+			"⏱ 2027-02-22 08:30 (Mon)\n→ bup-lund-vagin [slack]\n  *Uppföljning om en vecka: SIP-2GZRR9*",
+			"→ #C0BUPLUNDSIP [slack]\n  *Uppföljning om en vecka: SIP-2GZRR9*",
+			"⏱ 2027-03-01 08:30 (Mon)\n→ bup-lund-vagin [slack]\n  *Uppföljning: SIP-2GZRR9*",
+			"Skede: uppföljd 2027-03-01",
+			"↩ SIP-2GZRR9 är avslutat (behoven är tillgodosedda).",
+			"→ bup-lund-vagin [slack]\n  *SIP-2GZRR9*\n  SIP-2GZRR9 är avslutat. Tack för din medverkan.",
+			"→ lund-barn-socsek-david [mattermost]\n  *SIP-2GZRR9*\n  SIP-2GZRR9 är avslutat. Kallelsen gäller inte längre; du behöver inte göra något.",
+			"↩ Du har inga öppna SIP-ärenden.",
+		}},
+		{"en", "is ended", []string{
+			"The plan cannot be established yet. Missing:\n  • a follow-up date still to come",
+			"↩ The plan for SIP-2GZRR9 is established. Follow-up on 2027-03-01; overall responsibility: BUP Lund.",
+			"Stage: plan established 2026-12-10, follow-up 2027-03-01",
+			"*Follow-up in a week: SIP-2GZRR9*",
+			"*Follow-up: SIP-2GZRR9*",
+			"Stage: followed up 2027-03-01",
+			"↩ SIP-2GZRR9 is ended (needs met).",
+			"SIP-2GZRR9 is ended. Thank you for taking part.",
+			"SIP-2GZRR9 is ended. The invitation no longer applies; you need not do anything.",
+		}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			script, err := os.ReadFile(filepath.Join("testdata", "lifecycle-"+tt.lang+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := play(t, string(script), tt.lang)
+			golden(t, "lifecycle-"+tt.lang+".golden", got)
+			rest := got
+			for _, want := range tt.wants {
+				i := strings.Index(rest, want)
+				if i < 0 {
+					t.Fatalf("session output lacks %q (after the previous ones)", want)
+				}
+				rest = rest[i+len(want):]
+			}
+			// Nothing says the SIP is ended before it is.
+			close := strings.Index(got, "> /sip close SIP-2GZRR9 reason=needs-met\n")
+			if tt.lang == "sv" {
+				close = strings.Index(got, "> /sip avsluta SIP-2GZRR9 orsak=behov-tillgodosedda\n")
+			}
+			if close < 0 {
+				t.Fatalf("the SIP was never ended")
+			}
+			if i := strings.Index(got, tt.ended); i < close {
+				t.Errorf("%q at %d, before the SIP was ended at %d", tt.ended, i, close)
 			}
 		})
 	}

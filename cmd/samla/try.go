@@ -14,11 +14,14 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/bots/console"
+	"github.com/samla-sip/samla/config"
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
+	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
@@ -69,28 +72,46 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 		defer os.RemoveAll(tmp)
 		data = tmp
 	}
-	st, err := bboltstore.Open(filepath.Join(data, "samla.db"), bboltstore.WithClock(opts.now))
+	// The console's clock: ":tid +7d" moves it, so nudges, escalations
+	// and follow-up reminders can be watched as they fall due.
+	clock := console.NewClock(opts.now)
+	st, err := bboltstore.Open(filepath.Join(data, "samla.db"), bboltstore.WithClock(clock.Now))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	set, err := reminders.SettingsFrom(config.Defaults().Reminders, "Europe/Stockholm", lang)
+	if err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
+	var eng *reminders.Engine
 	svc := sip.New(sip.Deps{
-		Store: st, Directory: holder, Now: opts.now, Rand: opts.rand, Lang: i18n.Lang(lang), Log: log,
+		Store: st, Directory: holder, Now: clock.Now, Rand: opts.rand, Lang: i18n.Lang(lang), Log: log,
+		Planners: []sip.Planner{reminders.NewPlanner(set, log, nil)},
+		Actions: map[string]sip.ActionFunc{reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
+			return eng.Act(ctx, who, act) // the engine is built after the service it reads cases from
+		}},
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: env.getenv("SAMLA_LLM_BASE_URL"), Model: env.getenv("SAMLA_LLM_MODEL"),
 			APIKey: env.getenv("SAMLA_LLM_API_KEY"), Directory: holder, Log: log,
 			AllowClinical: env.getenv("SAMLA_LLM_CLINICAL") == "allow",
 		}),
 	})
+	eng, err = reminders.New(reminders.Deps{Store: st, Cases: svc, Directory: reminders.DirectoryFrom(holder),
+		Clock: clock, Settings: set, Log: log, Langs: svc})
+	if err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
 	screen := console.NewScreen(env.stdout)
 	session := &console.Session{
 		Handler: svc, Directory: holder, Screen: screen, Lang: lang,
 		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
-			Now: opts.now, Parallel: 1, Batch: 100, Log: log,
+			Now: clock.Now, Parallel: 1, Batch: 100, Log: log,
 		}),
-		Echo: !isTerminal(env.stdin),
+		Echo:  !isTerminal(env.stdin),
+		Clock: clock, Reminders: eng,
 	}
 	as := *asFlag
 	if as == "" && strings.TrimSpace(*dirFlag) == "" {

@@ -112,3 +112,31 @@ func TestTryKeepsData(t *testing.T) {
 		t.Errorf("case not kept in --data: %q", out.String())
 	}
 }
+
+// TestTryMovesTheClock: "samla try" runs the reminders engine, and ":tid"
+// moves its clock, so a nudge to an invitee who has not answered shows up
+// after two working days.
+func TestTryMovesTheClock(t *testing.T) {
+	script := `/sip ny kommun=Lund ålder=14 parter=bup
+/sip samtycke $REF skriftligt av=vårdnadshavare
+/sip möte $REF 2026-12-10 13:00 video
+/sip bjud $REF
+:tid +1d
+:tid +2d
+:tid igår
+`
+	env, out, errOut := tryEnv(script, nil)
+	if err := runTryWith(context.Background(), env, nil, fixedTry()); err != nil {
+		t.Fatalf("try: %v\n%s", err, errOut.String())
+	}
+	got := out.String()
+	day1 := strings.Index(got, "⏱ 2026-11-24 09:00 (Tue)")
+	day3 := strings.Index(got, "⏱ 2026-11-26 09:00 (Thu)")
+	nudge := strings.Index(got, "*Påminnelse: obesvarad SIP-kallelse*")
+	if day1 < 0 || day3 < 0 || nudge < day3 {
+		t.Errorf("want the nudge after the clock moved two working days (at %d, %d, %d):\n%s", day1, day3, nudge, got)
+	}
+	if !strings.Contains(got, `! "igår": skriv t.ex. :tid +7d`) {
+		t.Errorf("a bad move is not refused:\n%s", got)
+	}
+}
