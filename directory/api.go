@@ -104,6 +104,8 @@ type Query struct {
 	Age    int       // -1 when not given
 	Role   string    // optional role id
 	Date   time.Time // the day of contact; zero means today
+	// Overlay adds the absences reported in chat; nil = the files alone.
+	Overlay Overlay
 }
 
 // Candidate is one routed contact with the best channel and the reason.

@@ -43,13 +43,44 @@ func then(cause, effect text) text {
 var monthIDs = [...]string{"month.jan", "month.feb", "month.mar", "month.apr", "month.may", "month.jun",
 	"month.jul", "month.aug", "month.sep", "month.oct", "month.nov", "month.dec"}
 
-// awayText says until when a contact is away.
-func awayText(c *Contact) text {
-	if c.Away == nil || c.Away.Until.IsZero() {
-		return says("away", c.Name)
+// awayText says until when a contact is away and, when the absence was
+// reported in chat or both sources apply, where it came from: "Anna är
+// borta till 6 jan (anmält i chatten; katalogfilen: till 3 jan)".
+func awayText(c *Contact, a absence) text {
+	t := untilText(c.Name, a.Away)
+	if !a.fromChat && a.other == nil {
+		return t
 	}
-	u := c.Away.Until
-	return saysIn("away.until", func(l i18n.Lang) []any { return []any{c.Name, u.Day(), messages.T(l, monthIDs[u.Month()-1])} })
+	src := sourceText(a.fromChat)
+	if a.other != nil {
+		o := *a.other
+		other := sourceText(!a.fromChat)
+		var also text
+		if o.Until.IsZero() {
+			also = saysIn("src.open", func(l i18n.Lang) []any { return []any{other.Text(l)} })
+		} else {
+			also = saysIn("src.until", func(l i18n.Lang) []any {
+				return []any{other.Text(l), o.Until.Day(), messages.T(l, monthIDs[o.Until.Month()-1])}
+			})
+		}
+		src = text{Sv: src.Sv + "; " + also.Sv, En: src.En + "; " + also.En}
+	}
+	return text{Sv: t.Sv + " (" + src.Sv + ")", En: t.En + " (" + src.En + ")"}
+}
+
+func untilText(name string, a Away) text {
+	if a.Until.IsZero() {
+		return says("away", name)
+	}
+	u := a.Until
+	return saysIn("away.until", func(l i18n.Lang) []any { return []any{name, u.Day(), messages.T(l, monthIDs[u.Month()-1])} })
+}
+
+func sourceText(fromChat bool) text {
+	if fromChat {
+		return says("src.chat")
+	}
+	return says("src.file")
 }
 
 func dayOf(t time.Time) time.Time {

@@ -171,14 +171,18 @@ func (r *router) offer(c *Contact, u *Unit, why text) bool {
 	target := c
 	var chain []text
 	visited := map[*Contact]bool{c: true}
-	for r.away(target) {
-		next, ok := r.d.Contact(delegateID(target))
+	for {
+		a, away := absenceOf(target, r.day, r.q.Overlay)
+		if !away {
+			break
+		}
+		next, ok := r.d.Contact(a.Delegate)
 		if !ok || visited[next] {
-			r.skipped = append(r.skipped, then(awayText(target), says("delegate.none")))
+			r.skipped = append(r.skipped, then(awayText(target, a), says("delegate.none")))
 			return false
 		}
 		visited[next] = true
-		chain = append(chain, then(awayText(target), says("delegate", next.Name)))
+		chain = append(chain, then(awayText(target, a), says("delegate", next.Name)))
 		target = next
 	}
 	if r.seen[target] {
@@ -199,32 +203,9 @@ func (r *router) offer(c *Contact, u *Unit, why text) bool {
 	return true
 }
 
-func delegateID(c *Contact) string {
-	if c.Away == nil {
-		return ""
-	}
-	return c.Away.Delegate
-}
-
-// genitive adds the Swedish genitive s unless the name ends in s, x or z.
-func genitive(name string) string {
-	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "x") || strings.HasSuffix(name, "z") {
-		return name
-	}
-	return name + "s"
-}
-
-// away reports whether c is absent on the query's day.
-func (r *router) away(c *Contact) bool { return c.AwayOn(r.day) }
-
-// AwayOn reports whether the contact is absent on the day of t.
-func (c *Contact) AwayOn(t time.Time) bool {
-	if c.Away == nil {
-		return false
-	}
-	day := dayOf(t)
-	return (c.Away.From.IsZero() || !day.Before(c.Away.From)) && (c.Away.Until.IsZero() || !day.After(c.Away.Until))
-}
+// AwayOn reports whether the contact is absent on the day of t by the
+// directory file alone; AbsenceOn adds what was reported in chat.
+func (c *Contact) AwayOn(t time.Time) bool { return c.Away.covers(dayOf(t)) }
 
 // noMatch says what to try when nothing matched.
 func (r *router) noMatch() text {
@@ -293,4 +274,12 @@ func channelRank(r Reach) int {
 		return 3
 	}
 	return 9
+}
+
+// genitive adds the Swedish genitive s unless the name ends in s, x or z.
+func genitive(name string) string {
+	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "x") || strings.HasSuffix(name, "z") {
+		return name
+	}
+	return name + "s"
 }
