@@ -65,6 +65,8 @@ type Options struct {
 	Now            func() time.Time // default time.Now
 	Log            *slog.Logger     // default slog.Default()
 	HTTPClient     *http.Client     // for the API v4 calls; default http.DefaultClient
+	// Security, when set, counts security events (sip.Event… kinds).
+	Security func(platform, event string)
 }
 
 // Deduper answers true for the first caller of key within ttl.

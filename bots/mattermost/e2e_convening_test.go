@@ -34,10 +34,12 @@ organisations:
     name: Lunds kommun
     kind: kommun
     kommun: Lund
+    chat: {mattermost: [e2e]}
   - id: e2e-region
     name: Region Skåne
     kind: region
     region: Region Skåne
+    chat: {mattermost: [e2e]}
 units:
   - id: e2e-elevhalsa
     org: e2e-lund

@@ -47,7 +47,7 @@ func TestActorLinksToDirectory(t *testing.T) {
 		{"unknown", userID("nobody"),
 			chat.Actor{UserID: "nobody", Email: "nobody@example.se"}},
 		{"user gone", userID("gone"),
-			chat.Actor{UserID: userID("gone")}},
+			chat.Actor{UserID: userID("gone"), Unresolved: true}},
 	}
 	for _, tt := range tests {
 		got := b.actor(t.Context(), s, tt.userID, "ch")

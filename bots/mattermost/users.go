@@ -9,6 +9,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // botID returns the bot account's own user id.
@@ -150,7 +151,10 @@ func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat
 	a := chat.Actor{Platform: chat.Mattermost, Workspace: s.name, UserID: userID, Channel: channel}
 	profile, err := s.user(ctx, userID)
 	if err != nil {
+		// Not who it is now: the core asks them to try again rather than
+		// file anything under the bare id.
 		b.opts.Log.WarnContext(ctx, "mattermost: cannot read user", "server", s.name, "user_id", userID, "err", err)
+		a.Unresolved = true
 		return a
 	}
 	a.UserID = profile.Username
@@ -179,6 +183,9 @@ func (b *Bot) actor(ctx context.Context, s *server, userID, channel string) chat
 		// (ids only).
 		b.opts.Log.WarnContext(ctx, "mattermost: security: e-mail link refused, address not verified",
 			"server", s.name, "user_id", userID, "contact", c.ID)
+		if b.opts.Security != nil {
+			b.opts.Security(chat.Mattermost, sip.EventLinkUnverified)
+		}
 		a.Email = ""
 		return a
 	}

@@ -36,6 +36,9 @@ type linkEntry struct {
 type profile struct {
 	email  string
 	locale string // e.g. "en-US", from users.info with include_locale
+	// unresolved: users.info failed just now (rate limited, slow, down);
+	// never cached.
+	unresolved bool
 }
 
 // maxLinkEntries bounds the cache; when full it starts over.
@@ -66,7 +69,11 @@ func (c *linkCache) put(key string, p profile) {
 
 // actor builds the chat.Actor of a Slack user, linked to a directory
 // contact by its reach.slack entry, or else by the e-mail address Slack
-// has for the user (users.info) matched against the contacts' e-mail.
+// has for the user (users.info, the workspace's profile e-mail) matched
+// against the contacts' e-mail. The core checks that the contact's
+// organisation controls the workspace. When users.info fails just now the
+// actor is Unresolved: the core uses the link it stored, or asks the user
+// to try again.
 func (b *Bot) actor(ctx context.Context, team, user, channel string) chat.Actor {
 	who := chat.Actor{Platform: chat.Slack, Workspace: team, UserID: user, Channel: channel}
 	dir := b.currentDirectory()
@@ -76,7 +83,8 @@ func (b *Bot) actor(ctx context.Context, team, user, channel string) chat.Actor 
 			return who
 		}
 	}
-	who.Email = b.profile(ctx, team, user).email
+	p := b.profile(ctx, team, user)
+	who.Email, who.Unresolved = p.email, p.unresolved
 	if dir != nil && who.Email != "" {
 		if c, ok := dir.ContactByEmail(who.Email); ok {
 			who.ContactID = c.ID
@@ -111,8 +119,9 @@ func (b *Bot) profile(ctx context.Context, team, user string) profile {
 		b.log.Warn("slack: users.info failed", "team", team, "error", err)
 		if errors.Is(err, chat.ErrPermanent) { // e.g. missing_scope: do not ask on every request
 			b.links.put(key, profile{})
+			return profile{}
 		}
-		return profile{}
+		return profile{unresolved: true}
 	}
 	p := profile{email: u.Profile.Email, locale: u.Locale}
 	b.links.put(key, p)

@@ -37,8 +37,9 @@ type core struct {
 type roomCore struct{ room.Core }
 
 // newCore builds the SIP service and the reminders engine on one store;
-// the reminders' metrics go to reg.
-func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger, reg prometheus.Registerer) (*core, error) {
+// the reminders' metrics go to reg, security events to security.
+func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger, reg prometheus.Registerer,
+	security func(platform, event string)) (*core, error) {
 	set, err := reminders.SettingsFrom(cfg.Reminders, cfg.TimeZone, cfg.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)
@@ -80,7 +81,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader, Locales: c.locales,
 		Lang: lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
-		Actions:  actions, Room: links,
+		Actions:  actions, Room: links, Security: security,
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: cfg.LLM.BaseURL, Model: cfg.LLM.Model, APIKey: cfg.LLM.APIKey,
 			Timeout: cfg.LLM.Timeout, Directory: holder, Log: log.With("component", "agenda"),

@@ -25,7 +25,7 @@ type platforms struct {
 // startPlatforms builds the Slack and Mattermost bots and the e-mail
 // channel that are configured, and registers the bots in locales.
 func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, locales chat.Locales, holder *directory.Holder,
-	st store.Store, srv *server.Server, log *slog.Logger) (*platforms, error) {
+	st store.Store, srv *server.Server, log *slog.Logger, security func(platform, event string)) (*platforms, error) {
 	p := &platforms{}
 	if cfg.Slack.Enabled() {
 		bot, err := slack.New(slack.Options{
@@ -56,7 +56,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 			Servers: servers, CommandToken: cfg.Mattermost.CommandToken,
 			ActionKey: []byte(cfg.Mattermost.ActionKey), PublicURL: cfg.PublicURL,
 			Handler: h, Directory: holder, Dedup: st, Lang: cfg.Lang,
-			Log: log.With("component", "mattermost"),
+			Log: log.With("component", "mattermost"), Security: security,
 		})
 		if err != nil {
 			return nil, err

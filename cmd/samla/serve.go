@@ -79,14 +79,15 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	outboxMetrics := metrics.NewOutbox(func(ctx context.Context) (outbox.Backlog, error) {
 		return outbox.Waiting(ctx, st, time.Now())
 	})
-	if err := srv.Register(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...)...); err != nil {
+	security := metrics.NewSecurity()
+	if err := srv.Register(append(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...), security.Collectors()...)...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	if err := srv.Register(buildInfoGauge(), remindersScheduledGauge(st)); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
-	core, err := newCore(cfg, st, holder, log, srv.Registerer())
+	core, err := newCore(cfg, st, holder, log, srv.Registerer(), security.Event)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		srv.Handle("/rum/", core.room.Handler())
 		log.Info("case room served", "at", cfg.PublicURL+"/rum/")
 	}
-	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, holder, st, srv, log)
+	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, holder, st, srv, log, security.Event)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,9 @@ import (
 // users, direct channels and posts. It records every post body.
 type fakeMattermostAPI struct {
 	users  map[string]string // id → username
-	emails map[string]string // id → profile e-mail, never verified
+	emails map[string]string // id → profile e-mail
+	// verified holds the ids whose e-mail Mattermost has verified.
+	verified map[string]bool
 
 	mu    sync.Mutex
 	posts []string
@@ -43,7 +45,7 @@ func (f *fakeMattermostAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, `{"status_code":404}`, http.StatusNotFound)
 			return
 		}
-		fmt.Fprintf(w, `{"id":%q,"username":%q,"email":%q,"email_verified":false}`, id, name, f.emails[id])
+		fmt.Fprintf(w, `{"id":%q,"username":%q,"email":%q,"email_verified":%t}`, id, name, f.emails[id], f.verified[id])
 	case r.Method == http.MethodPost && path == "/channels/direct":
 		var ids []string
 		_ = json.NewDecoder(r.Body).Decode(&ids)

@@ -125,8 +125,14 @@ type Actor struct {
 	// ContactID is the directory contact the platform linked this user to,
 	// or "" when unknown (the core then tries the directory itself).
 	ContactID string
-	// Email, when the platform knows it, helps linking to the directory.
+	// Email helps linking to the directory; a platform sets it only when
+	// it vouches for the address (Slack: the workspace's profile e-mail;
+	// Mattermost: verified, or a server the operator trusts).
 	Email string
+	// Unresolved is set when the platform could not look the user up just
+	// now (rate limited, slow, failing): the core then uses the link it
+	// stored earlier, or asks the user to try again.
+	Unresolved bool
 	// Channel is where the command was typed (for replies in place).
 	Channel string
 }

@@ -152,6 +152,9 @@ type textField struct{ field, value string }
 // once that they are not in the directory.
 func (s *Service) typed(ctx context.Context, who chat.Actor, texts []textField, op func(r *request) (Result, error)) (Result, error) {
 	r := s.newRequest(ctx, who)
+	if r.unresolved {
+		return Result{}, s.refusal(ctx, r, errTryAgain)
+	}
 	var pnr inputErrors
 	for _, f := range texts {
 		if err := textgate.Check(textgate.Field{Name: f.field}, f.value); err != nil {

@@ -129,6 +129,7 @@ var catalogue = map[string]msg{
 	"err.kommunparties":                 {"Ange vilka parter som ska nås i den kommunen.", "Say which parties to reach in that kommun."},
 	"err.invitee":                       {"%q är varken en part (som bup) eller en kontakt i katalogen.", "%q is neither a party (like bup) nor a contact in the directory."},
 	"err.internal":                      {"Något gick fel hos Samla. Försök igen om en stund.", "Something went wrong in Samla. Please try again shortly."},
+	"err.tryagain":                      {"Samla kan inte se vem du är i kontaktkatalogen just nu (chattens tjänst svarar inte). Inget sparades. Försök igen om en stund.", "Samla cannot tell who you are in the contact directory right now (the chat service does not answer). Nothing was saved. Please try again shortly."},
 	"err.notfound":                      {"Ärendet hittades inte.", "Case not found."},
 	"err.notconvener":                   {"Bara den som kallar kan ändra ärendet.", "Only the convener can change the case."},
 	"err.closed":                        {"%s är avslutat.", "%s is closed."},

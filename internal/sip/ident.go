@@ -20,21 +20,13 @@ type ident struct {
 	Person
 }
 
-// identify links a chat actor to a directory contact when possible: the
-// contact id the platform gave, then the chat identity, then the e-mail.
-func identify(dir *directory.Directory, who chat.Actor) ident {
-	var c *directory.Contact
-	if dir != nil {
-		if who.ContactID != "" {
-			c, _ = dir.Contact(who.ContactID)
-		}
-		if c == nil && who.UserID != "" {
-			c, _ = dir.ContactByReach(who.Platform, who.Workspace, who.UserID)
-		}
-		if c == nil && who.Email != "" {
-			c, _ = dir.ContactByEmail(who.Email)
-		}
-	}
+// identify is who the actor is: the linked contact (link.go), or their
+// chat identity when the directory does not know them. unresolved is true
+// when the platform could not look them up just now and no stored link
+// holds: they are asked to try again and nothing is filed under their
+// bare chat id.
+func (s *Service) identify(ctx context.Context, dir *directory.Directory, who chat.Actor) (me ident, unresolved bool) {
+	c, unresolved := s.resolve(ctx, dir, who)
 	addr := who.Address()
 	if c == nil {
 		key := chatKey(who.Platform, who.Workspace, who.UserID)
@@ -42,14 +34,14 @@ func identify(dir *directory.Directory, who chat.Actor) ident {
 		if name == "" {
 			name = key
 		}
-		return ident{Key: key, Person: Person{Key: key, Name: name, Address: addr}}
+		return ident{Key: key, Person: Person{Key: key, Name: name, Address: addr}}, unresolved
 	}
 	addr.ContactID = c.ID
 	p := Person{Key: c.ID, Name: c.Name, ContactID: c.ID, Unit: c.Unit, Address: addr}
 	if u, ok := dir.Unit(c.Unit); ok {
 		p.UnitName = u.Name
 	}
-	return ident{Key: c.ID, Known: true, Person: p}
+	return ident{Key: c.ID, Known: true, Person: p}, false
 }
 
 // chatKey is the key of a person the directory does not know: their chat

@@ -79,6 +79,9 @@ type Deps struct {
 	// only by e-mail are then invited, notified and withdrawn by e-mail
 	// instead of being a manual step for the convener.
 	Email bool
+	// Security, when set, counts security events (Event… kinds) by
+	// platform; they are logged too, with ids only.
+	Security func(platform, event string)
 	// Room, when set, is the case room: every case message carries an
 	// "Öppna ärendet" button and replies about a case a link (room.go).
 	Room RoomLinks
@@ -122,17 +125,26 @@ type request struct {
 	lang string
 	now  time.Time
 	dir  *directory.Directory
+	// unresolved: the platform could not look the actor up just now and
+	// no stored link holds; the request is refused with err.tryagain.
+	unresolved bool
 }
 
 func (s *Service) newRequest(ctx context.Context, who chat.Actor) *request {
 	dir := s.deps.Directory.Current()
-	me := identify(dir, who)
-	return &request{who: who, me: me, lang: s.langOf(ctx, me.Key, who.Address()), now: s.deps.Now(), dir: dir}
+	me, unresolved := s.identify(ctx, dir, who)
+	return &request{who: who, me: me, lang: s.langOf(ctx, me.Key, who.Address()), now: s.deps.Now(), dir: dir, unresolved: unresolved}
 }
+
+// errTryAgain refuses a request whose actor cannot be linked right now.
+var errTryAgain = inputErr("", "err.tryagain")
 
 // Command runs "/sip ..." text.
 func (s *Service) Command(ctx context.Context, who chat.Actor, text string) chat.Reply {
 	r := s.newRequest(ctx, who)
+	if r.unresolved {
+		return chat.Reply{Text: s.userError(ctx, r, errTryAgain)}
+	}
 	// Refuse personal identity numbers before anything else; the text is
 	// neither parsed, stored nor logged.
 	if err := textgate.Check(textgate.Command, text); err != nil {
@@ -201,12 +213,16 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 // Act runs a button press.
 func (s *Service) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
 	r := s.newRequest(ctx, who)
+	if r.unresolved {
+		return chat.Reply{Text: s.userError(ctx, r, errTryAgain)}
+	}
 	if err := textgate.Check(textgate.Answer, act.Input+" "+act.Value+" "+act.Name); err != nil {
 		s.deps.Log.InfoContext(ctx, "sip: action refused by the input gate", "actor", r.me.Key, "err", err)
 		return chat.Reply{Text: gateErr(err, "", "").text(r.lang)}
 	}
 	act.Input = textgate.Strip(act.Input)
 	if f := s.actionFor(act.Name); f != nil {
+		who.ContactID = r.me.ContactID // the link the core made, "" for nobody in the directory
 		return f(ctx, who, act)
 	}
 	var (
