@@ -24,22 +24,34 @@
 // Swedish and English spellings (with and without å/ä/ö):
 //
 //	ny|new kommun=K ålder|age=N parter|parties=a,b [behov|needs="…"]
-//	samtycke|consent REF [skriftligt|muntligt] [vårdnadshavare]
+//	samtycke|consent REF [skriftligt|muntligt] [av|by=individen|vårdnadshavare|
+//	         vårdnadshavare2|god-man|förvaltare] [parter|parties=a,b]
 //	återkalla|withdraw REF
 //	möte|meeting REF 2026-12-10 13:00 [video] [plats|place="…"]
 //	möte|meeting REF förslag|propose T1 [T2 [T3]]      (T = 2026-12-10T13:00)
 //	möte|meeting REF välj|pick N
+//	möte|meeting REF hållet|held [2026-12-10]
 //	bjud|invite REF [PARTY|CONTACT-ID …] [kommun=K]
 //	status REF · mina|mine · logg|log REF · agenda REF
-//	plan REF [insats|effort PARTY "…" | åtgärd|measure "…" | åtgärd -N]
-//	         [ansvar|responsible=UNIT|CONTACT] [nästa|next=CONTACT|UNIT]
-//	uppföljning|followup REF 2027-03-01
-//	avsluta|close REF [orsak|reason="…"]
+//	plan REF [mål|goal "…" | behov|needs "…" | insats|effort PARTY "…" |
+//	         åtgärd|measure [PARTY] "…" | åtgärd ingen|none | mål|behov|åtgärd -N |
+//	         mottagen|received DATE [digitalt|papper]]
+//	         [ansvar|responsible=UNIT|CONTACT|PARTY] [nästa|next=UNIT|CONTACT|PARTY]
+//	plan REF klar|done
+//	deltar|participates REF individen|närstående|vårdnadshavare|god-man [ja|nej]
+//	uppföljning|followup REF 2027-03-01 · uppföljning|followup REF hållen|held [DATE]
+//	avsluta|close REF orsak|reason=behov-tillgodosedda|samtycke-återkallat|flyttat|annat ["…"]
 //	vem|who CARE KOMMUN [AGE] · sök|search TEXT · språk|lang sv|en
 //	hjälp|help
 //
 // Any command or prompt answer holding a personnummer is refused before it
 // is parsed; nothing of it is stored or logged.
+//
+// # Lifecycle
+//
+// A case goes convening → meeting booked → meeting held → plan
+// established → followed up → ended (Case.Stage, docs/sip.md). Only
+// avsluta ends it; an established plan stays open for its follow-ups.
 //
 // # Privacy and visibility
 //
