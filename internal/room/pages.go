@@ -51,6 +51,7 @@ type view struct {
 	Form         map[string]string
 	Slots        map[int]string
 	Three        []int
+	PlanKinds    []string
 	// Voice is what the individual wrote (the staff page shows it marked
 	// as theirs); nil when nothing yet.
 	Voice *voice

@@ -203,7 +203,8 @@ func (rm *Room) personPageView(r *http.Request, s *session, c *sip.Case, vo voic
 	v.CSRF, v.Errors = s.CSRF, map[string]string{}
 	v.Who = v.who(c)
 	v.Plan, v.PlanVoice, v.PlanRef = c.Plan, vo, c.Ref
-	v.HasPlan = len(c.Plan.Efforts) > 0 || len(c.Plan.Measures) > 0 || c.Plan.FollowUp != nil
+	pl := c.Plan
+	v.HasPlan = len(pl.Goals)+len(pl.NeedItems)+len(pl.Efforts)+len(pl.OtherMeasures)+len(pl.Measures) > 0 || pl.FollowUp != nil
 	return v
 }
 

@@ -73,33 +73,48 @@ func (rm *Room) planPDF(w http.ResponseWriter, r *http.Request) {
 	}
 	var lines []pdfLine
 	add := func(bold bool, s string) { lines = append(lines, pdfLine{Bold: bold, Text: s}) }
-	add(true, v.T("plan.title", v.PlanRef))
-	add(false, "")
-	if v.PlanVoice.Goals != "" {
-		add(true, v.T("p.goals"))
-		add(false, v.PlanVoice.Goals)
+	section := func(title string, items []string) {
+		add(true, title)
+		if len(items) == 0 {
+			items = []string{v.T("plan.missing")}
+		}
+		for _, it := range items {
+			add(false, "• "+it)
+		}
 		add(false, "")
 	}
-	add(true, v.T("plan.efforts"))
-	for _, e := range v.Plan.Efforts {
-		add(false, "• "+v.Care(e.Party)+": "+e.Text)
-	}
-	if len(v.Plan.Efforts) == 0 {
-		add(false, v.T("plan.missing"))
-	}
+	add(true, v.T("plan.title", v.PlanRef))
 	add(false, "")
-	add(true, v.T("plan.measures"))
-	for _, m := range v.Plan.Measures {
-		add(false, "• "+m)
+	p := v.Plan
+	if v.PlanVoice.Goals != "" || len(p.Goals) > 0 {
+		goals := append([]string(nil), p.Goals...)
+		if v.PlanVoice.Goals != "" {
+			goals = append([]string{v.PlanVoice.Goals}, goals...)
+		}
+		section(v.T("p.goals"), goals)
 	}
-	if len(v.Plan.Measures) == 0 {
-		add(false, v.T("plan.missing"))
+	section(v.T("plan.needs"), p.NeedItems)
+	var efforts, measures []string
+	for _, e := range p.Efforts {
+		efforts = append(efforts, v.Care(e.Party)+": "+e.Text)
 	}
-	add(false, "")
+	section(v.T("plan.efforts"), efforts)
+	for _, e := range p.OtherMeasures {
+		measures = append(measures, v.Care(e.Party)+": "+e.Text)
+	}
+	measures = append(measures, p.Measures...)
+	if p.NoMeasures {
+		measures = append(measures, v.T("plan.nomeasures"))
+	}
+	section(v.T("plan.measures"), measures)
 	add(true, v.T("plan.resp"))
-	add(false, orMissing(v, v.Plan.ResponsibleName))
+	add(false, orMissing(v, p.ResponsibleName))
 	add(true, v.T("plan.followup"))
-	add(false, orMissing(v, v.Date(v.Plan.FollowUp)))
+	add(false, orMissing(v, v.Date(p.FollowUp)))
+	if p.NextName != "" {
+		add(true, v.T("plan.nextconv"))
+		add(false, p.NextName)
+	}
 	w.Header().Set("Content-Type", "application/pdf")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="plan-%s.pdf"`, v.PlanRef))
 	_, _ = w.Write(renderPDF(lines))

@@ -116,8 +116,13 @@ func (rm *Room) staffView(r *http.Request, s *session, cv *sip.CaseView) view {
 		}
 	}
 	v.Errors, v.Form, v.Slots, v.Three = map[string]string{}, map[string]string{}, map[int]string{}, []int{1, 2, 3}
+	v.PlanKinds = planKinds
+	v.Plan, v.PlanRef = cv.Plan, cv.Ref
 	return v
 }
+
+// planKinds are what the plan form adds (form.<kind> names each).
+var planKinds = []string{"goal", "need", "effort", "othermeasure", "measure"}
 
 // posted checks the session, the case and the form's CSRF token; ok is
 // false when the answer was already written.
@@ -226,14 +231,23 @@ func (rm *Room) postPlanItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	txt := strings.TrimSpace(r.PostFormValue("text"))
+	party := r.PostFormValue("party")
 	in := sip.EditPlan{Ref: cv.Ref}
-	if r.PostFormValue("kind") == "measure" {
+	switch r.PostFormValue("kind") {
+	case "goal":
+		in.Goal = txt
+	case "need":
+		in.Need = txt
+	case "othermeasure":
+		in.OtherMeasure = &sip.Effort{Party: party, Text: txt}
+	case "measure":
 		in.Measure = txt
-	} else {
-		in.Effort = &sip.Effort{Party: r.PostFormValue("party"), Text: txt}
+	default:
+		in.Effort = &sip.Effort{Party: party, Text: txt}
 	}
 	_, err := rm.opts.Core.EditPlan(r.Context(), s.Actor, in)
-	rm.done(w, r, s, cv, err, map[string]string{sip.FieldEffort: "text", sip.FieldMeasure: "text"})
+	rm.done(w, r, s, cv, err, map[string]string{sip.FieldEffort: "text", sip.FieldMeasure: "text",
+		sip.FieldNeeds: "text", "goal": "text", "need": "text"})
 }
 
 // logout ends the session (POST with the CSRF token).

@@ -64,6 +64,16 @@ func TestStaffFromChat(t *testing.T) {
 	if _, page = b.get(e.srv.URL + "/rum/" + ref); !contains(page, "Dagordning", "2. "+canaryNeeds) {
 		t.Errorf("agenda draft not on the page:\n%s", page)
 	}
+	// A goal and a need, through the same form.
+	for kind, txt := range map[string]string{"goal": "att gå i skolan", "need": "skolnärvaro"} {
+		resp, _ := b.post(e.srv.URL+"/rum/"+ref+"/plan", url.Values{"csrf": {csrfOf(t, page)}, "kind": {kind}, "text": {txt}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("plan %s: %d", kind, resp.StatusCode)
+		}
+	}
+	if _, page = b.get(e.srv.URL + "/rum/" + ref + "/plan"); !contains(page, "att gå i skolan", "1. Behov", "skolnärvaro", "samtal varannan vecka") {
+		t.Errorf("printable plan:\n%s", page)
+	}
 	// English on request.
 	if _, en := b.get(e.srv.URL + "/rum/" + ref + "?lang=en"); !contains(en, `lang="en"`, "The plan", "På svenska") {
 		t.Errorf("English page:\n%s", en)

@@ -48,6 +48,12 @@ func TestTextsExist(t *testing.T) {
 	for _, s := range []string{sip.StatePending, sip.StateAttending, sip.StateVideo, sip.StateDeclined, sip.StateDelegated, sip.StateCancelled} {
 		dynamic = append(dynamic, "st."+s)
 	}
+	for _, st := range []sip.Stage{sip.StageConvening, sip.StageBooked, sip.StageHeld, sip.StageEstablished, sip.StageFollowedUp, sip.StageEnded} {
+		dynamic = append(dynamic, "stage."+string(st))
+	}
+	for _, k := range planKinds {
+		dynamic = append(dynamic, "form."+k)
+	}
 	for _, m := range []string{"oidc.failed", "oidc.unknown", "notfound", "refused", "expired", "busy", "csrf", "error", "loggedout", "p.refused", "p.expired"} {
 		dynamic = append(dynamic, m+".h", m+".p")
 	}

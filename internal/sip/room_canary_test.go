@@ -57,6 +57,9 @@ func TestChatCarriesNoCaseText(t *testing.T) {
 	press(prim.ContactID, actDecline, ref+"|"+prim.ID, "sjuk")
 	say(kurator, `plan `+ref+` insats bup "`+canaryEffort+`"`)
 	say(kurator, `plan `+ref+` åtgärd "`+canaryMeasure+`"`)
+	say(kurator, `plan `+ref+` mål "KANARIEMÅL gå i skolan"`)
+	say(kurator, `plan `+ref+` behov "KANARIEBEHOVSPUNKT skolnärvaro"`)
+	say(kurator, `plan `+ref+` åtgärd skola "KANARIEANNAN läxhjälp"`)
 	say(kurator, "plan "+ref+" ansvar=bup-lund")
 	say(kurator, "uppföljning "+ref+" 2027-03-01")
 	for _, who := range []string{kurator, bup.ContactID, soc.ContactID, prim.ContactID} {
@@ -127,6 +130,9 @@ func TestChatCarriesNoCaseText(t *testing.T) {
 	// The room itself (the typed view) still has the texts for those who
 	// may see them.
 	res, err := h.svc.View(h.ctx, actor(kurator), ref)
+	if err == nil && (len(res.Case.Plan.Goals) != 1 || len(res.Case.Plan.NeedItems) != 1) {
+		t.Errorf("goal and need item not recorded (the canary saw nothing): %+v", res.Case.Plan)
+	}
 	if err != nil || res.Case.Needs != canaryNeeds {
 		t.Fatalf("the convener's view lacks the needs: %v", err)
 	}
