@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
@@ -245,8 +246,8 @@ func TestFireExpiredMeetingReminder(t *testing.T) {
 }
 
 func TestRenderGolden(t *testing.T) {
-	for _, lang := range []string{"sv", "en"} {
-		t.Run(lang, func(t *testing.T) {
+	for _, lang := range i18n.Langs() {
+		t.Run(lang.String(), func(t *testing.T) {
 			w := testHours(t)
 			set := testSettings(t)
 			set.Lang = lang
@@ -276,7 +277,7 @@ func TestRenderGolden(t *testing.T) {
 					}
 				}
 			}
-			golden(t, filepath.Join("testdata", "render."+lang+".golden"), b.String())
+			golden(t, filepath.Join("testdata", "render."+lang.String()+".golden"), b.String())
 		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/store"
@@ -238,7 +239,7 @@ func (e *Engine) Digest(ctx context.Context, at time.Time) error {
 }
 
 // needs lists what a case's convener should do, in the digest's words.
-func (e *Engine) needs(lang string, c *sip.Case, now time.Time) []string {
+func (e *Engine) needs(lang i18n.Lang, c *sip.Case, now time.Time) []string {
 	var out []string
 	if c.Consent == nil {
 		return append(out, tr(lang, "digest.consent"))

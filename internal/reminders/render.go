@@ -30,7 +30,7 @@ type renderer struct {
 	set   Settings
 	dir   Directory
 	langs LangSource // nil: everyone gets Settings.Lang
-	lang  string     // the language of the message being rendered
+	lang  i18n.Lang  // the language of the message being rendered
 }
 
 // LangSource tells the language a person is written to in: their own
@@ -42,11 +42,11 @@ type LangSource interface {
 
 // langOf is the language of the person reached at to (keyed by its
 // contact id, else its chat identity).
-func langOf(ctx context.Context, langs LangSource, def string, to chat.Address) string {
+func langOf(ctx context.Context, langs LangSource, def i18n.Lang, to chat.Address) i18n.Lang {
 	if langs == nil {
 		return def
 	}
-	return langs.LangOf(ctx, to.ContactID, to).String()
+	return langs.LangOf(ctx, to.ContactID, to).Or(def)
 }
 
 // to is the renderer writing to the person at addr.
@@ -55,7 +55,7 @@ func (rd renderer) to(ctx context.Context, addr chat.Address) renderer {
 	return rd
 }
 
-func buttons(lang, id string) []chat.Button {
+func buttons(lang i18n.Lang, id string) []chat.Button {
 	return []chat.Button{
 		{Action: ActionSnooze, Label: tr(lang, "btn.snooze1d"), Value: "1d|" + id},
 		{Action: ActionSnooze, Label: tr(lang, "btn.snooze1w"), Value: "1w|" + id},
@@ -67,7 +67,7 @@ func buttons(lang, id string) []chat.Button {
 // reached by chat.
 func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg {
 	loc := rd.set.Hours.Loc
-	one := func(to chat.Address, ok bool, text func(rd renderer, lang string) (title, body string)) []outMsg {
+	one := func(to chat.Address, ok bool, text func(rd renderer, lang i18n.Lang) (title, body string)) []outMsg {
 		if !ok {
 			return nil
 		}
@@ -82,7 +82,7 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 		if in == nil || in.Address == nil {
 			return nil
 		}
-		return one(*in.Address, true, func(_ renderer, lang string) (string, string) {
+		return one(*in.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "nudge.title"), tr(lang, "nudge.text", c.Ref, convener)
 		})
 	case KindEscalate:
@@ -93,7 +93,7 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 		if r.Kind == KindMeetingHour {
 			title, text = "meeting.hr.title", "meeting.hr.text"
 		}
-		return one(to, ok, func(_ renderer, lang string) (string, string) {
+		return one(to, ok, func(_ renderer, lang i18n.Lang) (string, string) {
 			body := tr(lang, text, c.Ref, when(lang, c.Meeting.At, loc))
 			if line := meetingLine(lang, c.Meeting); line != "" {
 				body += "\n" + line
@@ -101,11 +101,11 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 			return tr(lang, title, c.Ref), body
 		})
 	case KindAfterMeeting:
-		return one(c.Convener.Address, true, func(rd renderer, lang string) (string, string) {
+		return one(c.Convener.Address, true, func(rd renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "after.title", c.Ref), rd.afterText(c)
 		})
 	case KindNoFollowUp:
-		return one(c.Convener.Address, true, func(_ renderer, lang string) (string, string) {
+		return one(c.Convener.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "nofollow.title", c.Ref), tr(lang, "nofollow.text", c.Ref, day(lang, c.Meeting.At, loc), c.Ref)
 		})
 	case KindFollowUpWeek, KindFollowUpDay:
@@ -114,7 +114,7 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 		if r.Kind == KindFollowUpDay {
 			title, text = "follow.day.title", "follow.day.text"
 		}
-		return one(to, ok, func(_ renderer, lang string) (string, string) {
+		return one(to, ok, func(_ renderer, lang i18n.Lang) (string, string) {
 			body := tr(lang, text, c.Ref, day(lang, *c.Plan.FollowUp, c.Plan.FollowUp.Location()))
 			if c.Plan.ResponsibleName != "" {
 				body += "\n" + tr(lang, "follow.resp", c.Plan.ResponsibleName)
@@ -137,11 +137,11 @@ func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outM
 		unit = in.Unit
 	}
 	var out []outMsg
-	note := func(lang string) string { return tr(lang, "esc.noentry.text", unit) }
+	note := func(lang i18n.Lang) string { return tr(lang, "esc.noentry.text", unit) }
 	if entry, ok := rd.dir.Entry(in.Unit); ok {
 		switch {
 		case entry.Address.ContactID != "" && entry.Address.ContactID == in.ContactID:
-			note = func(lang string) string { return tr(lang, "esc.self.text", unit) } // the invitation already went to the väg in
+			note = func(lang i18n.Lang) string { return tr(lang, "esc.self.text", unit) } // the invitation already went to the väg in
 		case entry.Chat:
 			lang := rd.to(ctx, entry.Address).lang
 			out = append(out, outMsg{suffix: "entry", to: entry.Address, msg: chat.Message{
@@ -149,9 +149,9 @@ func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outM
 				Text:    tr(lang, "esc.entry.text", in.ContactName, unit, c.Ref, fmtWho(c.Convener.Name, c.Convener.UnitName)),
 				Buttons: buttons(lang, r.ID()),
 			}})
-			note = func(lang string) string { return tr(lang, "esc.note.text", unit) }
+			note = func(lang i18n.Lang) string { return tr(lang, "esc.note.text", unit) }
 		case entry.Manual != "":
-			note = func(lang string) string { return tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual) }
+			note = func(lang i18n.Lang) string { return tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual) }
 		}
 	}
 	lang := rd.to(ctx, c.Convener.Address).lang
@@ -272,7 +272,7 @@ func (rd renderer) isFollowUpMeeting(c *sip.Case) bool {
 	return !c.Meeting.At.Before(followUpDay(rd.set.Hours, *c.Plan.FollowUp).AddDate(0, 0, -14))
 }
 
-func meetingLine(lang string, m *sip.Meeting) string {
+func meetingLine(lang i18n.Lang, m *sip.Meeting) string {
 	switch {
 	case m.Place != "":
 		return tr(lang, "meeting.place", m.Place)

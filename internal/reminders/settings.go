@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/samla-sip/samla/config"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Settings are the reminder rules.
@@ -12,13 +13,14 @@ type Settings struct {
 	EscalateWorkdays int // after the nudge, default 2
 	DigestTime       string
 	Hours            WorkingHours
-	Lang             string // default message language: "sv" or "en"
+	Lang             i18n.Lang // for a recipient whose language LangSource does not tell
 }
 
 // SettingsFrom reads config.Config.Reminders, filling defaults, in zone
 // (e.g. "Europe/Stockholm").
 func SettingsFrom(c config.Reminders, zone, lang string) (Settings, error) {
-	s := Settings{NudgeWorkdays: c.NudgeWorkdays, EscalateWorkdays: c.EscalateWorkdays, DigestTime: c.DigestTime, Lang: lang}
+	l, _ := i18n.Parse(lang)
+	s := Settings{NudgeWorkdays: c.NudgeWorkdays, EscalateWorkdays: c.EscalateWorkdays, DigestTime: c.DigestTime, Lang: l}
 	if s.NudgeWorkdays <= 0 {
 		s.NudgeWorkdays = 2
 	}
@@ -46,8 +48,6 @@ func SettingsFrom(c config.Reminders, zone, lang string) (Settings, error) {
 		return Settings{}, err
 	}
 	s.Hours = h
-	if s.Lang != "en" {
-		s.Lang = "sv"
-	}
+	s.Lang = s.Lang.Or(i18n.Swedish)
 	return s, nil
 }

@@ -3,180 +3,104 @@ package reminders
 import (
 	"fmt"
 	"time"
+
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // catalogue holds every text reminders send, in Swedish and English.
-var catalogue = map[string]map[string]string{
-	"sv": {
-		"btn.snooze1d": "Snooze 1 dag",
-		"btn.snooze1w": "Snooze 1 vecka",
-		"btn.stop":     "Sluta påminna om detta ärende",
+var catalogue = i18n.Catalogue{
+	"when.at": {Sv: "kl.", En: "at"},
 
-		"nudge.title": "Påminnelse: obesvarad SIP-kallelse",
-		"nudge.text":  "Du är kallad till SIP *%s* av %s och har inte svarat ännu. Svara med knapparna i kallelsen, eller skicka en ersättare.",
+	"btn.snooze1d": {Sv: "Snooze 1 dag", En: "Snooze 1 day"},
+	"btn.snooze1w": {Sv: "Snooze 1 vecka", En: "Snooze 1 week"},
+	"btn.stop":     {Sv: "Sluta påminna om detta ärende", En: "Stop reminders for this case"},
 
-		"esc.entry.title":   "Obesvarad SIP-kallelse till er enhet",
-		"esc.entry.text":    "%s vid %s är kallad till SIP *%s* av %s men har inte svarat. Kan ni som väg in se till att någon svarar eller skickar en ersättare?",
-		"esc.note.title":    "Eskalerat: %s",
-		"esc.note.text":     "%s har inte svarat; eskalerat till deras SIP-mottagning.",
-		"esc.manual.text":   "%s har inte svarat. Deras väg in (%s) nås inte via chatt: kontakta dem på %s.",
-		"esc.noentry.text":  "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.",
-		"esc.self.text":     "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.",
-		"meeting.day.title": "Påminnelse: SIP-möte %s",
-		"meeting.day.text":  "SIP-mötet för *%s* är %s.",
-		"meeting.hr.title":  "SIP-möte snart: %s",
-		"meeting.hr.text":   "SIP-mötet för *%s* börjar %s.",
-		"meeting.video":     "Mötet hålls via video; länken finns i kallelsen.",
-		"meeting.place":     "Plats: %s",
+	"nudge.title": {Sv: "Påminnelse: obesvarad SIP-kallelse", En: "Reminder: unanswered SIP invitation"},
+	"nudge.text":  {Sv: "Du är kallad till SIP *%s* av %s och har inte svarat ännu. Svara med knapparna i kallelsen, eller skicka en ersättare.", En: "You were invited to SIP *%s* by %s and have not answered yet. Please answer with the buttons in the invitation, or send a delegate."},
 
-		"after.title":       "Efter SIP-mötet: %s",
-		"after.text":        "Mötet för *%s* har hållits. Komplettera planen med /sip plan %s.",
-		"after.missing":     "Det saknas i planen:",
-		"after.efforts":     "• insatser och vem som gör vad",
-		"after.responsible": "• vem som har det övergripande ansvaret",
-		"after.followup":    "• datum för uppföljning",
-		"after.complete":    "Planens checklista är komplett.",
-		"code.region":       "Registrera åtgärden med KVÅ-koden *%s* (%s).",
-		"code.kommun":       "Registrera insatsen med KSI-koden *%s* (%s).",
-		"code.kommun.none":  "Uppföljningen har ingen egen KSI-kod; registrera enligt er kommuns rutin.",
-		"code.unknown":      "Registrera SIP:en: region KVÅ *%s* (%s), kommun KSI *%s* (%s).",
-		"code.AU124":        "SIP upprättad",
-		"code.AU125":        "SIP upprättad vid utskrivning",
-		"code.AW010":        "uppföljning av SIP",
-		"code.XAH.20.75":    "SIP upprättad",
-		"code.XAH.20.65":    "SIP vid utskrivning från slutenvård",
-		"code.note":         "Registrera bara koden, aldrig uppgifter om personen, här i chatten.",
+	"esc.entry.title":  {Sv: "Obesvarad SIP-kallelse till er enhet", En: "Unanswered SIP invitation to your unit"},
+	"esc.entry.text":   {Sv: "%s vid %s är kallad till SIP *%s* av %s men har inte svarat. Kan ni som väg in se till att någon svarar eller skickar en ersättare?", En: "%s at %s was invited to SIP *%s* by %s but has not answered. As the unit's entry point, could you make sure someone answers or sends a delegate?"},
+	"esc.note.title":   {Sv: "Eskalerat: %s", En: "Escalated: %s"},
+	"esc.note.text":    {Sv: "%s har inte svarat; eskalerat till deras SIP-mottagning.", En: "%s has not answered; escalated to their SIP reception."},
+	"esc.manual.text":  {Sv: "%s har inte svarat. Deras väg in (%s) nås inte via chatt: kontakta dem på %s.", En: "%s has not answered. Their entry point (%s) cannot be reached by chat: contact them at %s."},
+	"esc.noentry.text": {Sv: "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.", En: "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly."},
+	"esc.self.text":    {Sv: "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.", En: "%s has not answered, and the invitation already went to their entry point. Contact the unit directly."},
 
-		"nofollow.title": "Uppföljningsdatum saknas: %s",
-		"nofollow.text":  "SIP *%s* hade möte %s men har inget datum för uppföljning. Sätt det med /sip uppföljning %s ÅÅÅÅ-MM-DD.",
+	"meeting.day.title": {Sv: "Påminnelse: SIP-möte %s", En: "Reminder: SIP meeting %s"},
+	"meeting.day.text":  {Sv: "SIP-mötet för *%s* är %s.", En: "The SIP meeting for *%s* is %s."},
+	"meeting.hr.title":  {Sv: "SIP-möte snart: %s", En: "SIP meeting soon: %s"},
+	"meeting.hr.text":   {Sv: "SIP-mötet för *%s* börjar %s.", En: "The SIP meeting for *%s* starts %s."},
+	"meeting.video":     {Sv: "Mötet hålls via video; länken finns i kallelsen.", En: "The meeting is by video; the link is in the invitation."},
+	"meeting.place":     {Sv: "Plats: %s", En: "Place: %s"},
 
-		"follow.week.title": "Uppföljning om en vecka: %s",
-		"follow.week.text":  "Uppföljningen av SIP *%s* är %s. Förbered mötet och kalla parterna.",
-		"follow.day.title":  "Uppföljning: %s",
-		"follow.day.text":   "Uppföljningen av SIP *%s* är planerad till %s.",
-		"follow.resp":       "Övergripande ansvar: %s",
+	"after.title":       {Sv: "Efter SIP-mötet: %s", En: "After the SIP meeting: %s"},
+	"after.text":        {Sv: "Mötet för *%s* har hållits. Komplettera planen med /sip plan %s.", En: "The meeting for *%s* has taken place. Complete the plan with /sip plan %s."},
+	"after.missing":     {Sv: "Det saknas i planen:", En: "The plan still lacks:"},
+	"after.efforts":     {Sv: "• insatser och vem som gör vad", En: "• the efforts and who does what"},
+	"after.responsible": {Sv: "• vem som har det övergripande ansvaret", En: "• who has the overall responsibility"},
+	"after.followup":    {Sv: "• datum för uppföljning", En: "• a follow-up date"},
+	"after.complete":    {Sv: "Planens checklista är komplett.", En: "The plan's checklist is complete."},
 
-		"digest.title":      "SIP-ärenden som behöver åtgärd",
-		"digest.consent":    "samtycke saknas",
-		"digest.pending":    "%d obesvarade kallelser",
-		"digest.nomeeting":  "inget möte bokat",
-		"digest.nofollowup": "möte hållet men inget uppföljningsdatum",
-		"digest.noresp":     "övergripande ansvar saknas i planen",
-		"digest.followup":   "uppföljning %s",
+	"code.region":      {Sv: "Registrera åtgärden med KVÅ-koden *%s* (%s).", En: "Register the measure with KVÅ code *%s* (%s)."},
+	"code.kommun":      {Sv: "Registrera insatsen med KSI-koden *%s* (%s).", En: "Register the effort with KSI code *%s* (%s)."},
+	"code.kommun.none": {Sv: "Uppföljningen har ingen egen KSI-kod; registrera enligt er kommuns rutin.", En: "A follow-up has no KSI code of its own; register it the way your kommun does."},
+	"code.unknown":     {Sv: "Registrera SIP:en: region KVÅ *%s* (%s), kommun KSI *%s* (%s).", En: "Register the SIP: region KVÅ *%s* (%s), kommun KSI *%s* (%s)."},
+	"code.AU124":       {Sv: "SIP upprättad", En: "SIP drawn up"},
+	"code.AU125":       {Sv: "SIP upprättad vid utskrivning", En: "SIP drawn up at discharge"},
+	"code.AW010":       {Sv: "uppföljning av SIP", En: "SIP follow-up"},
+	"code.XAH.20.75":   {Sv: "SIP upprättad", En: "SIP drawn up"},
+	"code.XAH.20.65":   {Sv: "SIP vid utskrivning från slutenvård", En: "SIP at discharge from in-patient care"},
+	"code.note":        {Sv: "Registrera bara koden, aldrig uppgifter om personen, här i chatten.", En: "Register only the code here in chat, never details about the person."},
 
-		"act.snoozed":  "Okej, jag påminner igen %s.",
-		"act.stopped":  "Okej, inga fler påminnelser om %s till dig.",
-		"act.notyours": "Den här påminnelsen gäller inte dig.",
-		"act.gone":     "Påminnelsen gäller inte längre.",
-		"act.error":    "Något gick fel. Försök igen om en stund.",
-	},
-	"en": {
-		"btn.snooze1d": "Snooze 1 day",
-		"btn.snooze1w": "Snooze 1 week",
-		"btn.stop":     "Stop reminders for this case",
+	"nofollow.title": {Sv: "Uppföljningsdatum saknas: %s", En: "No follow-up date: %s"},
+	"nofollow.text":  {Sv: "SIP *%s* hade möte %s men har inget datum för uppföljning. Sätt det med /sip uppföljning %s ÅÅÅÅ-MM-DD.", En: "SIP *%s* had its meeting %s but has no follow-up date. Set it with /sip followup %s YYYY-MM-DD."},
 
-		"nudge.title": "Reminder: unanswered SIP invitation",
-		"nudge.text":  "You were invited to SIP *%s* by %s and have not answered yet. Please answer with the buttons in the invitation, or send a delegate.",
+	"follow.week.title": {Sv: "Uppföljning om en vecka: %s", En: "Follow-up in a week: %s"},
+	"follow.week.text":  {Sv: "Uppföljningen av SIP *%s* är %s. Förbered mötet och kalla parterna.", En: "The follow-up of SIP *%s* is %s. Prepare the meeting and invite the parties."},
+	"follow.day.title":  {Sv: "Uppföljning: %s", En: "Follow-up: %s"},
+	"follow.day.text":   {Sv: "Uppföljningen av SIP *%s* är planerad till %s.", En: "The follow-up of SIP *%s* is planned for %s."},
+	"follow.resp":       {Sv: "Övergripande ansvar: %s", En: "Overall responsibility: %s"},
 
-		"esc.entry.title":   "Unanswered SIP invitation to your unit",
-		"esc.entry.text":    "%s at %s was invited to SIP *%s* by %s but has not answered. As the unit's entry point, could you make sure someone answers or sends a delegate?",
-		"esc.note.title":    "Escalated: %s",
-		"esc.note.text":     "%s has not answered; escalated to their SIP reception.",
-		"esc.manual.text":   "%s has not answered. Their entry point (%s) cannot be reached by chat: contact them at %s.",
-		"esc.noentry.text":  "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly.",
-		"esc.self.text":     "%s has not answered, and the invitation already went to their entry point. Contact the unit directly.",
-		"meeting.day.title": "Reminder: SIP meeting %s",
-		"meeting.day.text":  "The SIP meeting for *%s* is %s.",
-		"meeting.hr.title":  "SIP meeting soon: %s",
-		"meeting.hr.text":   "The SIP meeting for *%s* starts %s.",
-		"meeting.video":     "The meeting is by video; the link is in the invitation.",
-		"meeting.place":     "Place: %s",
+	"digest.title":      {Sv: "SIP-ärenden som behöver åtgärd", En: "SIP cases needing action"},
+	"digest.consent":    {Sv: "samtycke saknas", En: "consent missing"},
+	"digest.pending":    {Sv: "%d obesvarade kallelser", En: "%d unanswered invitations"},
+	"digest.nomeeting":  {Sv: "inget möte bokat", En: "no meeting booked"},
+	"digest.nofollowup": {Sv: "möte hållet men inget uppföljningsdatum", En: "meeting held but no follow-up date"},
+	"digest.noresp":     {Sv: "övergripande ansvar saknas i planen", En: "overall responsibility missing from the plan"},
+	"digest.followup":   {Sv: "uppföljning %s", En: "follow-up %s"},
 
-		"after.title":       "After the SIP meeting: %s",
-		"after.text":        "The meeting for *%s* has taken place. Complete the plan with /sip plan %s.",
-		"after.missing":     "The plan still lacks:",
-		"after.efforts":     "• the efforts and who does what",
-		"after.responsible": "• who has the overall responsibility",
-		"after.followup":    "• a follow-up date",
-		"after.complete":    "The plan's checklist is complete.",
-		"code.region":       "Register the measure with KVÅ code *%s* (%s).",
-		"code.kommun":       "Register the effort with KSI code *%s* (%s).",
-		"code.kommun.none":  "A follow-up has no KSI code of its own; register it the way your kommun does.",
-		"code.unknown":      "Register the SIP: region KVÅ *%s* (%s), kommun KSI *%s* (%s).",
-		"code.AU124":        "SIP drawn up",
-		"code.AU125":        "SIP drawn up at discharge",
-		"code.AW010":        "SIP follow-up",
-		"code.XAH.20.75":    "SIP drawn up",
-		"code.XAH.20.65":    "SIP at discharge from in-patient care",
-		"code.note":         "Register only the code here in chat, never details about the person.",
-
-		"nofollow.title": "No follow-up date: %s",
-		"nofollow.text":  "SIP *%s* had its meeting %s but has no follow-up date. Set it with /sip followup %s YYYY-MM-DD.",
-
-		"follow.week.title": "Follow-up in a week: %s",
-		"follow.week.text":  "The follow-up of SIP *%s* is %s. Prepare the meeting and invite the parties.",
-		"follow.day.title":  "Follow-up: %s",
-		"follow.day.text":   "The follow-up of SIP *%s* is planned for %s.",
-		"follow.resp":       "Overall responsibility: %s",
-
-		"digest.title":      "SIP cases needing action",
-		"digest.consent":    "consent missing",
-		"digest.pending":    "%d unanswered invitations",
-		"digest.nomeeting":  "no meeting booked",
-		"digest.nofollowup": "meeting held but no follow-up date",
-		"digest.noresp":     "overall responsibility missing from the plan",
-		"digest.followup":   "follow-up %s",
-
-		"act.snoozed":  "OK, I will remind you again %s.",
-		"act.stopped":  "OK, no more reminders about %s for you.",
-		"act.notyours": "This reminder is not for you.",
-		"act.gone":     "This reminder no longer applies.",
-		"act.error":    "Something went wrong. Please try again shortly.",
-	},
+	"act.snoozed":  {Sv: "Okej, jag påminner igen %s.", En: "OK, I will remind you again %s."},
+	"act.stopped":  {Sv: "Okej, inga fler påminnelser om %s till dig.", En: "OK, no more reminders about %s for you."},
+	"act.notyours": {Sv: "Den här påminnelsen gäller inte dig.", En: "This reminder is not for you."},
+	"act.gone":     {Sv: "Påminnelsen gäller inte längre.", En: "This reminder no longer applies."},
+	"act.error":    {Sv: "Något gick fel. Försök igen om en stund.", En: "Something went wrong. Please try again shortly."},
 }
 
-// tr renders a catalogue entry in lang (Swedish when unknown).
-func tr(lang, id string, args ...any) string {
-	m, ok := catalogue[lang]
-	if !ok {
-		m = catalogue["sv"]
-	}
-	s, ok := m[id]
-	if !ok {
-		s = catalogue["sv"][id]
-	}
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
-}
+// tr renders catalogue entry id in lang.
+func tr(lang i18n.Lang, id string, args ...any) string { return catalogue.T(lang, id, args...) }
 
 var (
-	weekdays = map[string][7]string{
-		"sv": {"sön", "mån", "tis", "ons", "tor", "fre", "lör"},
-		"en": {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+	weekdays = map[i18n.Lang][7]string{
+		i18n.Swedish: {"sön", "mån", "tis", "ons", "tor", "fre", "lör"},
+		i18n.English: {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 	}
-	months = map[string][12]string{
-		"sv": {"jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"},
-		"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+	months = map[i18n.Lang][12]string{
+		i18n.Swedish: {"jan", "feb", "mars", "april", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"},
+		i18n.English: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	}
 )
 
 // when formats a local time: "tis 24 nov kl. 13:00" / "Tue 24 Nov at 13:00".
-func when(lang string, t time.Time, loc *time.Location) string {
-	if lang != "en" {
-		lang = "sv"
-	}
+func when(lang i18n.Lang, t time.Time, loc *time.Location) string {
+	lang = lang.Or(i18n.Swedish)
 	t = t.In(loc)
-	at := map[string]string{"sv": "kl.", "en": "at"}[lang]
+	at := tr(lang, "when.at")
 	return fmt.Sprintf("%s %d %s %s %s", weekdays[lang][t.Weekday()], t.Day(), months[lang][t.Month()-1], at, t.Format("15:04"))
 }
 
 // day formats a local date: "tis 24 nov 2026" / "Tue 24 Nov 2026".
-func day(lang string, t time.Time, loc *time.Location) string {
-	if lang != "en" {
-		lang = "sv"
-	}
+func day(lang i18n.Lang, t time.Time, loc *time.Location) string {
+	lang = lang.Or(i18n.Swedish)
 	t = t.In(loc)
 	return fmt.Sprintf("%s %d %s %d", weekdays[lang][t.Weekday()], t.Day(), months[lang][t.Month()-1], t.Year())
 }
