@@ -64,6 +64,12 @@ type realFlow struct {
 
 func newRealFlow(t *testing.T, st store.Store) *realFlow {
 	t.Helper()
+	return newRealFlowWith(t, st, nil)
+}
+
+// newRealFlowWith is newRealFlow with the core's Deps adjusted by mod.
+func newRealFlowWith(t *testing.T, st store.Store, mod func(*sip.Deps)) *realFlow {
+	t.Helper()
 	ctx := context.Background()
 	dir, err := directory.LoadFS(examples.Directory(), ".")
 	if err != nil {
@@ -72,7 +78,11 @@ func newRealFlow(t *testing.T, st store.Store) *realFlow {
 	holder := directory.NewHolder(dir)
 	clock := func() time.Time { return testNow }
 	locales := chat.Locales{} // as cmd/samla wires it: the bot, built after the core, tells locales
-	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{5}), Lang: "sv", Locales: locales})
+	deps := sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{5}), Lang: "sv", Locales: locales}
+	if mod != nil {
+		mod(&deps)
+	}
+	core := sip.New(deps)
 	tb := newTestBot(t, func(o *Options) {
 		o.Handler, o.Dedup, o.Directory = core, st, holder
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
