@@ -80,6 +80,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	c.svc = sip.New(sip.Deps{
 		Store: st, Directory: holder, Now: time.Now, Rand: rand.Reader, Locales: c.locales,
 		Lang: lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
+		WorkdayStart: set.Hours.Start, WorkdayEnd: set.Hours.End,
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
 		Actions:  actions, Room: links, Security: security,
 		Agenda: agenda.New(agenda.Options{

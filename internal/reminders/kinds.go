@@ -25,11 +25,12 @@ const (
 	KindNoFollowUp   Kind = "no-followup"   // meeting held, no follow-up date: flag
 	KindFollowUpWeek Kind = "followup-7d"   // a week before the follow-up
 	KindFollowUpDay  Kind = "followup-0d"   // on the follow-up date
+	KindKallelse     Kind = "kallelse"      // discharge SIP: the kallelse is due today and has not gone out
 )
 
 // kinds lists every kind.
 var kinds = []Kind{KindNudge, KindEscalate, KindMeetingDay, KindMeetingHour,
-	KindAfterMeeting, KindNoFollowUp, KindFollowUpWeek, KindFollowUpDay}
+	KindAfterMeeting, KindNoFollowUp, KindFollowUpWeek, KindFollowUpDay, KindKallelse}
 
 // Recipient keys that are not a contact id.
 const (

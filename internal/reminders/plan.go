@@ -88,12 +88,16 @@ func (p *Planner) dueFrom(r Reminder, now time.Time) (time.Time, bool) {
 // reminders: the follow-up is what the plan is for.
 func (p *Planner) Wanted(c *sip.Case) map[string]Reminder {
 	out := map[string]Reminder{}
-	if !consented(c) {
+	if c == nil {
 		return out
 	}
 	add := func(r Reminder) {
 		r.Case = c.Ref
 		out[r.ID()] = r
+	}
+	p.kallelse(c, add)
+	if !consented(c) {
+		return out
 	}
 	p.followUps(c, add)
 	if convening(c) {
@@ -115,6 +119,20 @@ func (p *Planner) followUps(c *sip.Case, add func(Reminder)) {
 			Due: h.NextWorkingTime(day.AddDate(0, 0, -7)), Expires: day})
 		add(Reminder{Kind: KindFollowUpDay, Recipient: who, Due: h.NextWorkingTime(day)})
 	}
+}
+
+// kallelse adds the reminder of a discharge SIP whose kallelse has not
+// gone out: to the convener on the morning of its last day (3 working
+// days after the notification, L3740), until that day ends. It is wanted
+// before consent too: getting consent is part of what is due.
+func (p *Planner) kallelse(c *sip.Case, add func(Reminder)) {
+	d := c.Discharge
+	if d == nil || c.Closed != nil || !c.KallelseSent().IsZero() {
+		return
+	}
+	h := p.set.Hours
+	day := followUpDay(h, d.Deadline)
+	add(Reminder{Kind: KindKallelse, Recipient: c.Convener.Key, Due: day, Expires: h.at(day, h.End)})
 }
 
 // convening adds the nudges, escalations and meeting reminders of a case

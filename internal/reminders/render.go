@@ -104,6 +104,15 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 		return one(c.Convener.Address, true, func(rd renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "after.title", c.Ref), rd.afterText(c)
 		})
+	case KindKallelse:
+		d := c.Discharge
+		if d == nil {
+			return nil
+		}
+		return one(c.Convener.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
+			return tr(lang, "kallelse.title", c.Ref), tr(lang, "kallelse.text", c.Ref, day(lang, d.Deadline, d.Deadline.Location()),
+				day(lang, d.Notified, d.Notified.Location()), c.Ref)
+		})
 	case KindNoFollowUp:
 		return one(c.Convener.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "nofollow.title", c.Ref), tr(lang, "nofollow.text", c.Ref, day(lang, c.Meeting.At, loc), c.Ref)

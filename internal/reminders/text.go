@@ -26,6 +26,10 @@ var catalogue = i18n.Catalogue{
 	"esc.noentry.text": {Sv: "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.", En: "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly."},
 	"esc.self.text":    {Sv: "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.", En: "%s has not answered, and the invitation already went to their entry point. Contact the unit directly."},
 
+	"kallelse.title": {Sv: "Kallelsen ska gå ut i dag: %s", En: "The kallelse is due today: %s"},
+	"kallelse.text": {Sv: "SIP *%s* gäller utskrivning från slutenvård: kallelsen ska gå ut senast i dag, %s (3 arbetsdagar efter underrättelsen %s). Registrera samtycke om det saknas och kalla parterna med /sip bjud %s.",
+		En: "SIP *%s* is a discharge from hospital: the kallelse must go out today, %s, at the latest (3 working days after the notification of %s). Record consent if it is missing and invite the parties with /sip invite %s."},
+
 	"meeting.day.title": {Sv: "Påminnelse: SIP-möte %s", En: "Reminder: SIP meeting %s"},
 	"meeting.day.text":  {Sv: "SIP-mötet för *%s* är %s.", En: "The SIP meeting for *%s* is %s."},
 	"meeting.hr.title":  {Sv: "SIP-möte snart: %s", En: "SIP meeting soon: %s"},

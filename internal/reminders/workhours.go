@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Stockholm on any host
+
+	"github.com/samla-sip/samla/internal/calendar"
 )
 
 // WorkingHours says when reminders may be sent: Start to End (time of day)
@@ -51,12 +53,7 @@ func NewWorkingHours(start, end, zone string) (WorkingHours, error) {
 
 // IsWorkingDay reports whether t's local date is a working day.
 func (w WorkingHours) IsWorkingDay(t time.Time) bool {
-	t = t.In(w.Loc)
-	if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return false
-	}
-	_, holiday := HolidayName(t, w.Loc)
-	return !holiday
+	return calendar.IsWorkday(t, w.Loc)
 }
 
 // IsWorkingTime reports whether t is within working hours of a working day.

@@ -79,10 +79,26 @@ func (s *Service) Answer(ctx context.Context, who chat.Actor, in Answer) (Result
 }
 
 // DelegateOptions are the colleagues the actor may send in their place
-// (value: contact id), the choices of the delegate prompt.
-func (s *Service) DelegateOptions(ctx context.Context, who chat.Actor) []chat.Option {
+// for invitation invID of case ref (value: contact id), the choices of the
+// delegate prompt: of the invitation's care level and organisation, and
+// not away on the meeting day (today before a time is set). None when the
+// case or invitation is not the actor's.
+func (s *Service) DelegateOptions(ctx context.Context, who chat.Actor, ref, invID string) []chat.Option {
 	r := s.newRequest(ctx, who)
-	return delegateOptions(r.dir, r.me.Key, r.now)
+	return s.delegateChoices(ctx, r, ref, invID)
+}
+
+// delegateChoices are DelegateOptions for a request.
+func (s *Service) delegateChoices(ctx context.Context, r *request, ref, invID string) []chat.Option {
+	c, _, err := s.load(ctx, ref)
+	if err != nil {
+		return nil
+	}
+	in := c.invitation(invID)
+	if in == nil || in.ContactID != r.me.Key {
+		return nil
+	}
+	return delegateOptions(r.dir, r.me.Key, in.Party, meetingDay(c, r.now))
 }
 
 // actRSVP is an invitation button: attend, video, decline (asks for a
@@ -100,7 +116,7 @@ func (s *Service) actRSVP(ctx context.Context, r *request, act chat.Action) (cha
 	case act.Name == actDelegate && input == "":
 		return chat.Reply{Text: t(r.lang, "p.delegate.label"), PromptAction: act.Name, PromptValue: act.Value,
 			Prompt: &chat.Prompt{Title: t(r.lang, "p.delegate.title"), Label: t(r.lang, "p.delegate.label"),
-				Options: delegateOptions(r.dir, r.me.Key, r.now), Checkbox: t(r.lang, "p.delegate.mandate")}}, nil
+				Options: s.delegateChoices(ctx, r, p[0], p[1]), Checkbox: t(r.lang, "p.delegate.mandate")}}, nil
 	}
 	in := Answer{Ref: p[0], Invitation: p[1], Kind: answerActions[act.Name]}
 	switch in.Kind {
@@ -133,12 +149,12 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 			return Result{}, gerr
 		}
 	case AnswerDelegate:
-		// Only the colleagues the prompt offers: a delegate is someone the
-		// invitee's own organisation can send.
+		// Only the colleagues the prompt offers (checked with the case
+		// below): a delegate is someone the invitee's own organisation can
+		// send for the party.
 		id := strings.TrimSpace(a.Delegate)
-		allowed := slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, r.now), func(o chat.Option) bool { return o.Value == id })
 		d, ok := r.dir.Contact(id)
-		if !ok || !allowed {
+		if !ok {
 			return Result{}, inputErr("", "err.delegate", clip(id, 40)).on(FieldDelegate)
 		}
 		delegate = d
@@ -152,12 +168,17 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 		if err != nil {
 			return err
 		}
+		if a.Kind == AnswerDelegate && !slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, in.Party, meetingDay(c, r.now)),
+			func(o chat.Option) bool { return o.Value == delegate.ID }) {
+			return inputErr("", "err.delegate", clip(delegate.ID, 40)).on(FieldDelegate)
+		}
 		if repeated(in, a.Kind, reason) {
 			reply = t(r.lang, "ok.unchanged")
 			return errUnchanged
 		}
 		at := r.now
 		in.Answered = &at
+		in.Reconfirm = false
 		in.Declined, in.Delegate, in.DelegateNm, in.Mandate = "", "", "", false
 		switch a.Kind {
 		case AnswerAttend, AnswerVideo:

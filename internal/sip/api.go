@@ -37,6 +37,9 @@ const (
 	FieldSlots       = "slots"   // proposed meeting times
 	FieldSlot        = "slot"    // which proposal
 	FieldPlace       = keyPlace
+	FieldLength      = keyLength   // a meeting's length in minutes
+	FieldType        = keyType     // the kind of SIP: "" or utskrivning (discharge)
+	FieldNotified    = keyNotified // a discharge SIP's notification date
 	FieldInvitees    = "invitees"
 	FieldConsent     = "consent"
 	FieldReason      = keyReason

@@ -18,15 +18,17 @@ type Case struct {
 	Parties    []string  `json:"parties"` // care-level ids
 	// Needs is the convener's free text: shown only to the convener and to
 	// invitees who have accepted.
-	Needs       string          `json:"needs,omitempty"`
-	Convener    Person          `json:"convener"`
-	Consent     *Consent        `json:"consent,omitempty"`
-	ConsentLog  []ConsentChange `json:"consent_log,omitempty"`
-	Meeting     *Meeting        `json:"meeting,omitempty"`
-	Proposal    *Proposal       `json:"proposal,omitempty"`
-	Invitations []Invitation    `json:"invitations,omitempty"`
-	Plan        Plan            `json:"plan"`
-	Agenda      *Agenda         `json:"agenda,omitempty"`
+	Needs      string          `json:"needs,omitempty"`
+	Convener   Person          `json:"convener"`
+	Consent    *Consent        `json:"consent,omitempty"`
+	ConsentLog []ConsentChange `json:"consent_log,omitempty"`
+	// Discharge is set for a SIP at discharge from hospital (typ=utskrivning).
+	Discharge   *Discharge   `json:"discharge,omitempty"`
+	Meeting     *Meeting     `json:"meeting,omitempty"`
+	Proposal    *Proposal    `json:"proposal,omitempty"`
+	Invitations []Invitation `json:"invitations,omitempty"`
+	Plan        Plan         `json:"plan"`
+	Agenda      *Agenda      `json:"agenda,omitempty"`
 	// Held, Established and FollowUps are the lifecycle's milestones
 	// (Stage): the SIP meeting held, the plan established, follow-ups held.
 	Held        *Milestone  `json:"held,omitempty"`
@@ -82,16 +84,52 @@ type ConsentChange struct {
 	At   time.Time `json:"at"`
 }
 
-// Meeting is the decided meeting.
+// Discharge is a SIP at discharge from in-patient care: the kallelse must
+// go out within 3 working days of the notification (L3740), and the
+// registration codes are AU125 (region) and XAH.20.65 (kommun).
+type Discharge struct {
+	Notified time.Time `json:"notified"` // the notification's date (midnight UTC)
+	Deadline time.Time `json:"deadline"` // the last day for the kallelse (midnight UTC)
+}
+
+// IsDischarge reports whether the case is a discharge SIP.
+func (c *Case) IsDischarge() bool { return c.Discharge != nil }
+
+// KallelseSent is when the first invitation went out (zero if none has).
+func (c *Case) KallelseSent() time.Time {
+	var first time.Time
+	for _, in := range c.Invitations {
+		if !in.Sent.IsZero() && (first.IsZero() || in.Sent.Before(first)) {
+			first = in.Sent
+		}
+	}
+	return first
+}
+
+// Meeting is the decided meeting. Its form is Video alone (by video),
+// Place alone (in the room) or both (in the room and by video).
 type Meeting struct {
 	At    time.Time `json:"at"`
 	Video bool      `json:"video"`
 	Place string    `json:"place,omitempty"`
+	// Minutes is the meeting's length (0 = not said: an hour is assumed).
+	Minutes int `json:"minutes,omitempty"`
 }
 
-// Proposal is a set of up to three slots invitees vote on.
+// Length is how long the meeting lasts: Minutes, or meetingLength when
+// the convener did not say.
+func (m *Meeting) Length() time.Duration {
+	if m.Minutes > 0 {
+		return time.Duration(m.Minutes) * time.Minute
+	}
+	return meetingLength
+}
+
+// Proposal is a set of up to three slots invitees vote on. Form is the
+// form and length the picked slot's meeting gets (its At is unused).
 type Proposal struct {
-	Slots []Slot `json:"slots"`
+	Slots []Slot   `json:"slots"`
+	Form  *Meeting `json:"form,omitempty"`
 }
 
 // Slot is a proposed time and the invitations that said it suits them.
@@ -135,6 +173,9 @@ type Invitation struct {
 	// out: the invitee no longer sees the case and their message is
 	// retracted.
 	Withdrawn *time.Time `json:"withdrawn,omitempty"`
+	// Reconfirm is set when the meeting's time or place changed after the
+	// invitee accepted: their answer was reset and they need to confirm.
+	Reconfirm bool `json:"reconfirm,omitempty"`
 }
 
 // Active reports whether the invitation still counts for its party.

@@ -125,7 +125,8 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 			return "• " + t(r.lang, "invite.unreachable", contact.Name), nil
 		}
 		reasonSV, reasonEN := t("sv", "reason.named"), t("en", "reason.named")
-		return s.addInvitation(ctx, r, c, fx, party, contact, ch, reasonSV, reasonEN)
+		line, err := s.addInvitation(ctx, r, c, fx, party, contact, ch, reasonSV, reasonEN)
+		return line + s.awayNote(r, c, contact), err
 	}
 	party := strings.ToLower(target)
 	if !c.Consent.Covers(party) {
@@ -146,7 +147,8 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 	if kommun == "" {
 		kommun = c.Kommun
 	}
-	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: r.now})
+	// Routing follows absences on the meeting day (today before one is set).
+	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: meetingDay(c, r.now)})
 	for _, cand := range res.Candidates {
 		if cand.Contact == nil || !reachable(cand.Channel) || declined[cand.Contact.ID] {
 			continue
@@ -158,7 +160,8 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 		if cand.Contact.ID == c.Convener.ContactID {
 			return s.selfInvitation(r, c, party, cand.Contact), nil
 		}
-		return s.addInvitation(ctx, r, c, fx, party, cand.Contact, cand.Channel, sv, en)
+		line, err := s.addInvitation(ctx, r, c, fx, party, cand.Contact, cand.Channel, sv, en)
+		return line + s.awayNote(r, c, cand.Contact), err
 	}
 	line := "• " + t(r.lang, "invite.nomatch", partyName(r.lang, party))
 	if res.Note != nil {
@@ -195,16 +198,22 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 	}
 	c.Invitations = append(c.Invitations, in)
 	c.event("invited", r.me.Name, r.now, party, contact.Name, in.UnitName)
+	about := ""
+	if u, ok := r.dir.Unit(contact.Unit); ok && u.About != "" {
+		// What the unit says of itself ("Deltar gärna via video, en timme"),
+		// for the convener planning the meeting.
+		about = "\n  " + t(r.lang, "invite.about", u.About)
+	}
 	if !chatOK {
 		return "• " + t(r.lang, "invite.manual", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName),
-			t(r.lang, "channel."+ch.Kind), ch.Address, reason), nil
+			t(r.lang, "channel."+ch.Kind), ch.Address, reason) + about, nil
 	}
 	lang := s.langOf(ctx, contact.ID, addr)
 	msg := s.renderInvitation(lang, r.dir, r.now, c, &in, "")
 	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
 		return "", err
 	}
-	return "• " + t(r.lang, "invite.sent", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName), ch.Kind, reason), nil
+	return "• " + t(r.lang, "invite.sent", partyName(r.lang, party), contact.Name, unitSuffix(in.UnitName), ch.Kind, reason) + about, nil
 }
 
 // partyOfContact is the care level a directly named contact represents:

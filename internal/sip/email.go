@@ -11,7 +11,8 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
-// meetingLength is the calendar length of a SIP meeting.
+// meetingLength is the calendar length of a SIP meeting whose length the
+// convener did not give.
 const meetingLength = 90 * time.Minute
 
 // EmailAddressOf maps an e-mail reach to an address on the e-mail channel.
@@ -57,7 +58,7 @@ func (s *Service) event(c *Case, in *Invitation, m *Meeting, cancelled bool) *ch
 	ev := &chat.Meeting{
 		UID:      strings.ToLower(c.Ref) + "@samla",
 		Sequence: c.Seq + len(c.Timeline),
-		Start:    m.At, End: m.At.Add(meetingLength),
+		Start:    m.At, End: m.At.Add(m.Length()),
 		Summary:   "SIP " + c.Ref,
 		Location:  m.Place,
 		Organizer: c.Convener.Name,

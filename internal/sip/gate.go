@@ -38,5 +38,15 @@ func (e *InputError) text(lang string) string {
 	if e.gate != nil {
 		return e.gate.Message(lang)
 	}
-	return t(lang, e.ID, e.Args...)
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if l, ok := a.(localized); ok {
+			a = l.text(lang)
+		}
+		args[i] = a
+	}
+	return t(lang, e.ID, args...)
 }
+
+// localized is an InputError argument rendered in the reader's language.
+type localized interface{ text(lang string) string }

@@ -86,6 +86,44 @@ var catalogue = map[string]msg{
 	"care.arbetsformedlingen": {"Arbetsförmedlingen", "Public Employment Service"},
 	"care.kriminalvarden":     {"Kriminalvården", "Prison and Probation Service"},
 
+	// Issue 12, problems 6–11: discharge SIP, meeting form and changes, absence.
+	"err.type":            {"Okänd typ %q: ange typ=utskrivning för en SIP vid utskrivning från slutenvård, annars ingen typ.", "Unknown type %q: give type=discharge for a SIP at discharge from hospital, otherwise no type."},
+	"err.notified":        {"%q är inget datum i formen 2026-12-01.", "%q is not a date like 2026-12-01."},
+	"err.notified.type":   {"underrättelse= gäller bara en SIP vid utskrivning (typ=utskrivning).", "notified= applies only to a discharge SIP (type=discharge)."},
+	"err.notified.future": {"Underrättelsen %s ligger i framtiden; ange dagen den kom.", "The notification %s is in the future; give the day it came."},
+	"err.length":          {"%q är ingen möteslängd: ange minuter, %d–%d.", "%q is not a meeting length: give minutes, %d–%d."},
+	"err.bothplace":       {"båda (på plats och via video) behöver en plats: plats=\"…\".", "both (in the room and by video) needs a place: place=\"…\"."},
+	"err.offhours":        {"%s är %s. Vill du boka tiden ändå, skriv bekräfta efter tiden.", "%s is %s. To book it anyway, add confirm after the time."},
+	"off.weekend":         {"på en helg", "on a weekend"},
+	"off.holiday":         {"en helgdag (%s)", "a Swedish public holiday (%s)"},
+	"off.hours":           {"utanför arbetstid (%s)", "outside working hours (%s)"},
+	"ok.meeting.same":     {"Mötet för %s är redan %s; inget ändrat.", "The meeting for %s is already %s; nothing changed."},
+	"ok.reset":            {"%d svar har återställts: de kallade behöver bekräfta den nya tiden eller platsen.", "%d answers were reset: the invitees need to confirm the new time or place."},
+	"ok.offhours":         {"Obs: tiden är %s; bokad efter din bekräftelse.", "Note: the time is %s; booked as you confirmed."},
+	"discharge.deadline":  {"SIP vid utskrivning: underrättelse %s, kallelsen ska gå ut inom %d arbetsdagar, senast %s.", "SIP at discharge: notified %s, the kallelse must go out within %d working days, by %s."},
+	"discharge.sent":      {"SIP vid utskrivning: kallelsen gick ut %s (senast %s) ✓", "SIP at discharge: the kallelse went out %s (deadline %s) ✓"},
+	"discharge.late":      {"SIP vid utskrivning: kallelsen gick ut %s, efter sista dagen %s.", "SIP at discharge: the kallelse went out %s, after the deadline %s."},
+	"discharge.overdue":   {"SIP vid utskrivning: kallelsen skulle ha gått ut senast %s och har inte gått ut. Kalla nu: /sip bjud %s.", "SIP at discharge: the kallelse was due by %s and has not gone out. Invite now: /sip invite %s."},
+	"mtg.minutes":         {"(%d min)", "(%d min)"},
+	"mtg.both":            {"%s och via video", "%s and by video"},
+	"mtg.changed":         {"Ändrat: %s.", "Changed: %s."},
+	"mtg.reconfirm":       {"Tiden eller platsen är ändrad: bekräfta i kallelsen att du kommer.", "The time or place changed: please confirm in the invitation that you are coming."},
+	"chg.time":            {"tiden (var %s)", "the time (was %s)"},
+	"chg.place":           {"platsen (var %s)", "the place (was %s)"},
+	"chg.noplace":         {"ingen plats", "no place"},
+	"chg.form":            {"formen (var %s)", "the form (was %s)"},
+	"chg.noform":          {"inte angiven", "not given"},
+	"chg.length":          {"längden (var %d min)", "the length (was %d min)"},
+	"inv.reconfirm":       {"*Tiden eller platsen är ändrad.* Bekräfta att du kommer, eller svara att du inte kan.", "*The time or place changed.* Please confirm that you are coming, or answer that you cannot."},
+	"f.discharge":         {"Kallelse", "Kallelse"},
+	"invite.about":        {"ℹ Enheten: _%s_", "ℹ The unit: _%s_"},
+	"away.meeting":        {"⚠ %s är borta på mötesdagen (%s).", "⚠ %s is away on the meeting day (%s)."},
+	"away.soon":           {"⚠ %s är borta %s, inom de kommande %d arbetsdagarna: välj en mötestid då hen är på plats, eller bjud någon annan.", "⚠ %s is away %s, within the coming %d working days: pick a meeting time when they are in, or invite someone else."},
+	"away.open":           {"…", "…"},
+	"state.reconfirm":     {"⏳ behöver bekräfta ny tid eller plats", "⏳ needs to confirm the new time or place"},
+	"ev.discharge":        {"SIP vid utskrivning: underrättelse %s, kallelse senast %s", "SIP at discharge: notified %s, kallelse due by %s"},
+	"ev.answers.reset":    {"%s svar återställda efter ändrad tid eller plats", "%s answers reset after a change of time or place"},
+
 	// Parse and input errors.
 	"err.encoding":                      {"Texten innehåller ogiltiga tecken.", "The text contains invalid characters."},
 	"err.noverb":                        {"Kommandot ska börja med ett ord, t.ex. ny eller status.", "The command must start with a word such as new or status."},
@@ -108,7 +146,6 @@ var catalogue = map[string]msg{
 	"err.consentword":                   {"Okänt ord %q: ange skriftligt eller muntligt, och vem som gav samtycket med av=.", "Unknown word %q: say written or oral, and who gave consent with by=."},
 	"err.meeting":                       {"Ange tid, förslag eller välj.", "Give a time, propose or pick."},
 	"err.pick":                          {"Ange vilket förslag som ska gälla, 1–3.", "Say which proposal to pick, 1–3."},
-	"err.proposeplace":                  {"Plats anges när tiden är bestämd, inte med förslag.", "Give the place when the time is fixed, not with proposals."},
 	"err.slots":                         {"Ange 1–%d tider.", "Give 1–%d times."},
 	"err.datetime":                      {"%q är ingen tid i formen 2026-12-10 13:00.", "%q is not a time like 2026-12-10 13:00."},
 	"err.past":                          {"Tiden %q har redan passerat eller är ogiltig.", "The time %q has passed or is invalid."},
@@ -458,7 +495,7 @@ var catalogue = map[string]msg{
 • /sip ny kommun=Lund ålder=14 parter=bup,skola,socialtjanst-barn [behov="…"] – öppna ett ärende (aldrig namn eller personnummer)
 • /sip samtycke REF skriftligt|muntligt av=individen|vårdnadshavare|vårdnadshavare2|god-man|förvaltare [parter=…] – registrera samtycke och vilka parter det gäller (inget skickas innan)
 • /sip återkalla REF – samtycket återkallat: kallelser tas tillbaka
-• /sip möte REF 2026-12-10 13:00 [video] [plats="…"] – sätt tid
+• /sip möte REF 2026-12-10 13:00 [längd=60] [video|plats="…"|båda] [bekräfta] – sätt eller flytta tiden
 • /sip möte REF förslag 2026-12-10T13:00 2026-12-11T09:00 – föreslå upp till 3 tider · /sip möte REF välj 2
 • /sip möte REF hållet [2026-12-10] – mötet är hållet (även i efterhand)
 • /sip bjud REF [PART|KONTAKT-ID …] [kommun=…] – kalla parterna via katalogen (kommun= för parter i en annan kommun)
@@ -474,7 +511,7 @@ Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard,
 • /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn [needs="…"] – open a case (never a name or personal number)
 • /sip consent REF written|oral by=individual|guardian|guardian2|god-man|forvaltare [parties=…] – record consent and the parties it covers (nothing is sent before)
 • /sip withdraw REF – consent withdrawn: invitations are cancelled
-• /sip meeting REF 2026-12-10 13:00 [video] [place="…"] – set the time
+• /sip meeting REF 2026-12-10 13:00 [length=60] [video|place="…"|both] [confirm] – set or move the time
 • /sip meeting REF propose 2026-12-10T13:00 2026-12-11T09:00 – propose up to 3 times · /sip meeting REF pick 2
 • /sip meeting REF held [2026-12-10] – the meeting was held (also afterwards)
 • /sip invite REF [PARTY|CONTACT-ID …] [kommun=…] – invite the parties through the directory (kommun= for parties in another kommun)

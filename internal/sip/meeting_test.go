@@ -1,6 +1,7 @@
 package sip
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -51,14 +52,21 @@ func TestMeetingProposalVotePick(t *testing.T) {
 	if c.Meeting == nil || c.Proposal != nil || h.svc.fmtTime(c.Meeting.At) != "2026-12-11 09:00" {
 		t.Fatalf("meeting after pick: %+v %+v", c.Meeting, c.Proposal)
 	}
-	// Invitees are told the chosen time.
-	if got := sentTo(h.drain(), bup.ContactID); len(got) != 1 || !strings.Contains(got[0].Msg.Text, "2026-12-11 09:00") {
-		t.Fatalf("bup not told the picked time: %+v", got)
+	// Invitees are told the chosen time, and their invitation card shows
+	// it without the "Passar" buttons.
+	got := sentTo(h.drain(), bup.ContactID)
+	if len(got) != 2 {
+		t.Fatalf("bup got %d messages after the pick, want the notice and the updated card: %+v", len(got), got)
+	}
+	for _, e := range got {
+		if !strings.Contains(e.Msg.Text+fieldValues(e.Msg), "2026-12-11 09:00") || slices.Contains(actions(e.Msg), actVote) {
+			t.Errorf("bup after the pick: %+v", e.Msg)
+		}
 	}
 	if out := h.cmd(kurator, "möte "+ref+" välj 1"); !strings.Contains(out, "inget förslag nummer 1") {
 		t.Errorf("pick without proposal: %q", out)
 	}
-	if out := h.cmd(kurator, `möte `+ref+` 2026-12-12 10:00 plats="Stadshuset, rum 3"`); !strings.Contains(out, "Stadshuset, rum 3") {
+	if out := h.cmd(kurator, `möte `+ref+` 2026-12-14 10:00 plats="Stadshuset, rum 3"`); !strings.Contains(out, "Stadshuset, rum 3") {
 		t.Errorf("meeting with place: %q", out)
 	}
 }

@@ -69,6 +69,9 @@ const (
 	keyNeeds       = "needs"
 	keyReason      = "reason"
 	keyPlace       = "place"
+	keyLength      = "length"
+	keyType        = "type"
+	keyNotified    = "notified"
 	keyResponsible = "responsible"
 	keyNext        = "next"
 	keyBy          = "by"
@@ -82,6 +85,9 @@ var keyAliases = map[string]string{
 	"behov": keyNeeds, "needs": keyNeeds,
 	"orsak": keyReason, "reason": keyReason,
 	"plats": keyPlace, "place": keyPlace,
+	"längd": keyLength, "langd": keyLength, "length": keyLength,
+	"typ": keyType, "type": keyType,
+	"underrättelse": keyNotified, "underrattelse": keyNotified, "notified": keyNotified, "notification": keyNotified,
 	"ansvar": keyResponsible, "responsible": keyResponsible,
 	"nästa": keyNext, "nasta": keyNext, "next": keyNext,
 	"av": keyBy, "by": keyBy,
@@ -89,10 +95,10 @@ var keyAliases = map[string]string{
 
 // verbKeys lists the options each verb accepts.
 var verbKeys = map[string][]string{
-	verbNew:     {keyKommun, keyAge, keyParties, keyNeeds},
+	verbNew:     {keyKommun, keyAge, keyParties, keyNeeds, keyType, keyNotified},
 	verbConsent: {keyBy, keyParties},
 	verbInvite:  {keyKommun},
-	verbMeeting: {keyPlace},
+	verbMeeting: {keyPlace, keyLength},
 	verbPlan:    {keyResponsible, keyNext},
 	verbClose:   {keyReason},
 }

@@ -21,6 +21,8 @@ var (
 		"förslag": wordPropose, "forslag": wordPropose, "propose": wordPropose,
 		"välj": wordPick, "valj": wordPick, "pick": wordPick,
 		"video": wordVideo, "videomöte": wordVideo,
+		"båda": wordBoth, "bada": wordBoth, "both": wordBoth,
+		"bekräfta": wordConfirm, "bekrafta": wordConfirm, "confirm": wordConfirm,
 		"hållet": wordHeld, "hallet": wordHeld, "hållits": wordHeld, "hallits": wordHeld, "held": wordHeld,
 	}
 	followUpWords = map[string]string{
@@ -45,6 +47,8 @@ const (
 	wordPropose   = "propose"
 	wordPick      = "pick"
 	wordVideo     = "video"
+	wordBoth      = "both"    // in the room and by video
+	wordConfirm   = "confirm" // book a time outside working time anyway
 	wordEffort    = "effort"
 	wordMeasure   = "measure"
 	wordHeld      = "held"
@@ -93,7 +97,7 @@ func checkNew(c *Cmd) error {
 	if len(c.Args) > 0 {
 		return inputErr(c.Verb, "err.extra", c.Args[0])
 	}
-	in := NewCase{Kommun: c.Opts[keyKommun], Age: c.Opts[keyAge], Parties: []string{c.Opts[keyParties]}, Needs: c.Opts[keyNeeds]}
+	in := newCaseOf(*c)
 	v, errs := in.checkShape()
 	if len(errs) > 0 {
 		return errs[0]
@@ -147,8 +151,8 @@ func checkConsent(c *Cmd) error {
 	return nil
 }
 
-// checkMeeting accepts: REF DATE TIME [video], REF DATE'T'TIME [video],
-// REF propose DT [DT [DT]] and REF pick N.
+// checkMeeting accepts: REF DATE TIME [video|båda] [bekräfta] (and DATE'T'TIME),
+// REF propose DT [DT [DT]] [video|båda] [bekräfta], REF pick N and REF held [DATE].
 func checkMeeting(c *Cmd) error {
 	args := c.Args[1:]
 	if len(args) == 0 {
@@ -168,14 +172,12 @@ func checkMeeting(c *Cmd) error {
 			}
 			return nil
 		}
-		if len(c.Opts) > 0 {
-			return inputErr(c.Verb, "err.proposeplace")
-		}
-		slots, err := parseSlots(c.Verb, args[1:])
+		words, times := splitFormWords(args[1:])
+		slots, err := parseSlots(c.Verb, times)
 		if err != nil {
 			return err
 		}
-		c.Args = append(c.Args[:2], slots...)
+		c.Args = append(append(c.Args[:2], slots...), words...)
 		return nil
 	}
 	rest, when, err := takeDateTime(c.Verb, args)
@@ -183,14 +185,15 @@ func checkMeeting(c *Cmd) error {
 		return err
 	}
 	out := []string{c.Args[0], when}
-	for _, a := range rest {
-		if meetingWords[strings.ToLower(a)] != wordVideo {
-			return inputErr(c.Verb, "err.extra", a)
+	words, extra := splitFormWords(rest)
+	if len(extra) > 0 {
+		return inputErr(c.Verb, "err.extra", extra[0])
+	}
+	for _, w := range words {
+		if slices.Contains(out, w) {
+			return inputErr(c.Verb, "err.extra", w)
 		}
-		if slices.Contains(out, wordVideo) {
-			return inputErr(c.Verb, "err.extra", a)
-		}
-		out = append(out, wordVideo)
+		out = append(out, w)
 	}
 	c.Args = out
 	return nil

@@ -32,6 +32,8 @@ func (s *Service) invitationHead(lang string, c *Case, in *Invitation) string {
 		return t(lang, "inv.closed")
 	case in.State == StateCancelled || c.Consent == nil && in.State != StateDelegated:
 		return t(lang, "inv.cancelled")
+	case in.Reconfirm && in.State == StatePending:
+		return t(lang, "inv.reconfirm")
 	case in.Answered == nil:
 		return ""
 	}

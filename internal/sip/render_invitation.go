@@ -97,7 +97,7 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, now ti
 		{Action: actDelegate, Label: t(lang, "b.delegate"), Value: v,
 			Prompt: &chat.Prompt{
 				Title: t(lang, "p.delegate.title"), Label: t(lang, "p.delegate.label"),
-				Options: delegateOptions(dir, in.ContactID, now), Checkbox: t(lang, "p.delegate.mandate"),
+				Options: delegateOptions(dir, in.ContactID, in.Party, meetingDay(c, now)), Checkbox: t(lang, "p.delegate.mandate"),
 			}},
 	}
 	msg.Buttons = append(msg.Buttons, s.voteButtons(lang, c, in.ID)...)
@@ -119,10 +119,13 @@ func (s *Service) voteButtons(lang string, c *Case, invID string) []chat.Button 
 	return bs
 }
 
-// delegateOptions are the colleagues a contact may send instead: the same
-// unit first (its reception included), then the people of the rest of the
-// organisation, each group ordered by contact id; nobody away on the day.
-func delegateOptions(dir *directory.Directory, contactID string, on time.Time) []chat.Option {
+// delegateOptions are the colleagues a contact may send instead for a
+// party (care level): the same unit first (its reception included), then
+// the people of the rest of the organisation in a unit of the same care
+// level (a school kurator is no substitute for socialtjänst), each group
+// ordered by contact id; nobody away on the day that matters (on: the
+// meeting's, or today before one is set).
+func delegateOptions(dir *directory.Directory, contactID, party string, on time.Time) []chat.Option {
 	me, ok := dir.Contact(contactID)
 	if !ok {
 		return nil
@@ -142,7 +145,7 @@ func delegateOptions(dir *directory.Directory, contactID string, on time.Time) [
 			switch {
 			case c.Unit == me.Unit:
 				same = append(same, opt)
-			case u.Org == org && org != "":
+			case u.Org == org && org != "" && (party == "" || slices.Contains(u.Care, party)):
 				other = append(other, opt)
 			}
 		}
@@ -156,6 +159,15 @@ func delegateOptions(dir *directory.Directory, contactID string, on time.Time) [
 		out = out[:maxDelegateOptions]
 	}
 	return out
+}
+
+// meetingDay is the day absence matters for case c: the meeting's, or
+// today (now) before one is set.
+func meetingDay(c *Case, now time.Time) time.Time {
+	if c.Meeting != nil {
+		return c.Meeting.At
+	}
+	return now
 }
 
 // isAway reports whether a contact is away on the day of t.

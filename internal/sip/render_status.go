@@ -103,6 +103,9 @@ func (s *Service) renderStatus(lang string, c *Case, v view) chat.Message {
 		{Label: t(lang, "f.when"), Value: s.whenWithVotes(lang, c)},
 		{Label: t(lang, "f.plan"), Value: t(lang, "st.plan", planDone(dir, c), planItems)},
 	}
+	if c.Discharge != nil {
+		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.discharge"), Value: s.dischargeStatus(lang, s.deps.Now(), c)})
+	}
 	if v.needs && c.Needs != "" {
 		// The needs text is only in the case room; chat is not a record.
 		msg.Fields = append(msg.Fields, chat.Field{Label: t(lang, "f.needs"), Value: t(lang, "room.here")})
@@ -150,6 +153,9 @@ func stateText(lang string, in *Invitation) string {
 	case StatePending:
 		if in.Manual != "" {
 			return t(lang, "state.manual")
+		}
+		if in.Reconfirm {
+			return t(lang, "state.reconfirm")
 		}
 	}
 	return t(lang, "state."+in.State)

@@ -85,6 +85,10 @@ type Deps struct {
 	// Room, when set, is the case room: every case message carries an
 	// "Öppna ärendet" button and replies about a case a link (room.go).
 	Room RoomLinks
+	// WorkdayStart and WorkdayEnd are the working hours (since local
+	// midnight) a meeting is expected within; a meeting outside them asks
+	// for confirmation. Zero means 08:00–17:00.
+	WorkdayStart, WorkdayEnd time.Duration
 }
 
 // Service runs /sip commands and button presses.
@@ -106,6 +110,9 @@ func New(deps Deps) *Service {
 		deps.Rand = rand.Reader
 	}
 	deps.Lang = deps.Lang.Or(i18n.Swedish)
+	if deps.WorkdayEnd <= deps.WorkdayStart {
+		deps.WorkdayStart, deps.WorkdayEnd = 8*time.Hour, 17*time.Hour
+	}
 	loc := deps.Location
 	if loc == nil {
 		var err error

@@ -1,4 +1,4 @@
-package reminders
+package calendar
 
 import (
 	"fmt"
@@ -91,8 +91,8 @@ func TestMidsommarAndAllaHelgonRanges(t *testing.T) {
 	}
 }
 
-func TestIsWorkingDay(t *testing.T) {
-	w := testHours(t)
+func TestIsWorkday(t *testing.T) {
+	loc := stockholm(t)
 	tests := []struct {
 		date string
 		want bool
@@ -124,12 +124,12 @@ func TestIsWorkingDay(t *testing.T) {
 		{"2028-12-27", true},
 	}
 	for _, tt := range tests {
-		d, err := time.ParseInLocation(time.DateOnly, tt.date, w.Loc)
+		d, err := time.ParseInLocation(time.DateOnly, tt.date, loc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := w.IsWorkingDay(d.Add(10 * time.Hour)); got != tt.want {
-			t.Errorf("IsWorkingDay(%s) = %v, want %v", tt.date, got, tt.want)
+		if got := IsWorkday(d.Add(10*time.Hour), loc); got != tt.want {
+			t.Errorf("IsWorkday(%s) = %v, want %v", tt.date, got, tt.want)
 		}
 	}
 }
@@ -161,6 +161,36 @@ func TestHolidayNameMatchesHolidays(t *testing.T) {
 			if ok != (len(w) > 0) || ok && !slices.Contains(w, name) {
 				t.Fatalf("HolidayName(%s) = %q %v, want one of %q", d.Format(time.DateOnly), name, ok, w)
 			}
+		}
+	}
+}
+
+func TestAddWorkdays(t *testing.T) {
+	loc := stockholm(t)
+	tests := []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2026-11-23", 3, "2026-11-26"}, // Monday → Thursday
+		{"2026-11-26", 3, "2026-12-01"}, // over a weekend
+		{"2026-11-28", 1, "2026-11-30"}, // from a Saturday
+		{"2026-12-22", 3, "2026-12-29"}, // julafton, juldagen, annandag jul, a weekend
+		{"2026-12-30", 3, "2027-01-07"}, // nyårsafton, nyårsdagen, a weekend, trettondedag jul
+		{"2027-01-04", 1, "2027-01-05"},
+		{"2027-01-05", 1, "2027-01-07"}, // trettondedag jul
+		{"2027-03-24", 3, "2027-03-31"}, // långfredagen, påsk
+		{"2026-11-26", -3, "2026-11-23"},
+		{"2026-11-26", 0, "2026-11-26"},
+	}
+	for _, tt := range tests {
+		d, err := time.ParseInLocation(time.DateOnly, tt.from, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := AddWorkdays(d.Add(9*time.Hour), tt.n, loc)
+		if got.Format(time.DateOnly) != tt.want || got.Hour() != 12 {
+			t.Errorf("AddWorkdays(%s, %d) = %s, want %s at noon", tt.from, tt.n, got, tt.want)
 		}
 	}
 }

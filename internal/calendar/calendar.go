@@ -1,4 +1,8 @@
-package reminders
+// Package calendar knows Sweden's working days: the public holidays
+// (Easter and midsummer computed, not listed), julafton, midsommarafton
+// and nyårsafton, and weekends. It imports nothing of ours, so the
+// convening core and the reminders count workdays the same way.
+package calendar
 
 import "time"
 
@@ -103,4 +107,35 @@ func HolidayName(t time.Time, loc *time.Location) (string, bool) {
 		return "Kristi himmelsfärds dag", true
 	}
 	return "", false
+}
+
+// IsWorkday reports whether t's date in loc is a working day: not a
+// Saturday, Sunday, public holiday, julafton, midsommarafton or nyårsafton.
+func IsWorkday(t time.Time, loc *time.Location) bool {
+	t = t.In(loc)
+	if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return false
+	}
+	_, holiday := HolidayName(t, loc)
+	return !holiday
+}
+
+// AddWorkdays is the date n working days after (n > 0) or before (n < 0)
+// t's date in loc, at noon local time; the day t falls on need not itself
+// be a working day (a notification on a Saturday plus one working day is
+// the Monday).
+func AddWorkdays(t time.Time, n int, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	day := time.Date(y, m, d, 12, 0, 0, 0, loc) // noon: safe from DST edges
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for n > 0 {
+		day = day.AddDate(0, 0, step)
+		if IsWorkday(day, loc) {
+			n--
+		}
+	}
+	return day
 }
