@@ -39,9 +39,13 @@ func (c *Clock) Advance(d time.Duration) {
 // each line; nothing waits on the moved clock).
 func (c *Clock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
+// maxMove is the furthest one ":tid" moves the clock.
+const maxMove = 10 * 366 * 24 * time.Hour
+
 // parseMove reads how far ":tid" moves the clock from now: "+7d", "+3h",
 // "+30m", "+1d2h", or a local date and time to move to, "2027-02-22" (at
-// 09:00) or "2027-02-22T08:30". The clock never moves back.
+// 09:00) or "2027-02-22T08:30". The clock never moves back, nor more than
+// ten years at once.
 func parseMove(arg string, now time.Time, loc *time.Location) (time.Duration, error) {
 	arg = strings.TrimSpace(arg)
 	if rest, ok := strings.CutPrefix(arg, "+"); ok && rest != "" {
@@ -59,6 +63,9 @@ func parseMove(arg string, now time.Time, loc *time.Location) (time.Duration, er
 			if unit == 0 {
 				return 0, fmt.Errorf("%q", arg)
 			}
+			if n > int((maxMove-d)/unit) {
+				return 0, fmt.Errorf("%q", arg) // also keeps the sum from overflowing
+			}
 			d += time.Duration(n) * unit
 			rest = rest[i+1:]
 		}
@@ -72,7 +79,7 @@ func parseMove(arg string, now time.Time, loc *time.Location) (time.Duration, er
 		if layout == "2006-01-02" {
 			at = at.Add(9 * time.Hour)
 		}
-		if !at.After(now) {
+		if !at.After(now) || at.Sub(now) > maxMove {
 			return 0, fmt.Errorf("%q", arg)
 		}
 		return at.Sub(now), nil

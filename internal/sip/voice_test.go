@@ -78,3 +78,42 @@ func TestIndividualsVoice(t *testing.T) {
 		t.Errorf("unknown form: %v", err)
 	}
 }
+
+// TestLifecycleTypedRefusals: the typed lifecycle operations refuse with
+// one mistake per field, so a form (or the case room) can show each next
+// to its control.
+func TestLifecycleTypedRefusals(t *testing.T) {
+	h := newHarness(t)
+	who := actor(kurator)
+	ref, _ := h.invitedCase("")
+	_, err := h.svc.EstablishPlan(h.ctx, who, EstablishPlan{Ref: ref})
+	fields := refusalOf(t, err).Fields()
+	for _, f := range []string{"", FieldMeeting, FieldNeeds, FieldEffort, FieldMeasure, FieldResponsible, FieldDate} {
+		if fields[f] == "" {
+			t.Errorf("establish: no mistake on field %q: %v", f, fields)
+		}
+	}
+	if _, ok := fields[FieldConsent]; ok {
+		t.Errorf("consent is recorded, still refused: %v", fields)
+	}
+	if _, err := h.svc.MeetingHeld(h.ctx, who, RecordHeld{Ref: ref, Date: "2026-12-24"}); refusalOf(t, err).Fields()[FieldDate] == "" {
+		t.Errorf("held in the future: %v", err)
+	}
+	if _, err := h.svc.FollowUpHeld(h.ctx, who, RecordHeld{Ref: ref}); refusalOf(t, err).Message() == "" {
+		t.Errorf("follow-up before the plan: %v", err)
+	}
+	if _, err := h.svc.EditPlan(h.ctx, who, EditPlan{Ref: ref, Responsible: "lund-skola-polhem"}); refusalOf(t, err).Fields()[FieldResponsible] == "" {
+		t.Errorf("school as responsible: %v", err)
+	}
+	if _, err := h.svc.CloseCase(h.ctx, who, CloseCase{Ref: ref, Cause: "bored"}); refusalOf(t, err).Fields()[FieldCause] == "" {
+		t.Errorf("unknown cause: %v", err)
+	}
+	res, err := h.svc.MeetingHeld(h.ctx, who, RecordHeld{Ref: ref, Date: "2026-11-20"})
+	if err != nil || res.Case.Stage != StageHeld || res.Case.Held == nil || h.svc.fmtDate(res.Case.Held.Date) != "2026-11-20" {
+		t.Fatalf("held: %v %+v", err, res.Case)
+	}
+	res, err = h.svc.CloseCase(h.ctx, who, CloseCase{Ref: ref, Cause: CauseMoved})
+	if err != nil || res.Case.Stage != StageEnded || res.Case.Closed.Cause != CauseMoved {
+		t.Fatalf("close: %v %+v", err, res.Case)
+	}
+}
