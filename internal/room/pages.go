@@ -52,6 +52,7 @@ type view struct {
 	Slots        map[int]string
 	Three        []int
 	PlanKinds    []string
+	now          time.Time
 	// Voice is what the individual wrote (the staff page shows it marked
 	// as theirs); nil when nothing yet.
 	Voice *voice
@@ -98,6 +99,9 @@ func (v view) Date(t any) string {
 	return ""
 }
 
+// Today is today's date in Swedish time (a form's default).
+func (v view) Today() string { return v.now.In(stockholm).Format("2006-01-02") }
+
 // ISO is a machine-readable time for <time datetime>.
 func (v view) ISO(t time.Time) string { return t.Format(time.RFC3339) }
 
@@ -118,7 +122,7 @@ func (rm *Room) lang(r *http.Request) string {
 // baseView fills what every page has.
 func (rm *Room) baseView(r *http.Request, title string) view {
 	lang := rm.lang(r)
-	v := view{Lang: lang, Title: title}
+	v := view{Lang: lang, Title: title, now: rm.opts.Now()}
 	if r.Method == http.MethodGet && r.URL.Path != OpenPath {
 		q := url.Values{"lang": {v.OtherLang()}}
 		v.SwitchURL = r.URL.Path + "?" + q.Encode()

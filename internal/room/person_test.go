@@ -100,6 +100,30 @@ func TestIndividualPage(t *testing.T) {
 			t.Errorf("pdf lacks %q", want)
 		}
 	}
+	// Once the plan is established, the convener records that the
+	// individual received it.
+	for _, c := range []string{"möte " + ref + " hållet 2026-11-23", `plan ` + ref + ` behov "skolnärvaro"`,
+		"plan " + ref + " åtgärd ingen", "plan " + ref + " ansvar=bup-lund", "plan " + ref + " klar"} {
+		e.svc.Command(e.ctx, actor(kurator), c)
+	}
+	if res, _ := e.svc.View(e.ctx, actor(kurator), ref); res.Case.Established == nil {
+		t.Fatalf("plan not established: %+v", res.Case.Plan)
+	}
+	sb := e.browser()
+	spage := e.enter(sb, e.link(kurator, ref))
+	if !strings.Contains(spage, "Registrera mottagen") {
+		t.Error("no receipt form on an established plan")
+	}
+	resp, out = sb.post(e.srv.URL+"/rum/"+ref+"/mottagen", url.Values{"csrf": {csrfOf(t, spage)}, "date": {"2030-01-01"}, "form": {"paper"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(out, `id="err-rdate"`) {
+		t.Errorf("receipt in the future: %d", resp.StatusCode)
+	}
+	if resp, _ = sb.post(e.srv.URL+"/rum/"+ref+"/mottagen", url.Values{"csrf": {csrfOf(t, spage)}, "date": {"2026-11-23"}, "form": {"paper"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("receipt: %d", resp.StatusCode)
+	}
+	if res, _ := e.svc.View(e.ctx, actor(kurator), ref); res.Case.Plan.Received == nil || res.Case.Plan.Received.Form != "paper" {
+		t.Errorf("receipt not recorded: %+v", res.Case.Plan.Received)
+	}
 	// Another case's plan is not theirs.
 	if resp, _ := b.get(e.srv.URL + "/rum/SIP-AAAAAA/plan.pdf"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("other plan: %d", resp.StatusCode)

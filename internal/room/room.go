@@ -118,6 +118,7 @@ func (rm *Room) Handler() http.Handler {
 	mux.HandleFunc("POST /rum/{ref}/svar", rm.postAnswer)
 	mux.HandleFunc("POST /rum/{ref}/tid", rm.postProposal)
 	mux.HandleFunc("POST /rum/{ref}/plan", rm.postPlanItem)
+	mux.HandleFunc("POST /rum/{ref}/mottagen", rm.postReceived)
 	if rm.oidc != nil {
 		mux.HandleFunc("GET "+loginPath, rm.login)
 		mux.HandleFunc("GET "+oidcPath, rm.callback)

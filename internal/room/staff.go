@@ -250,6 +250,21 @@ func (rm *Room) postPlanItem(w http.ResponseWriter, r *http.Request) {
 		sip.FieldNeeds: "text", "goal": "text", "need": "text"})
 }
 
+// postReceived records that the individual received the written plan.
+func (rm *Room) postReceived(w http.ResponseWriter, r *http.Request) {
+	s, cv, ok := rm.posted(w, r)
+	if !ok {
+		return
+	}
+	form := sip.ReceivedDigital
+	if r.PostFormValue("form") == "paper" {
+		form = sip.ReceivedPaper
+	}
+	in := sip.EditPlan{Ref: cv.Ref, ReceivedDate: strings.TrimSpace(r.PostFormValue("date")), ReceivedForm: form}
+	_, err := rm.opts.Core.EditPlan(r.Context(), s.Actor, in)
+	rm.done(w, r, s, cv, err, map[string]string{sip.FieldReceived: "rdate", sip.FieldDate: "rdate"})
+}
+
 // logout ends the session (POST with the CSRF token).
 func (rm *Room) logout(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
