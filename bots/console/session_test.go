@@ -252,6 +252,10 @@ func TestLifecycleSessions(t *testing.T) {
 		wants       []string // in this order
 	}{
 		{"sv", "är avslutat", []string{
+			"Deltagande i SIP-2GZRR9: den enskilde deltar, vårdnadshavare deltar.",
+			"Arbetsförmedlingen är inte part i SIP-2GZRR9. En insats lägger inte till en part",
+			"BUP är huvudman: ange dess del som insats",
+			"Polhemskolan Lund kan inte ha det övergripande ansvaret: bara en huvudman",
 			"Planen kan inte upprättas än. Det här saknas:\n  • ett uppföljningsdatum framåt i tiden",
 			"↩ Planen för SIP-2GZRR9 är upprättad. Uppföljning 2027-03-01; övergripande ansvar: BUP Lund.",
 			"→ bup-lund-vagin [slack]\n  *Planen är upprättad · SIP-2GZRR9*",
@@ -259,6 +263,7 @@ func TestLifecycleSessions(t *testing.T) {
 			"⏱ 2027-02-22 08:30 (Mon)\n→ bup-lund-vagin [slack]\n  *Uppföljning om en vecka: SIP-2GZRR9*",
 			"→ #C0BUPLUNDSIP [slack]\n  *Uppföljning om en vecka: SIP-2GZRR9*",
 			"⏱ 2027-03-01 08:30 (Mon)\n→ bup-lund-vagin [slack]\n  *Uppföljning: SIP-2GZRR9*",
+			"• Den enskilde har fått planen: mottagen 2027-01-15, på papper",
 			"Skede: uppföljd 2027-03-01",
 			"↩ SIP-2GZRR9 är avslutat (behoven är tillgodosedda).",
 			"→ bup-lund-vagin [slack]\n  *SIP-2GZRR9*\n  SIP-2GZRR9 är avslutat. Tack för din medverkan.",
@@ -266,11 +271,16 @@ func TestLifecycleSessions(t *testing.T) {
 			"↩ Du har inga öppna SIP-ärenden.",
 		}},
 		{"en", "is ended", []string{
+			"Taking part in SIP-2GZRR9: the individual takes part, guardians take part.",
+			"Public Employment Service is not a party of SIP-2GZRR9. An effort does not add a party",
+			"BUP child psychiatry is a huvudman: give its part as an effort",
+			"Polhemskolan Lund cannot hold the overall responsibility: only a huvudman",
 			"The plan cannot be established yet. Missing:\n  • a follow-up date still to come",
 			"↩ The plan for SIP-2GZRR9 is established. Follow-up on 2027-03-01; overall responsibility: BUP Lund.",
 			"Stage: plan established 2026-12-10, follow-up 2027-03-01",
 			"*Follow-up in a week: SIP-2GZRR9*",
 			"*Follow-up: SIP-2GZRR9*",
+			"• The individual has the plan: received 2027-01-15, on paper",
 			"Stage: followed up 2027-03-01",
 			"↩ SIP-2GZRR9 is ended (needs met).",
 			"SIP-2GZRR9 is ended. Thank you for taking part.",
