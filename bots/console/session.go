@@ -11,6 +11,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Deliverer delivers one batch of the outbox's due messages and says how
@@ -48,7 +49,7 @@ type Session struct {
 	Directory DirectorySource
 	Screen    *Screen
 	Outbox    Deliverer
-	Lang      string // console's own texts: "sv" or "en"
+	Lang      i18n.Lang // console's own texts; Swedish when unset
 	// Echo prints each input line (for scripts, where input is not seen).
 	Echo bool
 	// Clock, when set, is moved by ":tid"; Reminders, when set, fire what
@@ -364,47 +365,38 @@ func (s *Session) deliver(ctx context.Context) error {
 // maxDeliveryRounds bounds the batches delivered after one line.
 const maxDeliveryRounds = 100
 
-var texts = map[string][2]string{
-	"help": {`Rader / lines:
+var texts = i18n.Catalogue{
+	"help": {Sv: `Rader / lines:
   :as KONTAKT-ID     skriv som en kontakt i katalogen
   /sip …             kör ett kommando (/sip hjälp listar dem; /sip ny öppnar formuläret)
   :click b3          tryck på en knapp som visats för dig
   :tid +7d           flytta klockan (+3h, +30m, 2027-02-22): påminnelser som förfaller skickas
   :quit              avsluta        # kommentar
-  $REF               senast visade ärendereferens`, `Lines:
+  $REF               senast visade ärendereferens`, En: `Lines:
   :as CONTACT_ID     type as a contact of the directory
   /sip …             run a command (/sip help lists them; /sip new opens the form)
   :click b3          press a button shown to you
   :tid +7d           move the clock (+3h, +30m, 2027-02-22): reminders falling due are sent
   :quit              leave          # comment
   $REF               the last case reference shown`},
-	"noactor":            {"Välj först vem du är: :as KONTAKT-ID", "First choose who you are: :as CONTACT_ID"},
-	"unknown":            {"Okänd rad – skriv :help", "Unknown line – type :help"},
-	"nocontact":          {"ingen sådan kontakt i katalogen", "no such contact in the directory"},
-	"nobutton":           {"ingen sådan knapp", "no such button"},
-	"notyours":           {"den knappen visades inte för dig", "that button was not shown to you"},
-	"stale":              {"%s finns inte längre – meddelandet har uppdaterats (se ✎ ovan)", "%s is gone – the message was updated (see ✎ above)"},
-	"answer.text":        {"(skriv svaret på nästa rad)", "(type the answer on the next line)"},
-	"answer.choice":      {"(skriv nummer eller id på nästa rad)", "(type a number or id on the next line)"},
-	"answer.choice.flag": {"(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},
-	"cancelled":          {"avbrutet", "cancelled"},
-	"noclock":            {"klockan går inte att flytta här", "the clock cannot be moved here"},
-	"badmove":            {"%q: skriv t.ex. :tid +7d, :tid +3h eller :tid 2027-02-22 (framåt)", "%q: type e.g. :time +7d, :time +3h or :time 2027-02-22 (forward)"},
-	"form.title":         {"Ny SIP – en rad per fält (tom rad hoppar över ett valfritt fält; :-kommando avbryter). Skriv aldrig namn eller personnummer.", "New SIP – one line per field (an empty line skips an optional field; a :command cancels). Never type names or personal identity numbers."},
-	"form.kommun":        {"Kommun (t.ex. Lund)", "Municipality (e.g. Lund)"},
-	"form.age":           {"Ålder i hela år", "Age in whole years"},
-	"form.parties":       {"Parter (t.ex. bup,skola,socialtjanst-barn)", "Parties (e.g. bup,skola,socialtjanst-barn)"},
-	"form.needs":         {"Behov (valfritt; syns bara för dig och dem som tackar ja)", "Needs (optional; seen only by you and those who accept)"},
-	"form.meeting":       {"Möte (valfritt, t.ex. 2026-12-10 13:00 video)", "Meeting (optional, e.g. 2026-12-10 13:00 video)"},
+	"noactor":            {Sv: "Välj först vem du är: :as KONTAKT-ID", En: "First choose who you are: :as CONTACT_ID"},
+	"unknown":            {Sv: "Okänd rad – skriv :help", En: "Unknown line – type :help"},
+	"nocontact":          {Sv: "ingen sådan kontakt i katalogen", En: "no such contact in the directory"},
+	"nobutton":           {Sv: "ingen sådan knapp", En: "no such button"},
+	"notyours":           {Sv: "den knappen visades inte för dig", En: "that button was not shown to you"},
+	"stale":              {Sv: "%s finns inte längre – meddelandet har uppdaterats (se ✎ ovan)", En: "%s is gone – the message was updated (see ✎ above)"},
+	"answer.text":        {Sv: "(skriv svaret på nästa rad)", En: "(type the answer on the next line)"},
+	"answer.choice":      {Sv: "(skriv nummer eller id på nästa rad)", En: "(type a number or id on the next line)"},
+	"answer.choice.flag": {Sv: "(skriv nummer eller id, och \"mandat\" eller \"utan mandat\" – %s)", En: "(type a number or id, and \"mandate\" or \"without mandate\" – %s)"},
+	"cancelled":          {Sv: "avbrutet", En: "cancelled"},
+	"noclock":            {Sv: "klockan går inte att flytta här", En: "the clock cannot be moved here"},
+	"badmove":            {Sv: "%q: skriv t.ex. :tid +7d, :tid +3h eller :tid 2027-02-22 (framåt)", En: "%q: type e.g. :time +7d, :time +3h or :time 2027-02-22 (forward)"},
+	"form.title":         {Sv: "Ny SIP – en rad per fält (tom rad hoppar över ett valfritt fält; :-kommando avbryter). Skriv aldrig namn eller personnummer.", En: "New SIP – one line per field (an empty line skips an optional field; a :command cancels). Never type names or personal identity numbers."},
+	"form.kommun":        {Sv: "Kommun (t.ex. Lund)", En: "Municipality (e.g. Lund)"},
+	"form.age":           {Sv: "Ålder i hela år", En: "Age in whole years"},
+	"form.parties":       {Sv: "Parter (t.ex. bup,skola,socialtjanst-barn)", En: "Parties (e.g. bup,skola,socialtjanst-barn)"},
+	"form.needs":         {Sv: "Behov (valfritt; syns bara för dig och dem som tackar ja)", En: "Needs (optional; seen only by you and those who accept)"},
+	"form.meeting":       {Sv: "Möte (valfritt, t.ex. 2026-12-10 13:00 video)", En: "Meeting (optional, e.g. 2026-12-10 13:00 video)"},
 }
 
-func (s *Session) text(id string, args ...any) string {
-	i := 0
-	if s.Lang == "en" {
-		i = 1
-	}
-	if len(args) == 0 {
-		return texts[id][i]
-	}
-	return fmt.Sprintf(texts[id][i], args...)
-}
+func (s *Session) text(id string, args ...any) string { return texts.T(s.Lang, id, args...) }

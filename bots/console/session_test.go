@@ -66,7 +66,7 @@ func play(t *testing.T, script, lang string) string {
 	var out bytes.Buffer
 	screen := NewScreen(&out)
 	s := &Session{
-		Handler: svc, Directory: holder, Screen: screen, Lang: lang, Echo: true,
+		Handler: svc, Directory: holder, Screen: screen, Lang: i18n.Lang(lang), Echo: true,
 		Outbox: outbox.NewWorker(st, screen.Senders(), outbox.Options{
 			Now: clock, Parallel: 1, Batch: 100, Log: log,
 		}),

@@ -16,6 +16,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // ServerConfig is one Mattermost server Samla serves.
@@ -56,7 +57,7 @@ type Options struct {
 	// Dedup, when set (the store's Once), drops a dialog submitted twice
 	// with the same content (a double click on "Skapa" creates one case).
 	Dedup Deduper
-	Lang  string // "sv" (default) or "en"
+	Lang  i18n.Lang // the bot's own lines; Swedish when unset
 	// ActionTTL is how long a button stays valid (default 30 days).
 	ActionTTL time.Duration
 	// CommandTimeout bounds one slash command (default 10 s, below
@@ -154,9 +155,7 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Lang == "" {
-		opts.Lang = "sv"
-	}
+	opts.Lang = opts.Lang.Or(i18n.Swedish)
 	if opts.ActionTTL <= 0 {
 		opts.ActionTTL = 30 * 24 * time.Hour
 	}

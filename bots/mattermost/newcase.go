@@ -8,6 +8,7 @@ import (
 	"github.com/mattermost/mattermost/server/public/model"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/sip"
 )
 
@@ -72,7 +73,7 @@ func newCaseInput(sub map[string]any) sip.NewCase {
 
 // dialogRefusal keeps the dialog open with the core's reasons: each next
 // to its field, a reason about the whole form above it.
-func dialogRefusal(lang string, err error) model.SubmitDialogResponse {
+func dialogRefusal(lang i18n.Lang, err error) model.SubmitDialogResponse {
 	var no *sip.Refusal
 	if !errors.As(err, &no) {
 		return model.SubmitDialogResponse{Error: text(lang, "err.internal")}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // DirectorySource gives the directory in service (hot-reloaded).
@@ -40,8 +41,8 @@ type Options struct {
 	Location      *time.Location // SAMLA_TIMEZONE, for dates; nil = Europe/Stockholm
 	Log           *slog.Logger
 	HTTPClient    *http.Client
-	// Lang is the language of the bot's own texts ("sv" default, "en").
-	Lang string
+	// Lang is the language of the bot's own texts; Swedish when unset.
+	Lang i18n.Lang
 	// BaseContext bounds work that outlives a request (late replies via
 	// response_url); Close stops it too. Default context.Background().
 	BaseContext context.Context
@@ -78,7 +79,7 @@ type Bot struct {
 	now        func() time.Time
 	log        *slog.Logger
 	http       *http.Client
-	lang       string
+	lang       i18n.Lang
 	inlineWait time.Duration
 	links      *linkCache
 	zone       *time.Location // dates are local time in SAMLA_TIMEZONE
@@ -158,9 +159,7 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 	if b.http == nil {
 		b.http = &http.Client{Timeout: 10 * time.Second}
 	}
-	if b.lang != "en" {
-		b.lang = "sv"
-	}
+	b.lang = b.lang.Or(i18n.Swedish)
 	if b.inlineWait <= 0 {
 		b.inlineWait = 2 * time.Second
 	}

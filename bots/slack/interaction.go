@@ -139,7 +139,7 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 	var refused *textgate.Error
 	if errors.As(textgate.Check(textgate.Answer, input), &refused) {
 		// The gate's words, as the core would say them, next to the field.
-		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang)})
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang.String())})
 	}
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}

@@ -32,7 +32,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 			SigningSecret: cfg.Slack.SigningSecret, BotTokens: cfg.Slack.BotTokens,
 			APIURL: cfg.Slack.APIURL, AppToken: cfg.Slack.AppToken,
 			Handler: h, Directory: holder, Dedup: st, Now: time.Now, Location: cfg.Location(),
-			Log: log.With("component", "slack"), Lang: cfg.Lang, BaseContext: ctx,
+			Log: log.With("component", "slack"), Lang: flagLang(cfg.Lang), BaseContext: ctx,
 		})
 		if err != nil {
 			return nil, err
@@ -55,7 +55,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 		bot, err := mattermost.New(mattermost.Options{
 			Servers: servers, CommandToken: cfg.Mattermost.CommandToken,
 			ActionKey: []byte(cfg.Mattermost.ActionKey), PublicURL: cfg.PublicURL,
-			Handler: h, Directory: holder, Dedup: st, Lang: cfg.Lang,
+			Handler: h, Directory: holder, Dedup: st, Lang: flagLang(cfg.Lang),
 			Log: log.With("component", "mattermost"), Security: security,
 		})
 		if err != nil {

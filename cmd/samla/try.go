@@ -43,7 +43,7 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 	fs.SetOutput(env.stderr)
 	dirFlag := fs.String("directory", env.getenv("SAMLA_DIRECTORY"), "directory files or folders, comma-separated (default: the embedded sample)")
 	dataFlag := fs.String("data", "", "keep the data in this folder (default: a temporary folder removed on exit)")
-	langFlag := fs.String("lang", defaultLang(env.getenv("SAMLA_LANG")), "language: sv or en")
+	langFlag := fs.String("lang", flagLang(env.getenv("SAMLA_LANG")).String(), "language: sv or en")
 	asFlag := fs.String("as", "", "start typing as this directory contact")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -55,7 +55,7 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 		fmt.Fprintf(env.stderr, "samla try: unexpected argument %q (the chat is read from stdin)\n", fs.Arg(0))
 		return exitCode(2)
 	}
-	lang := defaultLang(*langFlag)
+	lang := flagLang(*langFlag)
 
 	dir, err := loadTryDirectory(*dirFlag)
 	if err != nil {
@@ -82,13 +82,13 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 	defer st.Close()
 
 	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	set, err := reminders.SettingsFrom(config.Defaults().Reminders, "Europe/Stockholm", lang)
+	set, err := reminders.SettingsFrom(config.Defaults().Reminders, "Europe/Stockholm", lang.String())
 	if err != nil {
 		return fmt.Errorf("reminders: %w", err)
 	}
 	var eng *reminders.Engine
 	svc := sip.New(sip.Deps{
-		Store: st, Directory: holder, Now: clock.Now, Rand: opts.rand, Lang: i18n.Lang(lang), Log: log,
+		Store: st, Directory: holder, Now: clock.Now, Rand: opts.rand, Lang: lang, Log: log,
 		Planners: []sip.Planner{reminders.NewPlanner(set, log, nil)},
 		Actions: map[string]sip.ActionFunc{reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
 			return eng.Act(ctx, who, act) // the engine is built after the service it reads cases from
@@ -131,13 +131,6 @@ func runTryWith(ctx context.Context, env *cliEnv, args []string, opts tryOptions
 	return nil
 }
 
-func defaultLang(l string) string {
-	if l == "en" {
-		return "en"
-	}
-	return "sv"
-}
-
 // loadTryDirectory loads the given paths, else the embedded sample.
 func loadTryDirectory(paths string) (*directory.Directory, error) {
 	if strings.TrimSpace(paths) == "" {
@@ -169,8 +162,8 @@ func isTerminal(r io.Reader) bool {
 // in the examples.
 const sampleConvener = "lund-skola-kurator-sara"
 
-func welcome(lang, as string) string {
-	if lang == "en" {
+func welcome(lang i18n.Lang, as string) string {
+	if lang == i18n.English {
 		return fmt.Sprintf(`Samla console – chat with the SIP core in your terminal.
 You type as %q (switch with :as CONTACT_ID). Try:
   /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn
