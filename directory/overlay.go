@@ -33,9 +33,9 @@ func (a *Away) covers(day time.Time) bool {
 	return a != nil && (a.From.IsZero() || !day.Before(dayOf(a.From))) && (a.Until.IsZero() || !day.After(dayOf(a.Until)))
 }
 
-// endsAfter reports whether a ends later than b; an absence without an
+// EndsAfter reports whether a ends later than b; an absence without an
 // end ends last.
-func (a *Away) endsAfter(b *Away) bool {
+func (a *Away) EndsAfter(b *Away) bool {
 	switch {
 	case a.Until.IsZero():
 		return !b.Until.IsZero()
@@ -72,7 +72,7 @@ func absenceOf(c *Contact, day time.Time, ov Overlay) (absence, bool) {
 		return absence{Away: *yaml}, true
 	case yaml == nil:
 		return absence{Away: *chat, fromChat: true}, true
-	case yaml.endsAfter(chat):
+	case yaml.EndsAfter(chat):
 		a := *yaml
 		if a.Delegate == "" {
 			a.Delegate = chat.Delegate

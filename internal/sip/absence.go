@@ -15,17 +15,17 @@ const awayWorkdays = 10
 // on the meeting day or, before one is set, within the coming
 // awayWorkdays working days; "" when not.
 func (s *Service) awayNote(r *request, c *Case, contact *directory.Contact) string {
-	a := contact.Away
+	if c.Meeting != nil {
+		if a, _, ok := contact.AbsenceOn(c.Meeting.At, r.ov); ok {
+			return "\n  " + t(r.lang, "away.meeting", contact.Name, s.awaySpan(r.lang, &a))
+		}
+		return ""
+	}
+	a := absenceFor(r, contact)
 	if a == nil {
 		return ""
 	}
 	span := s.awaySpan(r.lang, a)
-	if c.Meeting != nil {
-		if contact.AwayOn(c.Meeting.At) {
-			return "\n  " + t(r.lang, "away.meeting", contact.Name, span)
-		}
-		return ""
-	}
 	today := dateOf(r.now.In(s.loc))
 	until := dateOf(calendar.AddWorkdays(r.now, awayWorkdays, s.loc))
 	if (a.From.IsZero() || !a.From.After(until)) && (a.Until.IsZero() || !a.Until.Before(today)) {
@@ -54,9 +54,27 @@ func (s *Service) awayOnMeetingDay(r *request, c *Case, at time.Time) []string {
 		if !in.Active() || in.State == StateDelegated || in.Channel == channelSelf {
 			continue
 		}
-		if contact, ok := r.dir.Contact(in.ContactID); ok && contact.AwayOn(at) {
-			out = append(out, t(r.lang, "away.meeting", contact.Name, s.awaySpan(r.lang, contact.Away)))
+		contact, ok := r.dir.Contact(in.ContactID)
+		if !ok {
+			continue
+		}
+		if a, _, away := contact.AbsenceOn(at, r.ov); away {
+			out = append(out, t(r.lang, "away.meeting", contact.Name, s.awaySpan(r.lang, &a)))
 		}
 	}
 	return out
+}
+
+// absenceFor is the contact's absence to warn of ahead of time: the one
+// reported in chat or the directory file's, whichever ends later (the
+// rule of directory.Contact.AbsenceOn); nil when neither.
+func absenceFor(r *request, contact *directory.Contact) *directory.Away {
+	a := contact.Away
+	if r.ov == nil {
+		return a
+	}
+	if w, ok := r.ov.Absence(contact.ID); ok && (a == nil || w.EndsAfter(a)) {
+		return &w
+	}
+	return a
 }

@@ -53,7 +53,7 @@ func TestSubstitutesSameCareLevel(t *testing.T) {
 	h := newHarness(t)
 	ref, invs := h.invitedCase("")
 	soc := invs["socialtjanst-barn"]
-	opts := delegateOptions(h.dir.Current(), soc.ContactID, soc.Party, h.clock.Now())
+	opts := delegateOptions(h.dir.Current(), nil, soc.ContactID, soc.Party, h.clock.Now())
 	if len(opts) == 0 {
 		t.Fatal("no substitutes at all")
 	}

@@ -98,7 +98,7 @@ func (s *Service) delegateChoices(ctx context.Context, r *request, ref, invID st
 	if in == nil || in.ContactID != r.me.Key {
 		return nil
 	}
-	return delegateOptions(r.dir, r.me.Key, in.Party, meetingDay(c, r.now))
+	return delegateOptions(r.dir, r.ov, r.me.Key, in.Party, meetingDay(c, r.now))
 }
 
 // actRSVP is an invitation button: attend, video, decline (asks for a
@@ -168,7 +168,7 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 		if err != nil {
 			return err
 		}
-		if a.Kind == AnswerDelegate && !slices.ContainsFunc(delegateOptions(r.dir, r.me.Key, in.Party, meetingDay(c, r.now)),
+		if a.Kind == AnswerDelegate && !slices.ContainsFunc(delegateOptions(r.dir, r.ov, r.me.Key, in.Party, meetingDay(c, r.now)),
 			func(o chat.Option) bool { return o.Value == delegate.ID }) {
 			return inputErr("", "err.delegate", clip(delegate.ID, 40)).on(FieldDelegate)
 		}

@@ -25,7 +25,7 @@ func (s *Service) cmdWho(r *request, cmd Cmd) (chat.Reply, error) {
 	if !ok {
 		return chat.Reply{}, inputErr(verbWho, "err.kommun", name)
 	}
-	res := r.dir.Route(directory.Query{Care: care, Kommun: k.Code, Age: age, Date: r.now})
+	res := r.dir.Route(directory.Query{Care: care, Kommun: k.Code, Age: age, Date: r.now, Overlay: r.ov})
 	lines := []string{t(r.lang, "who.title", partyName(r.lang, care), k.Name)}
 	for i, c := range res.Candidates {
 		if c.Contact == nil {

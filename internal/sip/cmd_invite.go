@@ -148,7 +148,7 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 		kommun = c.Kommun
 	}
 	// Routing follows absences on the meeting day (today before one is set).
-	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: meetingDay(c, r.now)})
+	res := r.dir.Route(directory.Query{Care: party, Kommun: kommun, Age: c.Age, Date: meetingDay(c, r.now), Overlay: r.ov})
 	for _, cand := range res.Candidates {
 		if cand.Contact == nil || !reachable(cand.Channel) || declined[cand.Contact.ID] {
 			continue
@@ -209,7 +209,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 			t(r.lang, "channel."+ch.Kind), ch.Address, reason) + about, nil
 	}
 	lang := s.langOf(ctx, contact.ID, addr)
-	msg := s.renderInvitation(lang, r.dir, r.now, c, &in, "")
+	msg := s.renderInvitation(lang, r.dir, r.ov, r.now, c, &in, "")
 	if err := fx.send(r, invJobID(c.Ref, in.ID), addr, msg); err != nil {
 		return "", err
 	}

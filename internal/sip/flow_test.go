@@ -246,7 +246,7 @@ func TestRSVPKinds(t *testing.T) {
 		t.Fatalf("decline without reason: %+v", r)
 	}
 	h.act(skola.ContactID, actDecline, ref+"|"+skola.ID, "krockar med nationella prov", false)
-	opts := delegateOptions(h.dir.Current(), soc.ContactID, soc.Party, h.clock.Now())
+	opts := delegateOptions(h.dir.Current(), nil, soc.ContactID, soc.Party, h.clock.Now())
 	if len(opts) == 0 {
 		t.Fatalf("no delegate options for %s", soc.ContactID)
 	}

@@ -229,6 +229,31 @@ var catalogue = map[string]msg{
 	"ex.search":   {"/sip sök kurator eslöv", "/sip search kurator eslöv"},
 	"ex.lang":     {"/sip språk en", "/sip lang sv"},
 	"ex.mine":     {"/sip mina", "/sip mine"},
+	"ex.away":     {"/sip borta 2026-12-21 2027-01-06 ersättare=malmo-bistand-omar  ·  /sip borta  ·  /sip tillbaka", "/sip away 2026-12-21 2027-01-06 substitute=malmo-bistand-omar  ·  /sip away  ·  /sip back"},
+	"ex.back":     {"/sip tillbaka", "/sip back"},
+
+	// Absences reported from chat (issue 19): the directory's overlay.
+	"err.away.unlinked":       {"Bara den som finns i katalogen kan anmäla sin egen frånvaro, och ditt konto är inte kopplat till någon kontakt där.", "Only a person in the directory can report their own absence, and your account is not linked to a contact there."},
+	"err.away.dates":          {"Skriv från- och till-datum som ÅÅÅÅ-MM-DD (eller bara till-datum från i dag).", "Give the first and last day as YYYY-MM-DD (or only the last day, from today)."},
+	"err.away.order":          {"Frånvaron kan inte sluta (%[2]s) före den börjar (%[1]s).", "The absence cannot end (%[2]s) before it begins (%[1]s)."},
+	"err.away.past":           {"%s har redan varit.", "%s has already passed."},
+	"err.away.long":           {"Längre frånvaro än %d dagar anmäls i katalogen, inte i chatten.", "An absence longer than %d days goes in the directory file, not chat."},
+	"err.away.subunknown":     {"Hittar ingen kontakt %q i katalogen. Skriv kontakt-id (se /sip sök) eller @användare.", "No contact %q in the directory. Give a contact id (see /sip search) or @user."},
+	"err.away.subself":        {"Du kan inte vara din egen ersättare.", "You cannot be your own substitute."},
+	"err.away.subunit":        {"%s kan inte ersätta dig: ersättaren ska finnas på din enhet eller på en enhet i samma organisation med samma vårdnivå.", "%s cannot stand in for you: the substitute must be of your unit or of a unit of the same organisation with the same care level."},
+	"err.away.subunreachable": {"%s går inte att nå från Samla, så hen kan inte få beskedet. Välj någon annan.", "%s cannot be reached from Samla and would not be told. Choose someone else."},
+	"err.away.subnodates":     {"Ange datum för frånvaron tillsammans med ersättare=.", "Give the dates of the absence with substitute=."},
+	"away.set":                {"Din frånvaro %s–%s är anmäld. Kallelser och påminnelser går till din ersättare under den tiden.", "Your absence %s–%s is recorded. Invitations and reminders go to your substitute in that time."},
+	"away.set.sub":            {"Ersättare: %s (har fått besked).", "Substitute: %s (has been told)."},
+	"away.set.nosub":          {"Ingen ersättare angiven: enhetens väg in tar emot kallelser till dig.", "No substitute given: your unit's entry point receives invitations for you."},
+	"away.told":               {"%s har anmält att hen är borta %s–%s och har angett dig som ersättare: kallelser till SIP som skulle ha gått till hen kommer till dig.", "%s is away %s–%s and named you as substitute: SIP invitations that would have gone to them come to you."},
+	"away.told.back":          {"%s är tillbaka; du är inte längre ersättare.", "%s is back; you are no longer their substitute."},
+	"away.mine.chat":          {"Du är borta %s–%s (anmält i chatten)", "You are away %s–%s (reported in chat)"},
+	"away.mine.file":          {"Du är borta %s–%s (enligt katalogfilen; ändras av den som förvaltar katalogen)", "You are away %s–%s (in the directory file; changed by its maintainers)"},
+	"away.mine.sub":           {"ersättare %s", "substitute %s"},
+	"away.mine.none":          {"Du har ingen frånvaro anmäld. Anmäl med /sip borta 2026-12-21 2027-01-06 [ersättare=KONTAKT-ID].", "You have no absence recorded. Report one with /sip away 2026-12-21 2027-01-06 [substitute=CONTACT-ID]."},
+	"away.back":               {"Välkommen tillbaka: kallelser går till dig igen.", "Welcome back: invitations come to you again."},
+	"away.back.none":          {"Du har ingen frånvaro anmäld i chatten.", "You have no absence reported in chat."},
 
 	// Replies.
 	"ok.new":           {"Ärende *%s* skapat: %s, %d år, parter: %s.", "Case *%s* opened: %s, age %d, parties: %s."},
@@ -506,6 +531,7 @@ var catalogue = map[string]msg{
 • /sip avsluta REF orsak=behov-tillgodosedda|samtycke-återkallat|flyttat|annat – avsluta SIP:en
 • /sip agenda REF – förslag till dagordning
 • /sip vem bup Lund 14 · /sip sök kurator eslöv · /sip språk sv|en
+• /sip borta 2026-12-21 2027-01-06 [ersättare=KONTAKT-ID|@användare] – anmäl din frånvaro · /sip borta · /sip tillbaka
 Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard, hemsjukvard, hemtjanst, aldreomsorg, lss, socialtjanst-barn, socialtjanst-vuxen, ekonomiskt-bistand, skola, elevhalsa, forskola, sis, hvb, forsakringskassan, arbetsformedlingen, kriminalvarden`,
 		`*Samla – SIP commands*
 • /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn [needs="…"] – open a case (never a name or personal number)
@@ -522,5 +548,6 @@ Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard,
 • /sip close REF reason=needs-met|consent-withdrawn|moved|other – end the SIP
 • /sip agenda REF – draft agenda
 • /sip who bup Lund 14 · /sip search kurator eslöv · /sip lang sv|en
+• /sip away 2026-12-21 2027-01-06 [substitute=CONTACT-ID|@user] – report your absence · /sip away · /sip back
 Parties: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard, hemsjukvard, hemtjanst, aldreomsorg, lss, socialtjanst-barn, socialtjanst-vuxen, ekonomiskt-bistand, skola, elevhalsa, forskola, sis, hvb, forsakringskassan, arbetsformedlingen, kriminalvarden`},
 }

@@ -104,7 +104,7 @@ func TestInvitationShowsAnswerInPlace(t *testing.T) {
 	ref, invs := h.invitedCase("")
 	d.run()
 	bup, soc, pv := invs["bup"], invs["socialtjanst-barn"], invs["primarvard"]
-	delegateTo := delegateOptions(h.dir.Current(), soc.ContactID, soc.Party, h.clock.Now())[0]
+	delegateTo := delegateOptions(h.dir.Current(), nil, soc.ContactID, soc.Party, h.clock.Now())[0]
 
 	steps := []struct {
 		name        string

@@ -38,6 +38,9 @@ const (
 	verbLang     = "lang"
 	// verbParticipates records who takes part besides staff.
 	verbParticipates = "participates"
+	// verbAway reports (or shows) one's own absence; verbBack ends it.
+	verbAway = "away"
+	verbBack = "back"
 )
 
 // verbAliases maps every accepted spelling (lower case) to its verb.
@@ -58,6 +61,8 @@ var verbAliases = map[string]string{
 	"sök": verbSearch, "sok": verbSearch, "search": verbSearch,
 	"agenda": verbAgenda,
 	"deltar": verbParticipates, "delta": verbParticipates, "participates": verbParticipates, "takes-part": verbParticipates,
+	"borta": verbAway, "away": verbAway, "frånvaro": verbAway, "franvaro": verbAway,
+	"tillbaka": verbBack, "back": verbBack,
 	"språk": verbLang, "sprak": verbLang, "lang": verbLang, "language": verbLang,
 }
 
@@ -75,6 +80,7 @@ const (
 	keyResponsible = "responsible"
 	keyNext        = "next"
 	keyBy          = "by"
+	keySubstitute  = "substitute"
 )
 
 // keyAliases maps every accepted key spelling (lower case) to its key.
@@ -91,6 +97,7 @@ var keyAliases = map[string]string{
 	"ansvar": keyResponsible, "responsible": keyResponsible,
 	"nästa": keyNext, "nasta": keyNext, "next": keyNext,
 	"av": keyBy, "by": keyBy,
+	"ersättare": keySubstitute, "ersattare": keySubstitute, "substitute": keySubstitute,
 }
 
 // verbKeys lists the options each verb accepts.
@@ -101,6 +108,7 @@ var verbKeys = map[string][]string{
 	verbMeeting: {keyPlace, keyLength},
 	verbPlan:    {keyResponsible, keyNext},
 	verbClose:   {keyReason},
+	verbAway:    {keySubstitute},
 }
 
 // refArgVerbs need a case reference as their first argument.

@@ -77,6 +77,28 @@ var shapeChecks = map[string]func(*Cmd) error{
 	verbLang:         checkLang,
 	verbMine:         checkNoArgs,
 	verbParticipates: checkParticipates,
+	verbAway:         checkAway,
+	verbBack:         checkNoArgs,
+}
+
+// checkAway accepts nothing (show one's absence), UNTIL (from today) or
+// FROM UNTIL, as YYYY-MM-DD; ersättare= only with dates.
+func checkAway(c *Cmd) error {
+	if len(c.Args) > 2 {
+		return inputErr(c.Verb, "err.extra", c.Args[2])
+	}
+	if len(c.Args) == 0 {
+		if _, ok := c.Opts[keySubstitute]; ok {
+			return inputErr(c.Verb, "err.away.subnodates").on(FieldDate)
+		}
+		return nil
+	}
+	for _, a := range c.Args {
+		if _, ok := parseDate(a); !ok {
+			return inputErr(c.Verb, "err.away.dates").on(FieldDate)
+		}
+	}
+	return nil
 }
 
 func checkNoArgs(c *Cmd) error {

@@ -87,7 +87,7 @@ func (s *Service) refreshInvitation(ctx context.Context, r *request, c *Case, fx
 		return nil
 	}
 	lang := s.inviteeLang(ctx, in)
-	msg := s.renderInvitation(lang, r.dir, r.now, c, in, "")
+	msg := s.renderInvitation(lang, r.dir, r.ov, r.now, c, in, "")
 	return fx.send(r, invUpdJobID(c.Ref, in.ID), *in.Address, msg)
 }
 

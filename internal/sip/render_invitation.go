@@ -50,7 +50,7 @@ func ageBand(age int) string {
 // answer heads the text and the buttons stay so it can be changed; after a
 // delegation, a withdrawal or the case's closing there are no buttons.
 // Every version carries the same Key, so the outbox updates it in place.
-func (s *Service) renderInvitation(lang string, dir *directory.Directory, now time.Time, c *Case, in *Invitation, note string) chat.Message {
+func (s *Service) renderInvitation(lang string, dir *directory.Directory, ov directory.Overlay, now time.Time, c *Case, in *Invitation, note string) chat.Message {
 	text := t(lang, "inv.text", c.Convener.Name, unitSuffix(c.Convener.UnitName), partyName(lang, in.Party))
 	if note != "" {
 		text = note + "\n" + text
@@ -97,7 +97,7 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, now ti
 		{Action: actDelegate, Label: t(lang, "b.delegate"), Value: v,
 			Prompt: &chat.Prompt{
 				Title: t(lang, "p.delegate.title"), Label: t(lang, "p.delegate.label"),
-				Options: delegateOptions(dir, in.ContactID, in.Party, meetingDay(c, now)), Checkbox: t(lang, "p.delegate.mandate"),
+				Options: delegateOptions(dir, ov, in.ContactID, in.Party, meetingDay(c, now)), Checkbox: t(lang, "p.delegate.mandate"),
 			}},
 	}
 	msg.Buttons = append(msg.Buttons, s.voteButtons(lang, c, in.ID)...)
@@ -124,8 +124,9 @@ func (s *Service) voteButtons(lang string, c *Case, invID string) []chat.Button 
 // the people of the rest of the organisation in a unit of the same care
 // level (a school kurator is no substitute for socialtjänst), each group
 // ordered by contact id; nobody away on the day that matters (on: the
-// meeting's, or today before one is set).
-func delegateOptions(dir *directory.Directory, contactID, party string, on time.Time) []chat.Option {
+// meeting's, or today before one is set) by the directory file or, with
+// ov, as reported in chat.
+func delegateOptions(dir *directory.Directory, ov directory.Overlay, contactID, party string, on time.Time) []chat.Option {
 	me, ok := dir.Contact(contactID)
 	if !ok {
 		return nil
@@ -136,11 +137,15 @@ func delegateOptions(dir *directory.Directory, contactID, party string, on time.
 	}
 	var same, other []chat.Option
 	dir.Contacts(func(c *directory.Contact) bool {
-		if c.ID == me.ID || c.Kind == "function" && c.Unit != me.Unit || isAway(c, on) {
+		if c.ID == me.ID || c.Kind == "function" && c.Unit != me.Unit {
 			return true // a unit's own reception may be sent; others' may not
 		}
 		opt := chat.Option{Value: c.ID, Label: c.Name}
-		if u, ok := dir.Unit(c.Unit); ok {
+		if u, ok := dir.Unit(c.Unit); ok && (c.Unit == me.Unit || u.Org == org && org != "") {
+			// The store is asked only about the organisation's people.
+			if _, _, away := c.AbsenceOn(on, ov); away {
+				return true
+			}
 			opt.Label += " (" + u.Name + ")"
 			switch {
 			case c.Unit == me.Unit:
@@ -168,15 +173,6 @@ func meetingDay(c *Case, now time.Time) time.Time {
 		return c.Meeting.At
 	}
 	return now
-}
-
-// isAway reports whether a contact is away on the day of t.
-func isAway(c *directory.Contact, t time.Time) bool {
-	if c.Away == nil {
-		return false
-	}
-	day := t.Format("2006-01-02")
-	return day >= c.Away.From.Format("2006-01-02") && day <= c.Away.Until.Format("2006-01-02")
 }
 
 func unitSuffix(unit string) string {

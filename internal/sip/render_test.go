@@ -21,7 +21,7 @@ func TestRenderGolden(t *testing.T) {
 			soc := invs["socialtjanst-barn"]
 			h.act(soc.ContactID, actDecline, ref+"|"+soc.ID, "sjukskriven", false)
 			del := invs["primarvard"]
-			h.act(del.ContactID, actDelegate, ref+"|"+del.ID, delegateOptions(h.dir.Current(), del.ContactID, del.Party, h.clock.Now())[0].Value, true)
+			h.act(del.ContactID, actDelegate, ref+"|"+del.ID, delegateOptions(h.dir.Current(), nil, del.ContactID, del.Party, h.clock.Now())[0].Value, true)
 			envs := h.drain()
 			c := h.load(ref)
 			out := map[string]any{

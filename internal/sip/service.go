@@ -135,12 +135,15 @@ type request struct {
 	// unresolved: the platform could not look the actor up just now and
 	// no stored link holds; the request is refused with err.tryagain.
 	unresolved bool
+	// ov is the directory's overlay: absences reported in chat.
+	ov directory.Overlay
 }
 
 func (s *Service) newRequest(ctx context.Context, who chat.Actor) *request {
 	dir := s.deps.Directory.Current()
 	me, unresolved := s.identify(ctx, dir, who)
-	return &request{who: who, me: me, lang: s.langOf(ctx, me.Key, who.Address()), now: s.deps.Now(), dir: dir, unresolved: unresolved}
+	return &request{who: who, me: me, lang: s.langOf(ctx, me.Key, who.Address()), now: s.deps.Now(), dir: dir, unresolved: unresolved,
+		ov: AbsenceOverlay(ctx, s.deps.Store, s.deps.Log)}
 }
 
 // errTryAgain refuses a request whose actor cannot be linked right now.
@@ -212,6 +215,10 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 		return s.cmdLang(ctx, r, cmd)
 	case verbParticipates:
 		return s.cmdParticipates(ctx, r, cmd)
+	case verbAway:
+		return s.cmdAway(ctx, r, cmd)
+	case verbBack:
+		return s.cmdBack(ctx, r)
 	default:
 		return s.cmdHelp(r), nil
 	}
