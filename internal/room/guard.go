@@ -25,7 +25,7 @@ func (rm *Room) headers(next http.Handler) http.Handler {
 }
 
 // limit refuses a client address that asks more than PerIP times a
-// minute (guessing links and codes is slow).
+// minute (guessing links and codes is slow). The count is per replica.
 func (rm *Room) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !rm.limiter.allow(clientIP(r)) {

@@ -111,7 +111,11 @@ func New(opts Options) (*Room, error) {
 // Handler serves every page of the room under /rum/.
 func (rm *Room) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET "+OpenPath, rm.open)
+	// The ways in (links, codes, sign-in) are limited per client address;
+	// pages behind a session are not (behind a proxy every visitor may
+	// share one address).
+	entry := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, rm.limit(h)) }
+	entry("GET "+OpenPath, rm.open)
 	mux.HandleFunc("GET /rum/static/room.css", rm.css)
 	mux.HandleFunc("POST /rum/ut", rm.logout)
 	mux.HandleFunc("GET /rum/{ref}", rm.staffPage)
@@ -120,18 +124,18 @@ func (rm *Room) Handler() http.Handler {
 	mux.HandleFunc("POST /rum/{ref}/plan", rm.postPlanItem)
 	mux.HandleFunc("POST /rum/{ref}/mottagen", rm.postReceived)
 	if rm.oidc != nil {
-		mux.HandleFunc("GET "+loginPath, rm.login)
-		mux.HandleFunc("GET "+oidcPath, rm.callback)
+		entry("GET "+loginPath, rm.login)
+		entry("GET "+oidcPath, rm.callback)
 		mux.HandleFunc("GET /rum/{$}", rm.cases)
 	}
-	mux.HandleFunc("GET "+PersonPath, rm.personCodeForm)
-	mux.HandleFunc("POST "+PersonPath, rm.personCodePost)
+	entry("GET "+PersonPath, rm.personCodeForm)
+	entry("POST "+PersonPath, rm.personCodePost)
 	mux.HandleFunc("GET /rum/mitt", rm.personPage)
 	mux.HandleFunc("POST /rum/mitt", rm.personPost)
 	mux.HandleFunc("GET /rum/{ref}/plan", rm.planPage)
 	mux.HandleFunc("GET /rum/{ref}/plan.pdf", rm.planPDF)
 	mux.HandleFunc("/rum/", rm.notFound)
-	return rm.headers(rm.limit(mux))
+	return rm.headers(mux)
 }
 
 // mayEnter is the room's rule on top of the core's: a case view the core

@@ -207,6 +207,14 @@ func TestRateLimit(t *testing.T) {
 	if codes[http.StatusForbidden] != 5 || codes[http.StatusTooManyRequests] != 3 {
 		t.Errorf("codes %v", codes)
 	}
+	for _, u := range []string{PersonPath + "?t=x", OpenPath + "?t=x"} {
+		if resp, _ := b.get(e.srv.URL + u); resp.StatusCode != http.StatusTooManyRequests {
+			t.Errorf("%s over the limit: %d", u, resp.StatusCode)
+		}
+	}
+	if resp, _ := b.get(e.srv.URL + "/rum/static/room.css"); resp.StatusCode != http.StatusOK {
+		t.Errorf("a page behind the ways in was limited: %d", resp.StatusCode)
+	}
 	e.clock.Advance(time.Minute)
 	if resp, _ := b.get(e.srv.URL + OpenPath + "?t=x"); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("after a minute: %d", resp.StatusCode)
