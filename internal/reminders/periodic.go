@@ -244,19 +244,22 @@ func (e *Engine) needs(lang i18n.Lang, c *sip.Case, now time.Time) []string {
 	if c.Consent == nil {
 		return append(out, tr(lang, "digest.consent"))
 	}
+	// Once the meeting is recorded as held (also afterwards, with no
+	// meeting booked in Samla), answers to the invitation no longer matter.
+	held := c.Held != nil
 	pending := 0
 	for _, in := range c.Invitations {
 		if in.State == sip.StatePending {
 			pending++
 		}
 	}
-	if pending > 0 {
+	if pending > 0 && !held {
 		out = append(out, tr(lang, "digest.pending", pending))
 	}
 	switch m := c.Meeting; {
-	case m == nil:
+	case m == nil && !held:
 		out = append(out, tr(lang, "digest.nomeeting"))
-	case m.At.Before(now):
+	case held || m.At.Before(now):
 		if c.Plan.FollowUp == nil {
 			out = append(out, tr(lang, "digest.nofollowup"))
 		}

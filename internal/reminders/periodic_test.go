@@ -144,3 +144,28 @@ func TestSweepRecoversLostAndSkipsOld(t *testing.T) {
 		t.Errorf("sweep repeated a sent nudge: %v", q)
 	}
 }
+
+// TestDigestFollowsTheLifecycle: a meeting recorded as held (here
+// afterwards, with no meeting booked in Samla) is not "no meeting", and
+// once it is held unanswered invitations are not listed; an established
+// plan whose follow-up is far off needs nothing.
+func TestDigestFollowsTheLifecycle(t *testing.T) {
+	r := newRig(t, "2026-11-24 07:00") // Tuesday
+	held := baseCase(t, r.w)
+	held.Meeting, held.Held = nil, &sip.Milestone{Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)}
+	r.cases.set(held)
+	established := cloneCase(held)
+	established.Ref = "SIP-ESTABL"
+	fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
+	established.Plan = sip.Plan{Responsible: "ansv-anna", FollowUp: &fu}
+	established.Established = &sip.Milestone{Date: time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)}
+	r.cases.set(established)
+	if err := r.engine(r.st).Digest(context.Background(), lt(t, r.w, "2026-11-24 08:00")); err != nil {
+		t.Fatal(err)
+	}
+	env := r.outbox()["digest|conv-karin|2026-11-24"]
+	want := "• *SIP-7K3QF2*: möte hållet men inget uppföljningsdatum; övergripande ansvar saknas i planen"
+	if env.Msg.Text != want {
+		t.Errorf("digest:\n%s\nwant\n%s", env.Msg.Text, want)
+	}
+}
