@@ -34,7 +34,19 @@ type core struct {
 
 // roomCore is the service as the room sees it, set once it is built (the
 // room is made first: the service's messages link to it).
-type roomCore struct{ room.Core }
+type roomCore struct {
+	room.Core
+	svc *sip.Service
+}
+
+// langOf is who's language as the core chooses it.
+func (rc *roomCore) langOf(ctx context.Context, who chat.Actor) i18n.Lang {
+	key := who.ContactID
+	if key == "" {
+		key = who.Platform + ":" + who.Workspace + ":" + who.UserID
+	}
+	return rc.svc.LangOf(ctx, key, who.Address())
+}
 
 // newCore builds the SIP service and the reminders engine on one store;
 // the reminders' metrics go to reg, security events to security.
@@ -64,6 +76,9 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 			Store: st, Core: rc, PublicURL: cfg.PublicURL, Lang: cfg.Lang,
 			LinkTTL: cfg.Room.LinkTTL, IdleTimeout: cfg.Room.IdleTimeout, MaxSession: cfg.Room.SessionMax,
 			Log: log.With("component", "room"),
+			LangOf: func(ctx context.Context, who chat.Actor) string {
+				return string(rc.langOf(ctx, who))
+			},
 		}
 		if cfg.Room.OIDCIssuer != "" {
 			opts.OIDC = &room.OIDC{Issuer: cfg.Room.OIDCIssuer, ClientID: cfg.Room.OIDCClientID,
@@ -89,7 +104,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 			AllowClinical: cfg.LLM.AllowClinical(),
 		}),
 	})
-	rc.Core = c.svc
+	rc.Core, rc.svc = c.svc, c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
 		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
 		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc, Decorate: c.svc.AddRoomButton,

@@ -29,7 +29,7 @@ func (rm *Room) Command(ctx context.Context, who chat.Actor, text string) (chat.
 }
 
 func (rm *Room) linkCommand(ctx context.Context, who chat.Actor, args []string) chat.Reply {
-	lang := rm.opts.Lang
+	lang := rm.chatLang(ctx, who)
 	if len(args) != 2 {
 		return chat.Reply{Text: rm.say(lang, "cmd.usage")}
 	}

@@ -63,7 +63,10 @@ func newEnv(t *testing.T) *env {
 	t.Cleanup(e.srv.Close)
 	var core lateCore
 	e.room, err = New(Options{Store: st, Core: &core, PublicURL: e.srv.URL, Now: clock.Now, Log: log,
-		Rand: rand.NewChaCha8([32]byte{9})})
+		Rand: rand.NewChaCha8([32]byte{9}),
+		LangOf: func(ctx context.Context, who chat.Actor) string {
+			return string(e.svc.LangOf(ctx, who.ContactID, who.Address()))
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}

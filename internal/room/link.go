@@ -113,7 +113,7 @@ func (rm *Room) redeem(ctx context.Context, token string) (linkRecord, error) {
 // Act answers the "Öppna ärendet" button with a fresh link for the
 // presser (a sip.ActionFunc for ActionPrefix).
 func (rm *Room) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
-	lang := rm.opts.Lang
+	lang := rm.chatLang(ctx, who)
 	ref := act.Value
 	res, err := rm.opts.Core.View(ctx, who, ref)
 	if err != nil || !mayEnter(res.Case) {

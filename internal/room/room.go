@@ -52,6 +52,10 @@ type Options struct {
 	Log   *slog.Logger
 	// OIDC, when set, lets staff sign in with an OpenID Connect provider.
 	OIDC *OIDC
+	// LangOf, when set, is a person's language for the room's chat answers
+	// ("sv" or "en"; their /sip språk choice, else their platform's);
+	// nil answers everyone in Lang.
+	LangOf func(ctx context.Context, who chat.Actor) string
 }
 
 // Room serves the case room and makes the links into it.
@@ -136,6 +140,16 @@ func (rm *Room) Handler() http.Handler {
 	mux.HandleFunc("GET /rum/{ref}/plan.pdf", rm.planPDF)
 	mux.HandleFunc("/rum/", rm.notFound)
 	return rm.headers(mux)
+}
+
+// chatLang is the language of who's chat answers.
+func (rm *Room) chatLang(ctx context.Context, who chat.Actor) string {
+	if rm.opts.LangOf != nil {
+		if l := rm.opts.LangOf(ctx, who); l == "en" || l == "sv" {
+			return l
+		}
+	}
+	return rm.opts.Lang
 }
 
 // mayEnter is the room's rule on top of the core's: a case view the core

@@ -220,3 +220,17 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("after a minute: %d", resp.StatusCode)
 	}
 }
+
+// TestChatAnswersInTheirLanguage: the room answers in chat in the
+// presser's own language (/sip språk), not the service's.
+func TestChatAnswersInTheirLanguage(t *testing.T) {
+	e := newEnv(t)
+	ref := e.invitedCase()
+	e.svc.Command(e.ctx, actor(bupLund), "språk en")
+	if reply := e.svc.Act(e.ctx, actor(bupLund), chatOpen(ref)); !strings.HasPrefix(reply.Text, "Open case "+ref) {
+		t.Errorf("English invitee got %q", reply.Text)
+	}
+	if reply := e.svc.Act(e.ctx, actor(kurator), chatOpen(ref)); !strings.HasPrefix(reply.Text, "Öppna ärendet "+ref) {
+		t.Errorf("Swedish convener got %q", reply.Text)
+	}
+}
