@@ -52,6 +52,7 @@ func commands() []command {
 		{"healthcheck", "exit 0 when the local server answers /healthz (container health check)", runHealthcheck},
 		{"version", "print version, commit and Go version", runVersion},
 		{"outbox", "list and requeue dead letters (messages given up on)", runOutbox},
+		{"stats", "SIP statistics from the store, small cells hidden; 'stats demo' makes a synthetic year", runStats},
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/server"
+	"github.com/samla-sip/samla/internal/stats"
 	"github.com/samla-sip/samla/internal/store"
 	"github.com/samla-sip/samla/internal/store/redisstore"
 )
@@ -74,7 +75,8 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	defer closeStore(st, log)
 	reclaimLeases(ctx, st, log, instance, outbox.Queue, reminders.QueueName)
 
-	srv := newServer(cfg, log, holder, st)
+	statsSvc := newStatsService(cfg, st, log)
+	srv := newServer(cfg, log, holder, st, statsSvc)
 	dirMetrics := metrics.NewDirectory()
 	outboxMetrics := metrics.NewOutbox(func(ctx context.Context) (outbox.Backlog, error) {
 		return outbox.Waiting(ctx, st, time.Now())
@@ -83,7 +85,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 	if err := srv.Register(append(append(dirMetrics.Collectors(), outboxMetrics.Collectors()...), security.Collectors()...)...); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	if err := srv.Register(buildInfoGauge(), remindersScheduledGauge(st)); err != nil {
+	if err := srv.Register(buildInfoGauge(), remindersScheduledGauge(st), newStatsCollector(statsSvc)); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
 
@@ -160,9 +162,10 @@ func startDirectory(cfg config.Config, log *slog.Logger) (*directory.Holder, err
 	return directory.NewHolder(d), nil
 }
 
-func newServer(cfg config.Config, log *slog.Logger, holder *directory.Holder, st store.Store) *server.Server {
+func newServer(cfg config.Config, log *slog.Logger, holder *directory.Holder, st store.Store, statsSvc *stats.Service) *server.Server {
 	loc := cfg.Location()
 	srv := server.New(server.Options{
+		Stats: statsSvc,
 		Log: log,
 		Directory: func() server.Directory {
 			if d := holder.Current(); d != nil {

@@ -42,6 +42,9 @@ type Options struct {
 	// Registry receives the server's metrics (default: a new registry with
 	// the Go and process collectors). Never the global registry.
 	Registry *prometheus.Registry
+	// Stats serves GET /api/v1/stats behind the same bearer tokens as the
+	// directory API; nil leaves the route unmounted (404).
+	Stats http.Handler
 	// ShutdownTimeout bounds the drain of in-flight requests (default 15s).
 	ShutdownTimeout time.Duration
 }
@@ -100,6 +103,9 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /metrics", s.metricsHandler())
 	s.mux.Handle("GET /api/v1/directory/route", api.auth(http.HandlerFunc(api.route)))
 	s.mux.Handle("GET /api/v1/directory/search", api.auth(http.HandlerFunc(api.search)))
+	if s.opts.Stats != nil {
+		s.mux.Handle("GET /api/v1/stats", api.auth(s.opts.Stats))
+	}
 	s.mux.Handle("/api/", api.auth(http.HandlerFunc(api.notFound)))
 }
 

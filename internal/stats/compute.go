@@ -7,16 +7,26 @@ import (
 )
 
 type calc struct {
-	opt  Options
-	loc  *time.Location
-	rows map[[2]string]*Row
-	care map[string]*AnswerRow
-	unit map[string]*AnswerRow
-	dist []Cell
-	code map[[3]string]int
+	opt    Options
+	loc    *time.Location
+	rows   map[[2]string]*Row
+	care   map[string]*AnswerRow
+	unit   map[string]*AnswerRow
+	dist   []Cell
+	code   map[[3]string]int
+	months map[int]string
 }
 
-func (k *calc) month(t time.Time) string { return t.In(k.loc).Format(layoutMonth) }
+func (k *calc) month(t time.Time) string {
+	y, m, _ := t.In(k.loc).Date()
+	key := y*12 + int(m)
+	if s, ok := k.months[key]; ok {
+		return s
+	}
+	s := t.In(k.loc).Format(layoutMonth)
+	k.months[key] = s
+	return s
+}
 
 func (k *calc) inRange(month string) bool {
 	return (k.opt.From == "" || month >= k.opt.From) && (k.opt.To == "" || month <= k.opt.To)
@@ -27,16 +37,18 @@ func (k *calc) day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, k.loc)
 }
 
-// workdaysBetween counts the working days after from's day up to and
-// including to's day.
-func (k *calc) workdaysBetween(from, to time.Time) int {
-	n := 0
+// withinWorkdays reports whether to's day is at most n working days
+// after from's day.
+func (k *calc) withinWorkdays(from, to time.Time, n int) bool {
+	count := 0
 	for d, end := k.day(from).AddDate(0, 0, 1), k.day(to); !d.After(end); d = d.AddDate(0, 0, 1) {
 		if k.isWorkday(d) {
-			n++
+			if count++; count > n {
+				return false
+			}
 		}
 	}
-	return n
+	return true
 }
 
 func (k *calc) isWorkday(d time.Time) bool {
@@ -81,17 +93,35 @@ func (k *calc) matches(c *sipCase) bool {
 
 func days(from, to time.Time) float64 { return to.Sub(from).Hours() / 24 }
 
+// Folded is cases' events folded once, for many reports.
+type Folded struct{ cases []*sipCase }
+
+// Fold folds the cases' events (as Load returns them).
+func Fold(cases [][]Event) *Folded {
+	f := &Folded{cases: make([]*sipCase, 0, len(cases))}
+	for _, evs := range cases {
+		if c, ok := fold(evs); ok {
+			f.cases = append(f.cases, c)
+		}
+	}
+	return f
+}
+
+// Len is the number of cases.
+func (f *Folded) Len() int { return len(f.cases) }
+
 // Aggregate computes the report of the cases' events (as Load returns them).
-func Aggregate(cases [][]Event, opt Options) Report {
+func Aggregate(cases [][]Event, opt Options) Report { return Fold(cases).Aggregate(opt) }
+
+// Aggregate computes the report for opt.
+func (f *Folded) Aggregate(opt Options) Report {
 	k := &calc{opt: opt, loc: cmp.Or(opt.Loc, time.UTC), rows: map[[2]string]*Row{},
 		care: map[string]*AnswerRow{}, unit: map[string]*AnswerRow{},
-		dist: make([]Cell, len(Buckets)), code: map[[3]string]int{}}
-	for _, evs := range cases {
-		c, ok := fold(evs)
-		if !ok || !k.matches(c) {
-			continue
+		dist: make([]Cell, len(Buckets)), code: map[[3]string]int{}, months: map[int]string{}}
+	for _, c := range f.cases {
+		if k.matches(c) {
+			k.add(c)
 		}
-		k.add(c)
 	}
 	return k.report()
 }
@@ -125,8 +155,8 @@ func (k *calc) add(c *sipCase) {
 // discharge: a discharge SIP's kallelse must go out within 3 workdays of
 // opening; one still inside them without a kallelse is not yet counted.
 func (k *calc) discharge(c *sipCase) {
-	within := !c.firstInvite.IsZero() && k.workdaysBetween(c.opened, c.firstInvite) <= 3
-	if !within && c.firstInvite.IsZero() && k.workdaysBetween(c.opened, k.opt.Now) <= 3 {
+	within := !c.firstInvite.IsZero() && k.withinWorkdays(c.opened, c.firstInvite, 3)
+	if !within && c.firstInvite.IsZero() && k.withinWorkdays(c.opened, k.opt.Now, 3) {
 		return
 	}
 	k.rowsFor(c, c.opened, func(r *Row) {
@@ -143,7 +173,7 @@ func (k *calc) answer(in *invitation) {
 	}
 	for _, r := range []*AnswerRow{answerRow(k.care, in.care), answerRow(k.unit, in.unit)} {
 		r.Sent.N++
-		if !in.answered.IsZero() && k.workdaysBetween(in.sent, in.answered) <= 2 {
+		if !in.answered.IsZero() && k.withinWorkdays(in.sent, in.answered, 2) {
 			r.Within2.N++
 		}
 		switch in.outcome {

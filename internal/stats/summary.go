@@ -7,6 +7,7 @@ import (
 
 // invitation is one invitation as its events tell it.
 type invitation struct {
+	id              string
 	care, unit, org string
 	orgKind         string
 	sent            time.Time
@@ -37,7 +38,6 @@ type sipCase struct {
 // opening was not recorded (recording began after it opened) is skipped.
 func fold(evs []Event) (*sipCase, bool) {
 	c := &sipCase{}
-	byInv := map[string]*invitation{}
 	opened := false
 	for i := range evs {
 		e := &evs[i]
@@ -54,11 +54,10 @@ func fold(evs []Event) (*sipCase, bool) {
 			if c.firstInvite.IsZero() || e.At.Before(c.firstInvite) {
 				c.firstInvite = e.At
 			}
-			in := &invitation{care: e.Care, unit: e.Unit, org: e.Org, orgKind: e.OrgKind, sent: e.At, outcome: KindInvited}
-			byInv[e.Inv] = in
+			in := &invitation{id: e.Inv, care: e.Care, unit: e.Unit, org: e.Org, orgKind: e.OrgKind, sent: e.At, outcome: KindInvited}
 			c.invs = append(c.invs, in)
 		case KindAnswered, KindDeclined, KindSubstituted, KindUnanswered:
-			in := byInv[e.Inv]
+			in := c.invitation(e.Inv)
 			switch {
 			case in == nil:
 			case e.Kind == KindUnanswered:
@@ -133,4 +132,13 @@ func (c *sipCase) groups(by string) []string {
 		return units
 	}
 	return []string{Total}
+}
+
+func (c *sipCase) invitation(id string) *invitation {
+	for _, in := range c.invs {
+		if in.id == id {
+			return in
+		}
+	}
+	return nil
 }
