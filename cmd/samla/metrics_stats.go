@@ -20,7 +20,7 @@ const statsCacheTTL = time.Minute
 func newStatsService(cfg config.Config, st store.Store, log *slog.Logger) *stats.Service {
 	loc := cfg.Location()
 	return &stats.Service{Cases: stats.NewCache(st, statsCacheTTL, time.Now).Cases, Now: time.Now, Loc: loc,
-		Workday: workday(loc), Log: log.With("component", "stats")}
+		Log: log.With("component", "stats")}
 }
 
 // statsCollector exports the headline numbers of the last complete month

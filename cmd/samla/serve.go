@@ -166,7 +166,7 @@ func newServer(cfg config.Config, log *slog.Logger, holder *directory.Holder, st
 	loc := cfg.Location()
 	srv := server.New(server.Options{
 		Stats: statsSvc,
-		Log: log,
+		Log:   log,
 		Directory: func() server.Directory {
 			if d := holder.Current(); d != nil {
 				return d

@@ -11,7 +11,6 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
-	"github.com/samla-sip/samla/internal/reminders"
 	"github.com/samla-sip/samla/internal/stats"
 	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
@@ -58,7 +57,7 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	defer st.Close()
 	loc := cfg.Location()
-	svc := stats.Service{Cases: stats.NewCache(st, 0, time.Now).Cases, Now: time.Now, Loc: loc, Workday: workday(loc)}
+	svc := stats.Service{Cases: stats.NewCache(st, 0, time.Now).Cases, Now: time.Now, Loc: loc}
 	rep, err := svc.Report(ctx, opt)
 	if err != nil {
 		return err
@@ -70,17 +69,6 @@ func runStats(ctx context.Context, env *cliEnv, args []string) error {
 		return stats.WriteJSON(env.stdout, rep)
 	}
 	return stats.WriteTable(env.stdout, rep)
-}
-
-// workday reports whether a date is a Swedish working day.
-func workday(loc *time.Location) func(time.Time) bool {
-	return func(d time.Time) bool {
-		if d.Weekday() == time.Saturday || d.Weekday() == time.Sunday {
-			return false
-		}
-		_, holiday := reminders.HolidayName(d, loc)
-		return !holiday
-	}
 }
 
 // statsDemo writes a synthetic year into a scratch bbolt store.

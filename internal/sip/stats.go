@@ -36,6 +36,9 @@ func statsEvents(r *request, before, after *Case) []stats.Event {
 	for _, f := range after.FollowUps[min(len(before.FollowUps), len(after.FollowUps)):] {
 		evs = append(evs, stats.Event{Kind: stats.KindFollowUp, At: f.Date})
 	}
+	if before.Plan.Received == nil && after.Plan.Received != nil {
+		evs = append(evs, stats.Event{Kind: stats.KindHandedOver, At: r.now})
+	}
 	if before.Closed == nil && after.Closed != nil {
 		evs = append(evs, stats.Event{Kind: stats.KindEnded, At: after.Closed.At, Reason: after.Closed.Cause})
 	}
@@ -43,12 +46,11 @@ func statsEvents(r *request, before, after *Case) []stats.Event {
 }
 
 func openedEvent(dir *directory.Directory, c *Case) stats.Event {
-	typ := stats.TypeOrdinary
-	if slices.Contains(c.Parties, "slutenvard") {
-		typ = stats.TypeDischarge
-	}
 	e := stats.Event{Kind: stats.KindOpened, At: c.Created, Kommun: c.Kommun, AgeBand: stats.AgeBand(c.Age),
-		Type: typ, Parties: slices.Clone(c.Parties)}
+		Type: stats.TypeOrdinary, Parties: slices.Clone(c.Parties)}
+	if c.IsDischarge() {
+		e.Type, e.Notified = stats.TypeDischarge, c.Discharge.Notified
+	}
 	if reg, ok := directory.RegionOf(c.Kommun); ok {
 		e.Region = reg.Name
 	}

@@ -30,10 +30,9 @@ type Options struct {
 	// Now decides which follow-up dates have passed and which discharge
 	// SIPs are still inside their three workdays.
 	Now time.Time
-	// Loc is the time zone of months and days (nil: UTC).
+	// Loc is the time zone of months and days (nil: UTC); working days are
+	// Swedish ones (internal/calendar).
 	Loc *time.Location
-	// Workday reports whether a date is a working day (nil: Monday–Friday).
-	Workday func(time.Time) bool
 }
 
 // Row is one month (and group) of the measures of docs/statistics.md.

@@ -76,11 +76,11 @@ func encode(e Event) string {
 		strings.Join(parties, ","), clean(e.OrgKind),
 		clean(e.Care), clean(e.Unit), clean(e.Org),
 		strconv.Itoa(e.Items), flag(e.Goals), flag(e.HandedOver), clean(e.RespKind), unix(e.FollowUp),
-		clean(e.Reason), clean(e.Inv),
+		clean(e.Reason), clean(e.Inv), unix(e.Notified),
 	}, fieldSep)
 }
 
-const fields = 18
+const fields = 19
 
 func parseUnix(s string) (time.Time, error) {
 	if s == "" {
@@ -126,6 +126,9 @@ func decode(payload string) (Event, error) {
 		Care: f[8], Unit: f[9], Org: f[10],
 		Items: items, Goals: f[12] == "1", HandedOver: f[13] == "1", RespKind: f[14], FollowUp: fu,
 		Reason: f[16], Inv: f[17],
+	}
+	if e.Notified, err = parseUnix(f[18]); err != nil {
+		return Event{}, fmt.Errorf("notified: %w", err)
 	}
 	if f[6] != "" {
 		e.Parties = strings.Split(f[6], ",")

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/samla-sip/samla/internal/calendar"
 )
 
 type calc struct {
@@ -51,12 +53,7 @@ func (k *calc) withinWorkdays(from, to time.Time, n int) bool {
 	return true
 }
 
-func (k *calc) isWorkday(d time.Time) bool {
-	if k.opt.Workday != nil {
-		return k.opt.Workday(d)
-	}
-	return d.Weekday() != time.Saturday && d.Weekday() != time.Sunday
-}
+func (k *calc) isWorkday(d time.Time) bool { return calendar.IsWorkday(d, k.loc) }
 
 // rowsFor returns the rows a case counts in for an event in month t: the
 // month's Total row and, with By, the case's groups.
@@ -153,10 +150,11 @@ func (k *calc) add(c *sipCase) {
 }
 
 // discharge: a discharge SIP's kallelse must go out within 3 workdays of
-// opening; one still inside them without a kallelse is not yet counted.
+// the notification (of opening when none is recorded); one still inside
+// them without a kallelse is not yet counted.
 func (k *calc) discharge(c *sipCase) {
-	within := !c.firstInvite.IsZero() && k.withinWorkdays(c.opened, c.firstInvite, 3)
-	if !within && c.firstInvite.IsZero() && k.withinWorkdays(c.opened, k.opt.Now, 3) {
+	within := !c.firstInvite.IsZero() && k.withinWorkdays(c.notified, c.firstInvite, 3)
+	if !within && c.firstInvite.IsZero() && k.withinWorkdays(c.notified, k.opt.Now, 3) {
 		return
 	}
 	k.rowsFor(c, c.opened, func(r *Row) {
@@ -254,7 +252,7 @@ func (k *calc) plan(c *sipCase, e *Event) {
 		if e.Goals {
 			r.PlansGoals.N++
 		}
-		if e.HandedOver {
+		if e.HandedOver || c.handed {
 			r.PlansHanded.N++
 		}
 		switch e.RespKind {

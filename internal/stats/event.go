@@ -18,6 +18,7 @@ const (
 	KindBooked           Kind = "booked"
 	KindHeld             Kind = "held"
 	KindEstablished      Kind = "established"
+	KindHandedOver       Kind = "handed_over" // the individual received the written plan
 	KindFollowUp         Kind = "follow_up"
 	KindEnded            Kind = "ended"
 )
@@ -65,12 +66,14 @@ type Event struct {
 	At time.Time
 
 	// Opened: the case's attributes (kommun SCB code, region name, age
-	// band, type, the parties' care levels).
-	Kommun  string
-	Region  string
-	AgeBand string
-	Type    string
-	Parties []string
+	// band, type, the parties' care levels; for a discharge SIP the date
+	// of the notification, from which its kallelse has 3 workdays).
+	Kommun   string
+	Region   string
+	AgeBand  string
+	Type     string
+	Parties  []string
+	Notified time.Time
 
 	// Invitation events: the invitation's number within the case, the
 	// party's care level, the unit and organisation ids it went to.

@@ -11,21 +11,19 @@ import (
 
 // Service answers reports from the recorded events.
 type Service struct {
-	Cases   func(ctx context.Context) (*Folded, error) // e.g. (*Cache).Cases
-	Now     func() time.Time
-	Loc     *time.Location
-	Workday func(time.Time) bool
-	Log     *slog.Logger
+	Cases func(ctx context.Context) (*Folded, error) // e.g. (*Cache).Cases
+	Now   func() time.Time
+	Loc   *time.Location
+	Log   *slog.Logger
 }
 
-// Report aggregates the events for opt (Now, Loc and Workday are the
-// service's).
+// Report aggregates the events for opt (Now and Loc are the service's).
 func (s *Service) Report(ctx context.Context, opt Options) (Report, error) {
 	cases, err := s.Cases(ctx)
 	if err != nil {
 		return Report{}, err
 	}
-	opt.Now, opt.Loc, opt.Workday = s.Now(), s.Loc, s.Workday
+	opt.Now, opt.Loc = s.Now(), s.Loc
 	return cases.Aggregate(opt), nil
 }
 

@@ -49,7 +49,9 @@ func TestHandler(t *testing.T) {
 	}
 	for _, q := range []string{"by=person", "from=2026-13", "from=2026-05&to=2026-01", "ageband=12", "type=x"} {
 		rec := get(q)
-		var e struct{ Error struct{ Code, Message string } }
+		var e struct {
+			Error struct{ Code, Message string }
+		}
 		if err := json.Unmarshal(rec.Body.Bytes(), &e); rec.Code != 400 || err != nil || e.Error.Code == "" || e.Error.Message == "" {
 			t.Errorf("%s: %d %s", q, rec.Code, rec.Body)
 		}

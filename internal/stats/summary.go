@@ -32,6 +32,8 @@ type sipCase struct {
 	invs                     []*invitation
 	acceptedOrgs             []orgRef // huvudmän that came (or sent someone)
 	ended                    bool
+	handed                   bool
+	notified                 time.Time
 }
 
 // fold builds a case from its events in recorded order. A case whose
@@ -46,6 +48,10 @@ func fold(evs []Event) (*sipCase, bool) {
 			opened = true
 			c.opened, c.kommun, c.region, c.age, c.typ = e.At, e.Kommun, e.Region, e.AgeBand, e.Type
 			c.convOrgKind, c.convOrg, c.parties = e.OrgKind, e.Org, e.Parties
+			c.notified = e.Notified
+			if c.notified.IsZero() {
+				c.notified = e.At
+			}
 		case KindConsent:
 			if c.consent.IsZero() {
 				c.consent = e.At
@@ -80,6 +86,8 @@ func fold(evs []Event) (*sipCase, bool) {
 			}
 		case KindFollowUp:
 			c.followUps = append(c.followUps, e.At)
+		case KindHandedOver:
+			c.handed = true
 		case KindEnded:
 			c.ended = true
 		}
