@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"time"
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/i18n"
+	"github.com/samla-sip/samla/internal/sip"
 )
 
 // runDirectory is "samla directory check|route|search|generate".
@@ -29,7 +31,7 @@ func runDirectory(ctx context.Context, env *cliEnv, args []string) error {
 	case "check":
 		return directoryCheck(env, rest)
 	case "route":
-		return directoryRoute(env, rest)
+		return directoryRoute(ctx, env, rest)
 	case "search":
 		return directorySearch(env, rest)
 	case "generate":
@@ -43,7 +45,7 @@ func runDirectory(ctx context.Context, env *cliEnv, args []string) error {
 func directoryUsage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
   samla directory check [FILES…]        validate (no files: SAMLA_DIRECTORY, else the embedded sample)
-  samla directory route --care CARE --kommun K [--age N] [--role R] [--date YYYY-MM-DD] [--json] [--lang sv|en]
+  samla directory route --care CARE --kommun K [--age N] [--role R] [--date YYYY-MM-DD] [--chat [--config FILE]] [--json] [--lang sv|en]
   samla directory search QUERY [--json] [--limit N] [--lang sv|en]
   samla directory generate --contacts N [--out DIR] [--seed S]
 `)
@@ -122,7 +124,7 @@ func directoryCheck(env *cliEnv, args []string) error {
 	return nil
 }
 
-func directoryRoute(env *cliEnv, args []string) error {
+func directoryRoute(ctx context.Context, env *cliEnv, args []string) error {
 	fs := newFlags(env, "route")
 	care := fs.String("care", "", "care level, e.g. bup")
 	kommun := fs.String("kommun", "", "kommun name or SCB code, e.g. Lund or 1281")
@@ -131,6 +133,8 @@ func directoryRoute(env *cliEnv, args []string) error {
 	date := fs.String("date", "", "day of contact, YYYY-MM-DD (default today)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	lang := fs.String("lang", "sv", "language of the reasons: sv or en")
+	withChat := fs.Bool("chat", false, "also the absences reported in chat (/sip borta), from the configured store")
+	configFile := fs.String("config", "", "file of SAMLA_* settings (with --chat)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return flagError(err)
@@ -151,6 +155,14 @@ func directoryRoute(env *cliEnv, args []string) error {
 		return reportLoadError(env, source, err)
 	}
 	q := directory.Query{Care: *care, Kommun: *kommun, Age: *age, Role: *role, Date: day}
+	if *withChat {
+		st, err := openOperatorStore(ctx, env, "samla directory", *configFile)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		q.Overlay = sip.AbsenceOverlay(ctx, st, slog.New(slog.NewTextHandler(env.stderr, nil)))
+	}
 	res := d.Route(q)
 	if *asJSON {
 		return writeJSON(env.stdout, directory.RouteJSON(res, flagLang(*lang)))

@@ -153,13 +153,19 @@ func outboxRequeue(ctx context.Context, env *cliEnv, args []string) error {
 
 // openOutboxStore opens the configured store for an operator command.
 func openOutboxStore(ctx context.Context, env *cliEnv, file string) (store.Store, error) {
+	return openOperatorStore(ctx, env, "samla outbox", file)
+}
+
+// openOperatorStore opens the configured store for an operator command
+// (cmd names it in messages).
+func openOperatorStore(ctx context.Context, env *cliEnv, cmd, file string) (store.Store, error) {
 	cfg, err := loadConfig(env, file)
 	if err != nil {
 		return nil, err
 	}
 	st, err := openStore(ctx, cfg)
 	if errors.Is(err, bboltstore.ErrLocked) {
-		fmt.Fprintln(env.stderr, "samla outbox: the bbolt file is in use (by samla serve?); stop it first, or use SAMLA_STORE=redis")
+		fmt.Fprintln(env.stderr, cmd+": the bbolt file is in use (by samla serve?); stop it first, or use SAMLA_STORE=redis")
 		return nil, exitCode(1)
 	}
 	return st, err
