@@ -85,6 +85,7 @@ type client interface {
 	CreatePost(ctx context.Context, post *model.Post) (*model.Post, *model.Response, error)
 	PatchPost(ctx context.Context, postID string, patch *model.PostPatch) (*model.Post, *model.Response, error)
 	OpenInteractiveDialog(ctx context.Context, request model.OpenDialogRequest) (*model.Response, error)
+	GetChannelMember(ctx context.Context, channelID, userID, etag string) (*model.ChannelMember, *model.Response, error)
 }
 
 var _ client = (*model.Client4)(nil)
@@ -102,6 +103,7 @@ type server struct {
 	users   map[string]*model.User // user id → profile
 	dms     map[string]string      // user id → DM channel id with the bot
 	dmUsers map[string]string      // DM channel id → the other user's id
+	members map[string]time.Time   // channel id/user id → member until (members.go)
 }
 
 // Bot serves Mattermost's callbacks and sends bot posts.
@@ -183,7 +185,7 @@ func newBot(opts Options, clients map[string]client) (*Bot, error) {
 		b.servers[name] = &server{
 			name: name, commandTokens: tokens[name], api: c, emailTrusted: opts.Servers[name].EmailTrusted,
 			userIDs: map[string]string{}, dms: map[string]string{},
-			dmUsers: map[string]string{}, users: map[string]*model.User{},
+			dmUsers: map[string]string{}, users: map[string]*model.User{}, members: map[string]time.Time{},
 		}
 		b.names = append(b.names, name)
 	}

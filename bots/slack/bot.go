@@ -59,12 +59,14 @@ type webAPI interface {
 	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slackgo.MsgOption) (string, error)
 	OpenViewContext(ctx context.Context, triggerID string, view slackgo.ModalViewRequest) (*slackgo.ViewResponse, error)
 	GetUserInfoContext(ctx context.Context, user string, options ...slackgo.GetUserInfoOption) (*slackgo.User, error)
+	GetUsersInConversationContext(ctx context.Context, params *slackgo.GetUsersInConversationParameters) ([]string, string, error)
 }
 
 var (
 	_ webAPI            = (*slackgo.Client)(nil)
 	_ chat.Sender       = (*Bot)(nil)
 	_ chat.LocaleSource = (*Bot)(nil)
+	_ chat.Membership   = (*Bot)(nil)
 )
 
 // Bot serves Slack for Samla. It is safe for concurrent use.
@@ -82,6 +84,7 @@ type Bot struct {
 	lang       i18n.Lang
 	inlineWait time.Duration
 	links      *linkCache
+	members    memberCache    // channel member lists (members.go)
 	zone       *time.Location // dates are local time in SAMLA_TIMEZONE
 	// socketRetry is the pause before reconnecting Socket Mode after a
 	// lost connection that slack-go could not re-establish itself.

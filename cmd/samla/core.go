@@ -30,6 +30,8 @@ type core struct {
 	// locales is where the chat platforms, built after the core, register
 	// to tell each person's locale (startPlatforms fills it before serving).
 	locales chat.Locales
+	// members is where they register to tell who is in a team channel.
+	members chat.Memberships
 }
 
 // roomCore is the service as the room sees it, set once it is built (the
@@ -62,7 +64,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	}
 	remLog := log.With("component", "reminders")
 	loc := cfg.Location()
-	c := &core{locales: chat.Locales{}}
+	c := &core{locales: chat.Locales{}, members: chat.Memberships{}}
 	actions := map[string]sip.ActionFunc{
 		// The engine is built after the service it reads cases from.
 		reminders.ActionPrefix: func(ctx context.Context, who chat.Actor, act chat.Action) chat.Reply {
@@ -97,7 +99,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		Lang: lang, Log: log.With("component", "sip"), Location: loc, Email: cfg.Mail.Enabled(),
 		WorkdayStart: set.Hours.Start, WorkdayEnd: set.Hours.End,
 		Planners: []sip.Planner{reminders.NewPlanner(set, remLog, metrics)},
-		Actions:  actions, Room: links, Security: security,
+		Actions:  actions, Room: links, Security: security, Members: c.members,
 		Agenda: agenda.New(agenda.Options{
 			BaseURL: cfg.LLM.BaseURL, Model: cfg.LLM.Model, APIKey: cfg.LLM.APIKey,
 			Timeout: cfg.LLM.Timeout, Directory: holder, Log: log.With("component", "agenda"),
@@ -107,7 +109,8 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	rc.Core, rc.svc = c.svc, c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
 		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
-		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc, Decorate: c.svc.AddRoomButton,
+		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc,
+		Members: c.members, Security: security, Decorate: c.svc.AddRoomButton,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)

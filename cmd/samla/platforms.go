@@ -23,8 +23,9 @@ type platforms struct {
 }
 
 // startPlatforms builds the Slack and Mattermost bots and the e-mail
-// channel that are configured, and registers the bots in locales.
-func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, locales chat.Locales, holder *directory.Holder,
+// channel that are configured, and registers the bots in locales and
+// members.
+func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, locales chat.Locales, members chat.Memberships, holder *directory.Holder,
 	st store.Store, srv *server.Server, log *slog.Logger, security func(platform, event string)) (*platforms, error) {
 	p := &platforms{}
 	if cfg.Slack.Enabled() {
@@ -46,6 +47,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 		p.senders = append(p.senders, bot)
 		p.closers = append(p.closers, bot.Close)
 		locales[chat.Slack] = bot
+		members[chat.Slack] = bot
 	}
 	if cfg.Mattermost.Enabled() {
 		servers, err := mattermost.Servers(cfg.Mattermost.Servers, cfg.Mattermost.BotTokens, cfg.Mattermost.CommandTokens, cfg.Mattermost.EmailTrusted)
@@ -64,6 +66,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 		bot.Mount(srv)
 		p.senders = append(p.senders, bot)
 		locales[chat.Mattermost] = bot
+		members[chat.Mattermost] = bot
 	}
 	if cfg.Mail.Enabled() {
 		m, links, err := newMailer(cfg, reportUndeliverable(h, log.With("component", "email")))

@@ -97,7 +97,7 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		srv.Handle("/rum/", core.room.Handler())
 		log.Info("case room served", "at", cfg.PublicURL+"/rum/")
 	}
-	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, holder, st, srv, log, security.Event)
+	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, core.members, holder, st, srv, log, security.Event)
 	if err != nil {
 		return err
 	}

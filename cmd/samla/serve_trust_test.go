@@ -350,3 +350,58 @@ func TestServeMattermostTrust(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 }
+
+// TestServeSlackChannelButtons (issue 16, problems 4 and 5): BUP Malmö is
+// reached through its team channel. A member of the channel answers the
+// invitation for the unit and the convener's status says who did; a user
+// of the same workspace outside the channel can neither answer nor stop
+// the unit's reminders, and gets exactly the words a made-up reference
+// gets.
+func TestServeSlackChannelButtons(t *testing.T) {
+	api := newTrustSlackAPI()
+	fake := httptest.NewServer(api)
+	defer fake.Close()
+	api.set(func() { api.members["C0BUPMALMO"] = []string{"U0BOT", "U0MEMBER"} })
+	base, stderr, stop := serveSlackTrust(t, api, fake.URL, t.TempDir())
+
+	ref := refRE.FindString(slackIn(t, base, "T0SKANE01", "U0VCLUND", "ny kommun=Malmö ålder=14 parter=bup"))
+	if ref == "" {
+		t.Fatal("no case")
+	}
+	slackIn(t, base, "T0SKANE01", "U0VCLUND", "samtycke "+ref+" skriftligt vårdnadshavare")
+	slackIn(t, base, "T0SKANE01", "U0VCLUND", "bjud "+ref)
+	value := api.buttonValue(t, "C0BUPMALMO")
+	inv := strings.TrimPrefix(value, ref+"|")
+	made := "SIP-ZZZZZZ|" + inv
+
+	// Outside the channel: the real invitation and a made-up one answer alike.
+	press := func(user, action, value string) string {
+		api.mu.Lock()
+		n := len(api.responses)
+		api.mu.Unlock()
+		slackPress(t, base, fake.URL, "T0SKANE01", user, "C0BUPMALMO", action, value)
+		return api.response(t, n)
+	}
+	real, madeUp := press("U0OUT", "rsvp.attend", value), press("U0OUT", "rsvp.attend", made)
+	if !strings.Contains(real, "hittades inte") || real != strings.ReplaceAll(madeUp, "SIP-ZZZZZZ", ref) {
+		t.Errorf("a non-member answering: %q; a made-up reference: %q", real, madeUp)
+	}
+	nudge := "nudge|" + ref + "|bup-malmo-vagin"
+	real, madeUp = press("U0OUT", "reminder.stop", nudge), press("U0OUT", "reminder.stop", "nudge|SIP-ZZZZZZ|bup-malmo-vagin")
+	if real != madeUp || strings.Contains(real, "Okej") {
+		t.Errorf("a non-member stopping the unit's reminder: %q; a made-up reference: %q", real, madeUp)
+	}
+
+	if text := press("U0MEMBER", "reminder.snooze", "1d|"+nudge); strings.Contains(text, "finns inte") {
+		t.Errorf("a member snoozing the unit's reminder: %q", text)
+	}
+	if text := press("U0MEMBER", "rsvp.attend", value); !strings.Contains(text, "Tack") {
+		t.Errorf("a member of the unit's channel answering: %q", text)
+	}
+	if text := slackIn(t, base, "T0SKANE01", "U0VCLUND", "status "+ref); !strings.Contains(text, "kommer") || !strings.Contains(text, "svar från U0MEMBER") {
+		t.Errorf("status after a member answered: %q", text)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}

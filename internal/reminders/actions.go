@@ -39,7 +39,14 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 		return chat.Reply{Text: tr(lang, "act.gone")}
 	}
 	if !e.mayPress(ctx, who, c, rem) {
-		return chat.Reply{Text: tr(lang, "act.notyours")}
+		// The same answer as for a reminder that does not exist: a press
+		// tells nobody which cases there are.
+		e.d.Log.WarnContext(ctx, "reminders: security: "+sip.EventButtonForbidden, "platform", who.Platform,
+			"workspace", who.Workspace, "user_id", who.UserID, "job", id)
+		if e.d.Security != nil {
+			e.d.Security(who.Platform, sip.EventButtonForbidden)
+		}
+		return chat.Reply{Text: tr(lang, "act.gone")}
 	}
 	now := e.d.Clock.Now()
 	var reply string
@@ -74,7 +81,9 @@ func (e *Engine) Act(ctx context.Context, who chat.Actor, act chat.Action) chat.
 }
 
 // mayPress reports whether who received the reminder: its recipient, or
-// someone a message of it was addressed to; anyone for a team channel.
+// someone a message of it was addressed to, or — for a message posted to
+// a team channel — a member of that channel on that workspace or server.
+// who.ContactID is the link the core made (sip.Service.Act).
 func (e *Engine) mayPress(ctx context.Context, who chat.Actor, c *sip.Case, rem Reminder) bool {
 	if who.ContactID != "" && who.ContactID == rem.Recipient {
 		return true
@@ -86,7 +95,9 @@ func (e *Engine) mayPress(ctx context.Context, who chat.Actor, c *sip.Case, rem 
 		to := m.to
 		switch {
 		case to.Channel != "":
-			return true
+			if e.channelMember(ctx, who, to) {
+				return true
+			}
 		case to.ContactID != "" && to.ContactID == who.ContactID:
 			return true
 		case to.User != "" && to.User == who.UserID && to.Platform == who.Platform && to.Workspace == who.Workspace:
@@ -94,4 +105,18 @@ func (e *Engine) mayPress(ctx context.Context, who chat.Actor, c *sip.Case, rem 
 		}
 	}
 	return false
+}
+
+// channelMember reports whether who is a member of the channel to, on its
+// workspace or server (asked of the platform, which caches it briefly).
+func (e *Engine) channelMember(ctx context.Context, who chat.Actor, to chat.Address) bool {
+	if e.d.Members == nil || who.UserID == "" || who.Platform != to.Platform || who.Workspace != to.Workspace {
+		return false
+	}
+	ok, err := e.d.Members.IsMember(ctx, to, who.UserID)
+	if err != nil {
+		e.d.Log.WarnContext(ctx, "reminders: channel membership", "platform", to.Platform, "err", err)
+		return false
+	}
+	return ok
 }

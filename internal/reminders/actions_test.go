@@ -8,6 +8,10 @@ import (
 	"github.com/samla-sip/samla/internal/chat"
 )
 
+// refused is the one answer to a reminder that does not exist and to
+// someone it is not for (issue 16, problem 5).
+const refused = "Påminnelsen finns inte längre eller gäller inte dig."
+
 func TestAct(t *testing.T) {
 	berit := chat.Actor{Platform: chat.Mattermost, Workspace: "skane", UserID: "berit", ContactID: "bup-berit"}
 	beritByAddress := chat.Actor{Platform: chat.Mattermost, Workspace: "skane", UserID: "berit"}
@@ -34,15 +38,15 @@ func TestAct(t *testing.T) {
 		{name: "väg in may snooze the escalation sent to it", who: vagin, act: chat.Action{Name: ActionSnooze, Value: "1d|" + escalate},
 			want: "Okej"},
 		{name: "someone else", who: sara, act: chat.Action{Name: ActionStop, Value: nudge},
-			want: "Den här påminnelsen gäller inte dig."},
+			want: refused},
 		{name: "väg in cannot stop the nudge", who: vagin, act: chat.Action{Name: ActionStop, Value: nudge},
-			want: "Den här påminnelsen gäller inte dig."},
+			want: refused},
 		{name: "bad period", who: berit, act: chat.Action{Name: ActionSnooze, Value: "3y|" + nudge},
-			want: "Påminnelsen gäller inte längre."},
+			want: refused},
 		{name: "garbage", who: berit, act: chat.Action{Name: ActionStop, Value: "x"},
-			want: "Påminnelsen gäller inte längre."},
+			want: refused},
 		{name: "unknown case", who: berit, act: chat.Action{Name: ActionStop, Value: JobID(KindNudge, "SIP-NOPE00", "bup-berit")},
-			want: "Påminnelsen gäller inte längre."},
+			want: refused},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,6 +30,11 @@ type Deps struct {
 	// Decorate, when set, adjusts each reminder about a case before it is
 	// queued (the case room's "Öppna ärendet" button, sip.AddRoomButton).
 	Decorate func(ctx context.Context, to chat.Address, ref string, msg *chat.Message)
+	// Members tells who may press the buttons of a reminder posted to a
+	// team channel (its members); nil: nobody but its recipients.
+	Members chat.Membership
+	// Security, when set, counts security events (sip.Event… kinds).
+	Security func(platform, event string)
 
 	Lease   time.Duration // claim lease, default 30s
 	Batch   int           // jobs per claim, default 100

@@ -73,11 +73,10 @@ var catalogue = i18n.Catalogue{
 	"digest.noresp":     {Sv: "övergripande ansvar saknas i planen", En: "overall responsibility missing from the plan"},
 	"digest.followup":   {Sv: "uppföljning %s", En: "follow-up %s"},
 
-	"act.snoozed":  {Sv: "Okej, jag påminner igen %s.", En: "OK, I will remind you again %s."},
-	"act.stopped":  {Sv: "Okej, inga fler påminnelser om %s till dig.", En: "OK, no more reminders about %s for you."},
-	"act.notyours": {Sv: "Den här påminnelsen gäller inte dig.", En: "This reminder is not for you."},
-	"act.gone":     {Sv: "Påminnelsen gäller inte längre.", En: "This reminder no longer applies."},
-	"act.error":    {Sv: "Något gick fel. Försök igen om en stund.", En: "Something went wrong. Please try again shortly."},
+	"act.snoozed": {Sv: "Okej, jag påminner igen %s.", En: "OK, I will remind you again %s."},
+	"act.stopped": {Sv: "Okej, inga fler påminnelser om %s till dig.", En: "OK, no more reminders about %s for you."},
+	"act.gone":    {Sv: "Påminnelsen finns inte längre eller gäller inte dig.", En: "This reminder no longer applies or is not for you."},
+	"act.error":   {Sv: "Något gick fel. Försök igen om en stund.", En: "Something went wrong. Please try again shortly."},
 }
 
 // tr renders catalogue entry id in lang.

@@ -27,9 +27,9 @@ func splitValue(v string, parts int) ([]string, bool) {
 
 // answerable returns the invitation the actor may answer, or errNotFound
 // so that nobody learns anything about a case they are not part of.
-func answerable(c *Case, r *request, invID string) (*Invitation, error) {
+func (s *Service) answerable(ctx context.Context, c *Case, r *request, invID string) (*Invitation, error) {
 	in := c.invitation(invID)
-	if in == nil || in.ContactID != r.me.Key {
+	if in == nil || !s.mayAnswer(ctx, r, in) {
 		return nil, errNotFound
 	}
 	if c.Closed != nil {
@@ -43,6 +43,31 @@ func answerable(c *Case, r *request, invID string) (*Invitation, error) {
 		return nil, inputErr("", "err.delegated", in.DelegateNm)
 	}
 	return in, nil
+}
+
+// mayAnswer reports whether the actor may answer the invitation: its
+// invitee, or — for an invitation posted to a unit's team channel — a
+// member of that channel on that workspace or server, which the unit's
+// organisation controls (membership asked of the platform, which caches
+// it briefly).
+func (s *Service) mayAnswer(ctx context.Context, r *request, in *Invitation) bool {
+	if in.ContactID == r.me.Key {
+		return true
+	}
+	a := in.Address
+	if a == nil || a.Channel == "" || s.deps.Members == nil || r.dir == nil || r.who.UserID == "" ||
+		r.who.Platform != a.Platform || r.who.Workspace != a.Workspace {
+		return false
+	}
+	if c, ok := r.dir.Contact(in.ContactID); !ok || !r.dir.Controls(c, a.Platform, a.Workspace) {
+		return false
+	}
+	member, err := s.deps.Members.IsMember(ctx, *a, r.who.UserID)
+	if err != nil {
+		s.deps.Log.WarnContext(ctx, "sip: channel membership", "platform", a.Platform, "err", err)
+		return false
+	}
+	return member
 }
 
 // Answer is an invitee's answer to an invitation (RSVP).
@@ -164,13 +189,18 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 	invID := a.Invitation
 	var reply string
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
-		in, err := answerable(c, r, invID)
+		in, err := s.answerable(ctx, c, r, invID)
 		if err != nil {
 			return err
 		}
 		if a.Kind == AnswerDelegate && !slices.ContainsFunc(delegateOptions(r.dir, r.ov, r.me.Key, in.Party, meetingDay(c, r.now)),
 			func(o chat.Option) bool { return o.Value == delegate.ID }) {
 			return inputErr("", "err.delegate", clip(delegate.ID, 40)).on(FieldDelegate)
+		}
+		if in.ContactID != r.me.Key {
+			in.AnsweredBy = r.me.Name // a member of the unit's channel
+		} else {
+			in.AnsweredBy = ""
 		}
 		if repeated(in, a.Kind, reason) {
 			reply = t(r.lang, "ok.unchanged")

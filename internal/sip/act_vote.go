@@ -42,7 +42,7 @@ func (s *Service) vote(ctx context.Context, r *request, in Vote) (Result, error)
 	}
 	var reply string
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
-		if _, err := answerable(c, r, in.Invitation); err != nil {
+		if _, err := s.answerable(ctx, c, r, in.Invitation); err != nil {
 			return err
 		}
 		n := in.Slot

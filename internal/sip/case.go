@@ -169,6 +169,9 @@ type Invitation struct {
 	From        string        `json:"from,omitempty"` // invitation id this one was delegated from
 	Sent        time.Time     `json:"sent"`
 	Answered    *time.Time    `json:"answered,omitempty"`
+	// AnsweredBy names who answered for the unit when it was not the
+	// invitee: a member of the unit's team channel.
+	AnsweredBy string `json:"answered_by,omitempty"`
 	// Withdrawn is when consent was withdrawn while the invitation was
 	// out: the invitee no longer sees the case and their message is
 	// retracted.

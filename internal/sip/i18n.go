@@ -388,6 +388,7 @@ var catalogue = map[string]msg{
 	"st.missing":               {"Saknas: %s", "Missing: %s"},
 	"st.notinvited":            {"inte kallad", "not invited"},
 	"st.declinednoreplacement": {"tackade nej, ingen ersättare", "declined, no replacement"},
+	"st.answeredby":            {"(svar från %s)", "(answered by %s)"},
 	"st.nomandate":             {"⚠ %s företräds av %s utan mandat att fatta beslut – stäm av före mötet.", "⚠ %s is represented by %s without a mandate to decide – check before the meeting."},
 	"st.next":                  {"➜ %s", "➜ %s"},
 	"st.noconsent":             {"inte registrerat – inget skickas", "not recorded – nothing is sent"},

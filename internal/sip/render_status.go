@@ -134,6 +134,9 @@ func (s *Service) invitationLine(lang string, in *Invitation) string {
 	}
 	line := fmt.Sprintf("• %s: %s%s · %s — %s", partyName(lang, in.Party), in.ContactName,
 		unitSuffix(in.UnitName), route, stateText(lang, in))
+	if in.AnsweredBy != "" && in.State != StatePending {
+		line += " " + t(lang, "st.answeredby", in.AnsweredBy)
+	}
 	reason := in.ReasonSV
 	if lang == "en" {
 		reason = in.ReasonEN

@@ -79,6 +79,10 @@ type Deps struct {
 	// only by e-mail are then invited, notified and withdrawn by e-mail
 	// instead of being a manual step for the convener.
 	Email bool
+	// Members tells who is a member of a team channel: an invitation or
+	// a reminder posted to a unit's channel may be answered by them. Nil:
+	// only the invitee answers.
+	Members chat.Membership
 	// Security, when set, counts security events (Event… kinds) by
 	// platform; they are logged too, with ids only.
 	Security func(platform, event string)
