@@ -186,10 +186,7 @@ func (s *Service) addInvitation(ctx context.Context, r *request, c *Case, fx *ef
 	if u, ok := r.dir.Unit(contact.Unit); ok {
 		in.UnitName = u.Name
 	}
-	reason := in.ReasonSV
-	if r.lang == "en" {
-		reason = in.ReasonEN
-	}
+	reason := in.reason(r.lang)
 	addr, chatOK := s.addressOf(ch, contact.ID)
 	if chatOK {
 		in.Address = &addr

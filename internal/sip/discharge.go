@@ -60,9 +60,5 @@ func dateOf(t time.Time) time.Time {
 
 // dayText is a date with its weekday: "tor 26 nov 2026" / "Thu 26 Nov 2026".
 func (s *Service) dayText(lang string, d time.Time) string {
-	days := [7]string{"sön", "mån", "tis", "ons", "tor", "fre", "lör"}
-	if lang == "en" {
-		days = [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
-	}
-	return days[d.Weekday()] + " " + s.fmtDate(d)
+	return t(lang, weekdayIDs[d.Weekday()]) + " " + s.fmtDate(d)
 }

@@ -58,23 +58,11 @@ func (s *Service) invitationHead(lang string, c *Case, in *Invitation) string {
 	return head
 }
 
-// monthsSV and monthsEN are the short month names of shortTime, three
-// letters each.
-const (
-	monthsSV = "janfebmaraprmajjunjulaugsepoktnovdec"
-	monthsEN = "JanFebMarAprMayJunJulAugSepOctNovDec"
-)
-
 // shortTime is "23 nov 10:14" (sv) or "23 Nov 10:14" (en) in the
 // service's time zone.
 func (s *Service) shortTime(lang string, at time.Time) string {
 	at = at.In(s.loc)
-	months := monthsSV
-	if lang == "en" {
-		months = monthsEN
-	}
-	m := 3 * (int(at.Month()) - 1)
-	return fmt.Sprintf("%d %s %s", at.Day(), months[m:m+3], at.Format("15:04"))
+	return fmt.Sprintf("%d %s %s", at.Day(), t(lang, monthIDs[at.Month()-1]), at.Format("15:04"))
 }
 
 // refreshInvitation queues the invitation's current version to its

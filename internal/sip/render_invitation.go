@@ -66,10 +66,7 @@ func (s *Service) renderInvitation(lang string, dir *directory.Directory, ov dir
 		return chat.Message{Key: invKey(c.Ref, in.ID), Title: t(lang, "inv.title", c.Ref),
 			Text: t(lang, "inv.cancelled"), Meeting: s.invitationEvent(c, in)}
 	}
-	reason := in.ReasonSV
-	if lang == "en" {
-		reason = in.ReasonEN
-	}
+	reason := in.reason(lang)
 	msg := chat.Message{
 		Key:   invKey(c.Ref, in.ID),
 		Title: t(lang, "inv.title", c.Ref),

@@ -137,10 +137,7 @@ func (s *Service) invitationLine(lang string, in *Invitation) string {
 	if in.AnsweredBy != "" && in.State != StatePending {
 		line += " " + t(lang, "st.answeredby", in.AnsweredBy)
 	}
-	reason := in.ReasonSV
-	if lang == "en" {
-		reason = in.ReasonEN
-	}
+	reason := in.reason(lang)
 	if reason != "" && in.Active() {
 		line += "\n   _" + reason + "_"
 	}

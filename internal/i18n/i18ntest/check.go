@@ -22,7 +22,8 @@ type Uses struct {
 	Dir string
 	// Funcs are the names of the functions or methods that take a message
 	// id: the first string literal among a call's arguments is the id
-	// (e.g. "t" for t(lang, "ok.lang"), "T" for cat.T(lang, "ok.lang")).
+	// (e.g. "t" for t(lang, "ok.lang"), "T" for cat.T(lang, "ok.lang");
+	// empty literals and language codes before the id are skipped).
 	// A literal ending in "." joined to a value ("care."+id) names a
 	// family of ids completed at run time.
 	Funcs []string
@@ -30,6 +31,10 @@ type Uses struct {
 	// (built from a family prefix, or kept in a table); each must exist and
 	// counts as used.
 	Dynamic []string
+	// Families are id prefixes the code completes from data at run time
+	// ("care."+careLevel): every id under one counts as used once the code
+	// builds the prefix. Prefer Dynamic, which names each id.
+	Families []string
 }
 
 // TB is the part of testing.TB that Check uses.
@@ -77,12 +82,26 @@ func Check(t TB, cat i18n.Catalogue, uses Uses) {
 		if used[id] {
 			continue
 		}
+		if hasFamily(declared(uses.Families, families), id) {
+			continue
+		}
 		if hasFamily(families, id) {
 			t.Errorf("message %q is never named; if the code builds it at run time, list it in Uses.Dynamic", id)
 			continue
 		}
 		t.Errorf("message %q is never used", id)
 	}
+}
+
+// declared are the Families the code really builds.
+func declared(prefixes []string, built map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range prefixes {
+		if built[p] {
+			out[p] = true
+		}
+	}
+	return out
 }
 
 func verbs(s string) string {
@@ -146,6 +165,9 @@ func scan(t TB, uses Uses) (named map[string]string, families map[string]bool) {
 			for _, arg := range call.Args {
 				if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 					id, _ := strconv.Unquote(lit.Value)
+					if _, isLang := i18n.Parse(id); id == "" || isLang {
+						continue // an empty or language argument before the id
+					}
 					if _, seen := named[id]; !seen {
 						named[id] = fset.Position(lit.Pos()).String()
 					}

@@ -46,6 +46,10 @@ func TestCheckFindsEveryMistake(t *testing.T) {
 		{"unused", with(good, "bye", i18n.Text{Sv: "Hej då", En: "Bye"}), uses, `"bye" is never used`},
 		{"family member not listed", with(good, "kind.b", i18n.Text{Sv: "B", En: "B"}), uses, "list it in Uses.Dynamic"},
 		{"dynamic missing", good, Uses{Dir: dir, Funcs: []string{"t"}, Dynamic: []string{"kind.a", "kind.c"}}, `"kind.c" is not in the catalogue`},
+		{"declared family", with(good, "kind.b", i18n.Text{Sv: "B", En: "B"}),
+			Uses{Dir: dir, Funcs: []string{"t"}, Dynamic: []string{"kind.a"}, Families: []string{"kind."}}, ""},
+		{"declared family the code does not build", with(good, "other.b", i18n.Text{Sv: "B", En: "B"}),
+			Uses{Dir: dir, Funcs: []string{"t"}, Dynamic: []string{"kind.a"}, Families: []string{"other."}}, `"other.b" is never used`},
 		{"scan finds nothing", good, Uses{Dir: dir, Funcs: []string{"nope"}}, "scan is broken"},
 	}
 	for _, tt := range tests {
