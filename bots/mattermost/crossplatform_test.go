@@ -50,7 +50,9 @@ func newCrossFixture(t *testing.T) *crossFixture {
 	clock := func() time.Time { return testNow }
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	locales := chat.Locales{} // as cmd/samla wires it: the bot, built after the core, tells locales
-	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: quiet, Locales: locales})
+	members := chat.Memberships{}
+	core := sip.New(sip.Deps{Store: st, Directory: holder, Now: clock, Rand: rand.NewChaCha8([32]byte{7}), Lang: "sv", Log: quiet,
+		Locales: locales, Members: members})
 
 	fake := newFakeMM(t)
 	fake.addUser(userID("fatima"), "fatima.said", "fatima.said@malmo.example.se")
@@ -63,6 +65,7 @@ func newCrossFixture(t *testing.T) *crossFixture {
 		t.Fatal(err)
 	}
 	locales[chat.Mattermost] = bot
+	members[chat.Mattermost] = bot
 	slack := chattest.New(chat.Slack)
 	worker := outbox.NewWorker(st, []chat.Sender{slack, bot}, outbox.Options{Now: clock, Log: quiet})
 	deliver := func() {

@@ -89,6 +89,7 @@ type fakeMM struct {
 	fail     map[string][]failure // "METHOD /route" → next failures
 	requests []string
 	nextID   int
+	members  map[string]bool // channel id + "/" + user id
 }
 
 type failure struct {
@@ -100,10 +101,11 @@ const fakeBotID = "botuserid000000000000000000"
 
 func newFakeMM(t *testing.T) *fakeMM {
 	f := &fakeMM{
-		t:     t,
-		users: map[string]*model.User{},
-		posts: map[string]*model.Post{},
-		fail:  map[string][]failure{},
+		t:       t,
+		users:   map[string]*model.User{},
+		posts:   map[string]*model.Post{},
+		fail:    map[string][]failure{},
+		members: map[string]bool{},
 	}
 	f.addUser(fakeBotID, "samla", "")
 	mux := http.NewServeMux()
@@ -111,6 +113,7 @@ func newFakeMM(t *testing.T) *fakeMM {
 	mux.HandleFunc("GET /api/v4/users/username/{name}", f.handle("GET /users/username", f.getByName))
 	mux.HandleFunc("GET /api/v4/users/{id}", f.handle("GET /users/id", f.getUser))
 	mux.HandleFunc("GET /api/v4/channels/{id}", f.handle("GET /channels/id", f.getChannel))
+	mux.HandleFunc("GET /api/v4/channels/{id}/members/{user}", f.handle("GET /channels/members", f.getMember))
 	mux.HandleFunc("POST /api/v4/channels/direct", f.handle("POST /channels/direct", f.direct))
 	mux.HandleFunc("POST /api/v4/posts", f.handle("POST /posts", f.createPost))
 	mux.HandleFunc("PUT /api/v4/posts/{id}/patch", f.handle("PUT /posts/patch", f.patchPost))
@@ -129,6 +132,24 @@ func (f *fakeMM) addUser(id, username, email string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.users[id] = &model.User{Id: id, Username: username, Email: email}
+}
+
+// addMember makes a user a member of a channel.
+func (f *fakeMM) addMember(channel, user string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.members[channel+"/"+user] = true
+}
+
+func (f *fakeMM) getMember(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	ok := f.members[r.PathValue("id")+"/"+r.PathValue("user")]
+	f.mu.Unlock()
+	if !ok {
+		f.notFound(w)
+		return
+	}
+	writeJSON(w, http.StatusOK, model.ChannelMember{ChannelId: r.PathValue("id"), UserId: r.PathValue("user")})
 }
 
 // setLocale sets the locale Mattermost keeps for a user.
