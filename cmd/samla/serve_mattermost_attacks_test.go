@@ -22,6 +22,8 @@ type fakeMattermostAPI struct {
 	emails map[string]string // id → profile e-mail
 	// verified holds the ids whose e-mail Mattermost has verified.
 	verified map[string]bool
+	// members holds channel id + "/" + user id of channel members.
+	members map[string]bool
 
 	mu    sync.Mutex
 	posts []string
@@ -46,6 +48,13 @@ func (f *fakeMattermostAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		fmt.Fprintf(w, `{"id":%q,"username":%q,"email":%q,"email_verified":%t}`, id, name, f.emails[id], f.verified[id])
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/members/"):
+		channel, user, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/members/")
+		if !f.members[channel+"/"+user] {
+			http.Error(w, `{"status_code":404}`, http.StatusNotFound)
+			return
+		}
+		fmt.Fprintf(w, `{"channel_id":%q,"user_id":%q}`, channel, user)
 	case r.Method == http.MethodPost && path == "/channels/direct":
 		var ids []string
 		_ = json.NewDecoder(r.Body).Decode(&ids)

@@ -405,3 +405,102 @@ func TestServeSlackChannelButtons(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 }
+
+// mmButtonContext finds a post to channel holding ref and returns the
+// signed context of its button label.
+func mmButtonContext(t *testing.T, api *fakeMattermostAPI, channel, ref, label string) map[string]any {
+	t.Helper()
+	var found map[string]any
+	waitFor(t, func() bool {
+		for _, raw := range api.allPosts() {
+			var p struct {
+				ChannelID string `json:"channel_id"`
+				Message   string `json:"message"`
+				Props     struct {
+					Attachments []struct {
+						Text    string `json:"text"`
+						Actions []struct {
+							Name        string `json:"name"`
+							Integration struct {
+								Context map[string]any `json:"context"`
+							} `json:"integration"`
+						} `json:"actions"`
+					} `json:"attachments"`
+				} `json:"props"`
+			}
+			if json.Unmarshal([]byte(raw), &p) != nil || p.ChannelID != channel || !strings.Contains(raw, ref) {
+				continue
+			}
+			for _, a := range p.Props.Attachments {
+				for _, b := range a.Actions {
+					if b.Name == label {
+						found = b.Integration.Context
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}, "a post with "+label+" in "+channel)
+	return found
+}
+
+// mmPress presses a button as Mattermost would post it to Samla.
+func mmPress(t *testing.T, base, userID, userName, channel string, context map[string]any) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"user_id": userID, "user_name": userName, "channel_id": channel,
+		"post_id": mmID("post1"), "type": "button", "context": context})
+	resp, err := http.Post(base+"/mattermost/actions", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return fmt.Sprint(resp.StatusCode, " ", jsonStrings(t, raw))
+}
+
+// TestServeMattermostChannelButtons (issue 16, problems 4 and 5, on
+// Mattermost through samla serve): Malmö's home health care is invited in
+// its team channel; a user of the server outside the channel pressing
+// "Jag kommer" gets what a made-up case gets, a member answers for the
+// unit and the convener's status names them.
+func TestServeMattermostChannelButtons(t *testing.T) {
+	api := &fakeMattermostAPI{
+		users:   map[string]string{mmID("samlabot"): "samla", mmID("fatima"): "fatima.said", mmID("olle"): "olle.sjuksk", mmID("mallory"): "mallory"},
+		members: map[string]bool{"hemsjukvard-malmo/" + mmID("olle"): true},
+	}
+	fake := httptest.NewServer(api)
+	defer fake.Close()
+	base, stderr, stop, _ := startServe(t, map[string]string{
+		"SAMLA_DATA":                      t.TempDir(),
+		"SAMLA_MATTERMOST_SERVERS":        "skane-kommun=" + fake.URL,
+		"SAMLA_MATTERMOST_BOT_TOKENS":     "skane-kommun=bot-token",
+		"SAMLA_MATTERMOST_COMMAND_TOKENS": "skane-kommun=tok-kommun",
+		"SAMLA_MATTERMOST_ACTION_KEY":     "0123456789abcdef0123456789abcdef",
+		"SAMLA_PUBLIC_URL":                "https://samla.example.se",
+	})
+	fatima := func(text string) string { return mmCommand(t, base, "tok-kommun", mmID("fatima"), "fatima.said", text) }
+	ref := refRE.FindString(fatima("ny kommun=Malmö ålder=82 parter=hemsjukvard"))
+	if ref == "" {
+		t.Fatalf("no case:\n%s", stderr)
+	}
+	fatima("samtycke " + ref + " skriftligt vårdnadshavare")
+	fatima("bjud " + ref)
+	ctx := mmButtonContext(t, api, "hemsjukvard-malmo", ref, "Jag kommer")
+
+	if out := mmPress(t, base, mmID("mallory"), "mallory", "hemsjukvard-malmo", ctx); !strings.Contains(out, "hittades inte") {
+		t.Errorf("a user outside the unit's channel: %s", out)
+	}
+	if out := fatima("status " + ref); strings.Contains(out, "✓ kommer") {
+		t.Errorf("an answer from outside the channel counted:\n%s", out)
+	}
+	if out := mmPress(t, base, mmID("olle"), "olle.sjuksk", "hemsjukvard-malmo", ctx); strings.Contains(out, "hittades inte") || !strings.HasPrefix(out, "200") {
+		t.Errorf("a member of the unit's channel: %s", out)
+	}
+	if out := fatima("status " + ref); !strings.Contains(out, "✓ kommer") || !strings.Contains(out, "svar från olle.sjuksk") {
+		t.Errorf("status after a member answered:\n%s", out)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+}
