@@ -51,9 +51,10 @@ func (rc *roomCore) langOf(ctx context.Context, who chat.Actor) i18n.Lang {
 }
 
 // newCore builds the SIP service and the reminders engine on one store;
-// the reminders' metrics go to reg, security events to security.
+// the reminders' metrics go to reg, security events to security; the
+// case room shows statistics from statsSvc.
 func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *slog.Logger, reg prometheus.Registerer,
-	security func(platform, event string)) (*core, error) {
+	security func(platform, event string), statsSvc room.Stats) (*core, error) {
 	set, err := reminders.SettingsFrom(cfg.Reminders, cfg.TimeZone, cfg.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("reminders: %w", err)
@@ -77,7 +78,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		opts := room.Options{
 			Store: st, Core: rc, PublicURL: cfg.PublicURL, Lang: cfg.Lang,
 			LinkTTL: cfg.Room.LinkTTL, IdleTimeout: cfg.Room.IdleTimeout, MaxSession: cfg.Room.SessionMax,
-			Log: log.With("component", "room"),
+			Log: log.With("component", "room"), Stats: statsSvc,
 			LangOf: func(ctx context.Context, who chat.Actor) string {
 				return string(rc.langOf(ctx, who))
 			},

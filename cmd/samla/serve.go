@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/signal"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/samla-sip/samla/internal/metrics"
 	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/reminders"
+	"github.com/samla-sip/samla/internal/room"
 	"github.com/samla-sip/samla/internal/server"
 	"github.com/samla-sip/samla/internal/stats"
 	"github.com/samla-sip/samla/internal/store"
@@ -89,12 +91,13 @@ func serve(ctx context.Context, env *cliEnv, cfg config.Config, log *slog.Logger
 		return fmt.Errorf("metrics: %w", err)
 	}
 
-	core, err := newCore(cfg, st, holder, log, srv.Registerer(), security.Event)
+	core, err := newCore(cfg, st, holder, log, srv.Registerer(), security.Event, statsSvc)
 	if err != nil {
 		return err
 	}
 	if core.room != nil {
 		srv.Handle("/rum/", core.room.Handler())
+		srv.Handle("GET /statistik", http.RedirectHandler(room.StatsPath, http.StatusSeeOther))
 		log.Info("case room served", "at", cfg.PublicURL+"/rum/")
 	}
 	chats, err := startPlatforms(ctx, cfg, core.handler(), core.locales, core.members, holder, st, srv, log, security.Event)

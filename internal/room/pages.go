@@ -16,7 +16,10 @@ var templateFS embed.FS
 //go:embed static/room.css
 var roomCSS []byte
 
-var pages = template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"pct":  pctText,
+	"plus": func(a, b float64) float64 { return a + b },
+}).ParseFS(templateFS, "templates/*.html"))
 
 // stockholm is the zone times are shown in.
 var stockholm = mustZone("Europe/Stockholm")
@@ -62,6 +65,8 @@ type view struct {
 	PlanVoice voice
 	PlanRef   string
 	HasPlan   bool
+	// Stats is the statistics page (statistik.html).
+	Stats *statsView
 }
 
 // T is a text in the page's language.

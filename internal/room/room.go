@@ -56,6 +56,8 @@ type Options struct {
 	// ("sv" or "en"; their /sip språk choice, else their platform's);
 	// nil answers everyone in Lang.
 	LangOf func(ctx context.Context, who chat.Actor) string
+	// Stats, when set, serves the staff-only statistics page (StatsPath).
+	Stats Stats
 }
 
 // Room serves the case room and makes the links into it.
@@ -122,6 +124,10 @@ func (rm *Room) Handler() http.Handler {
 	entry("GET "+OpenPath, rm.open)
 	mux.HandleFunc("GET /rum/static/room.css", rm.css)
 	mux.HandleFunc("POST /rum/ut", rm.logout)
+	if rm.opts.Stats != nil {
+		mux.HandleFunc("GET "+StatsPath, rm.statsPage)
+		mux.HandleFunc("GET "+StatsCSVPath, rm.statsCSV)
+	}
 	mux.HandleFunc("GET /rum/{ref}", rm.staffPage)
 	mux.HandleFunc("POST /rum/{ref}/svar", rm.postAnswer)
 	mux.HandleFunc("POST /rum/{ref}/tid", rm.postProposal)
