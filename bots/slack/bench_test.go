@@ -89,7 +89,7 @@ func benchCommands(b *testing.B, core Core, st store.Store, dir DirectorySource,
 		BotTokens:     map[string]string{team: "xoxb-1"},
 		APIURL:        "http://127.0.0.1:1/api/", // never called: the user is linked or cached
 		Handler:       core,
-		Dedup:         st,
+		Store:         st,
 		Directory:     dir,
 		Log:           slog.New(slog.DiscardHandler),
 	})

@@ -22,13 +22,8 @@ type DirectorySource interface {
 	Current() *directory.Directory
 }
 
-// Deduper is the store's Once: true for the first caller of key within ttl.
-type Deduper interface {
-	Once(ctx context.Context, key string, ttl time.Duration) (bool, error)
-}
-
 // Options configure a Bot. SigningSecret (HTTP) or AppToken (Socket Mode),
-// BotTokens, Handler and Dedup are required.
+// BotTokens, Handler and Store are required.
 type Options struct {
 	SigningSecret string            // SAMLA_SLACK_SIGNING_SECRET
 	BotTokens     map[string]string // team id → xoxb token
@@ -36,7 +31,7 @@ type Options struct {
 	AppToken      string            // SAMLA_SLACK_APP_TOKEN (Socket Mode)
 	Handler       Core
 	Directory     DirectorySource // links Slack users to contacts; may be nil
-	Dedup         Deduper
+	Store         Store           // replay check and the inbox of accepted requests
 	Now           func() time.Time
 	Location      *time.Location // SAMLA_TIMEZONE, for dates; nil = Europe/Stockholm
 	Log           *slog.Logger
@@ -77,7 +72,7 @@ type Bot struct {
 	clients    map[string]webAPI
 	handler    Core
 	dir        DirectorySource
-	dedup      Deduper
+	store      Store
 	now        func() time.Time
 	log        *slog.Logger
 	http       *http.Client
@@ -124,8 +119,8 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 	if opts.Handler == nil {
 		return nil, errors.New("slack: Options.Handler is required")
 	}
-	if opts.Dedup == nil {
-		return nil, errors.New("slack: Options.Dedup is required")
+	if opts.Store == nil {
+		return nil, errors.New("slack: Options.Store is required")
 	}
 	if opts.SigningSecret == "" && opts.AppToken == "" {
 		return nil, errors.New("slack: a signing secret (HTTP) or an app token (Socket Mode) is required")
@@ -140,7 +135,7 @@ func newBot(opts Options, dial func(token string) webAPI) (*Bot, error) {
 		clients:    make(map[string]webAPI, len(opts.BotTokens)),
 		handler:    opts.Handler,
 		dir:        opts.Directory,
-		dedup:      opts.Dedup,
+		store:      opts.Store,
 		now:        opts.Now,
 		log:        opts.Log,
 		http:       opts.HTTPClient,
@@ -222,6 +217,13 @@ func (b *Bot) spawn(fn func(ctx context.Context)) bool {
 		fn(b.bg)
 	}()
 	return true
+}
+
+// isClosed reports whether Close was called (no new work is started).
+func (b *Bot) isClosed() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.closed
 }
 
 // today is the current date in the bot's time zone as 2006-01-02.

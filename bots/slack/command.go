@@ -42,7 +42,9 @@ func isBareNew(text string) bool {
 }
 
 // onCommand runs a slash command and returns the response body (nil for
-// an empty 200). Used by HTTP and Socket Mode alike.
+// an empty 200). Used by HTTP and Socket Mode alike. The command is saved
+// before it runs; one that cannot be saved is not run, and the answer
+// says to try again.
 func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
 	start := time.Now()
 	if cmd.TeamID == "" || cmd.UserID == "" {
@@ -51,10 +53,18 @@ func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
 	if isBareNew(cmd.Text) && cmd.TriggerID != "" {
 		return b.openNewCase(ctx, cmd)
 	}
-	who := b.actor(ctx, cmd.TeamID, cmd.UserID, cmd.ChannelID)
+	if b.isClosed() {
+		return textBody(b.t("stopping"))
+	}
 	text := strings.TrimSpace(cmd.Text)
+	e := inboxEntry{Kind: kindCommand, Team: cmd.TeamID, User: cmd.UserID, Channel: cmd.ChannelID, ResponseURL: cmd.ResponseURL, Text: text}
+	id := "cmd:" + entryID(e)
+	if _, err := b.accept(ctx, id, e, false); err != nil {
+		return textBody(b.t("not_saved"))
+	}
+	who := b.actor(ctx, cmd.TeamID, cmd.UserID, cmd.ChannelID)
 	reply, inline := b.runInline(ctx, start,
-		func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) },
+		b.settling(id, func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) }),
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, cmd.ResponseURL, r) })
 	if !inline {
 		return textBody(b.t("working"))

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-
-	"github.com/samla-sip/samla/internal/chat"
 )
 
 // eventEnvelope is the part of an Events API request the bot reads.
@@ -25,7 +23,8 @@ type eventEnvelope struct {
 	} `json:"event"`
 }
 
-// serveEvent answers POST /slack/events.
+// serveEvent answers POST /slack/events. An event that could not be saved
+// gets 503, so that Slack delivers it again.
 func (b *Bot) serveEvent(w http.ResponseWriter, r *http.Request, body []byte) {
 	var env eventEnvelope
 	if err := json.Unmarshal(body, &env); err != nil {
@@ -36,7 +35,10 @@ func (b *Bot) serveEvent(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeJSON(w, map[string]string{"challenge": env.Challenge})
 		return
 	}
-	b.onEvent(r.Context(), env)
+	if err := b.onEvent(r.Context(), env); err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -45,33 +47,32 @@ var mention = regexp.MustCompile(`<@[A-Z0-9]+(\|[^>]*)?>`)
 
 // onEvent handles an event_callback once per event_id (Slack retries with
 // X-Slack-Retry-Num when it got no timely 200). An app_mention runs its
-// text as a /sip command and answers privately in the channel.
-func (b *Bot) onEvent(ctx context.Context, env eventEnvelope) {
+// text as a /sip command and answers privately in the channel; it is
+// saved, and marked seen in the same write, before it is acknowledged.
+// An error means it was not saved: Slack must deliver it again.
+func (b *Bot) onEvent(ctx context.Context, env eventEnvelope) error {
 	if env.Type != "event_callback" || env.EventID == "" || env.TeamID == "" {
-		return
-	}
-	if !b.first(ctx, "ev", env.TeamID, "", env.EventID) {
-		return
+		return nil
 	}
 	ev := env.Event
 	if ev.Type != "app_mention" || ev.User == "" || ev.BotID != "" {
-		return
+		return nil
 	}
 	text := strings.TrimSpace(mention.ReplaceAllString(ev.Text, ""))
 	text = strings.TrimSpace(strings.TrimPrefix(text, "/sip"))
 	if text == "" {
 		text = "hjälp"
 	}
+	id := "ev:" + env.TeamID + ":" + env.EventID
+	e := inboxEntry{Kind: kindMention, Team: env.TeamID, User: ev.User, Channel: ev.Channel, Text: text}
+	first, err := b.accept(ctx, id, e, true)
+	if err != nil || !first {
+		return err
+	}
 	b.spawn(func(ctx context.Context) {
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
-		who := b.actor(cctx, env.TeamID, ev.User, ev.Channel)
-		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Command(ctx, who, text) })
-		if r.Prompt != nil {
-			r = withLine(r, b.t("prompt_expired"))
-		}
-		if err := b.postEphemeral(cctx, who, r.Body()); err != nil {
-			b.log.Warn("slack: answering a mention failed", "team", env.TeamID, "error", err)
-		}
+		b.run(cctx, e, func(ctx context.Context) { b.settle(ctx, id) })
 	})
+	return nil
 }

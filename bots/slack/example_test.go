@@ -31,7 +31,7 @@ func Example() {
 		AppToken:      "", // cfg.Slack.AppToken: Socket Mode when set
 		Handler:       core,
 		Directory:     holder,
-		Dedup:         st,
+		Store:         st,
 		Now:           time.Now,
 		Log:           log.With("component", "slack"),
 		Lang:          "sv",

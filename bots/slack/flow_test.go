@@ -84,7 +84,7 @@ func newRealFlowWith(t *testing.T, st store.Store, mod func(*sip.Deps)) *realFlo
 	}
 	core := sip.New(deps)
 	tb := newTestBot(t, func(o *Options) {
-		o.Handler, o.Dedup, o.Directory = core, st, holder
+		o.Handler, o.Store, o.Directory = core, st, holder
 		o.BotTokens = map[string]string{"T0SKANE01": "xoxb-skane"}
 	})
 	locales[chat.Slack] = tb.Bot

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/samla-sip/samla/internal/chat"
 	"github.com/samla-sip/samla/internal/sip"
+	"github.com/samla-sip/samla/internal/store"
+	"github.com/samla-sip/samla/internal/store/bboltstore"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -102,17 +105,31 @@ func (h *fakeHandler) calls() (commands, acts []handlerCall) {
 	return append([]handlerCall(nil), h.commands...), append([]handlerCall(nil), h.acts...)
 }
 
-// fakeDedup is an in-memory Once.
+// fakeDedup is an in-memory Once over a real bbolt store for the inbox;
+// err makes Once and Commit fail, as a store that is down (with onceOK,
+// only Commit: a store lost between the replay check and the write).
 type fakeDedup struct {
-	mu   sync.Mutex
-	seen map[string]bool
-	err  error
+	store.Store
+	mu     sync.Mutex
+	seen   map[string]bool
+	err    error
+	onceOK bool
+}
+
+func (d *fakeDedup) Commit(ctx context.Context, tx store.Tx) error {
+	d.mu.Lock()
+	err := d.err
+	d.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return d.Store.Commit(ctx, tx)
 }
 
 func (d *fakeDedup) Once(ctx context.Context, key string, ttl time.Duration) (bool, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.err != nil {
+	if d.err != nil && !d.onceOK {
 		return false, d.err
 	}
 	if d.seen == nil {
@@ -145,13 +162,18 @@ func newTestBot(t testing.TB, tweak ...func(*Options)) *testBot {
 	t.Helper()
 	api := newFakeAPI(t)
 	h := &fakeHandler{}
-	d := &fakeDedup{}
+	st, err := bboltstore.Open(filepath.Join(t.TempDir(), "samla.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	d := &fakeDedup{Store: st}
 	opts := Options{
 		SigningSecret: testSecret,
 		BotTokens:     map[string]string{"T1": "xoxb-team-1", "T2": "xoxb-team-2"},
 		APIURL:        api.url(),
 		Handler:       h,
-		Dedup:         d,
+		Store:         d,
 		Now:           func() time.Time { return testNow },
 		Log:           slog.New(slog.DiscardHandler),
 	}

@@ -25,70 +25,74 @@ const dedupTTL = time.Hour
 // open a modal (Slack: 3 s; we keep a margin).
 const triggerLife = 2500 * time.Millisecond
 
-// serveInteraction answers POST /slack/interactions.
+// serveInteraction answers POST /slack/interactions. A press that could
+// not be saved gets 503 (Slack marks it failed) and a message by
+// response_url asking to press again.
 func (b *Bot) serveInteraction(w http.ResponseWriter, r *http.Request, body []byte) {
 	form, err := url.ParseQuery(string(body))
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	writeJSON(w, b.onInteraction(r.Context(), []byte(form.Get("payload"))))
+	resp, err := b.onInteraction(r.Context(), []byte(form.Get("payload")))
+	if err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	writeJSON(w, resp)
 }
 
 // onInteraction handles a button press or a modal submission (the JSON
-// payload) and returns the response body (nil for an empty 200).
-func (b *Bot) onInteraction(ctx context.Context, payload []byte) any {
+// payload) and returns the response body (nil for an empty 200), or
+// errNotSaved when a press could not be recorded (the user has been
+// asked to press again).
+func (b *Bot) onInteraction(ctx context.Context, payload []byte) (any, error) {
 	var cb slackgo.InteractionCallback
 	if err := json.Unmarshal(payload, &cb); err != nil {
 		b.log.Warn("slack: bad interaction payload", "error", err)
-		return nil
+		return nil, nil
 	}
 	team := firstNonEmpty(cb.Team.ID, cb.User.TeamID, cb.View.TeamID)
 	if team == "" || cb.User.ID == "" {
-		return nil
+		return nil, nil
 	}
 	// A repeated delivery is the same payload; every new press or
 	// submission differs (trigger_id, action_ts, the form's state).
 	sum := sha256.Sum256(payload)
-	if !b.first(ctx, "ia", team, cb.User.ID, hex.EncodeToString(sum[:16])) {
-		if cb.Type == slackgo.InteractionTypeViewSubmission {
-			return slackgo.NewClearViewSubmissionResponse()
-		}
-		return nil
-	}
+	id := "ia:" + team + ":" + cb.User.ID + ":" + hex.EncodeToString(sum[:16])
 	switch cb.Type {
 	case slackgo.InteractionTypeBlockActions:
-		b.onBlockAction(ctx, team, &cb)
-		return nil
+		return nil, b.onBlockAction(ctx, id, team, &cb)
 	case slackgo.InteractionTypeViewSubmission:
 		switch cb.View.CallbackID {
 		case callbackNew:
-			return b.onNewCaseSubmission(ctx, team, &cb)
+			return b.onNewCaseSubmission(ctx, id, team, &cb), nil
 		case callbackPrompt:
-			return b.onPromptSubmission(ctx, team, &cb)
+			return b.onPromptSubmission(ctx, id, team, &cb), nil
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-// first reports whether a Slack delivery is seen for the first time. If
-// the store cannot tell, the delivery is processed (the core's commands
-// are idempotent enough; losing a user's click is worse).
-func (b *Bot) first(ctx context.Context, kind, team, user, id string) bool {
-	ok, err := b.dedup.Once(ctx, "slack:"+kind+":"+team+":"+user+":"+id, dedupTTL)
+// first reports whether a Slack delivery that changes nothing (a button
+// opening a form) is seen for the first time. If the store cannot tell,
+// the delivery is processed.
+func (b *Bot) first(ctx context.Context, id string) bool {
+	ok, err := b.store.Once(ctx, "slack:"+id, dedupTTL)
 	if err != nil {
-		b.log.Warn("slack: dedup failed; processing anyway", "kind", kind, "error", err)
+		b.log.Warn("slack: dedup failed; processing anyway", "error", err)
 		return true
 	}
 	return ok
 }
 
 // onBlockAction handles a button press: a button with a prompt opens the
-// modal at once; otherwise the core runs in the background and its reply
-// goes to response_url (Slack ignores the HTTP body of block actions).
-func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.InteractionCallback) {
+// modal at once; otherwise the press is saved, the core runs in the
+// background and its reply goes to response_url (Slack ignores the HTTP
+// body of block actions).
+func (b *Bot) onBlockAction(ctx context.Context, id, team string, cb *slackgo.InteractionCallback) error {
 	if len(cb.ActionCallback.BlockActions) == 0 {
-		return
+		return nil
 	}
 	a := cb.ActionCallback.BlockActions[0]
 	act := chat.Action{Name: actionName(a.ActionID)}
@@ -100,6 +104,9 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 	received := time.Now()
 	meta := viewMeta{Action: act.Name, Value: act.Value, ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
 	if prompt != nil {
+		if !b.first(ctx, id) {
+			return nil
+		}
 		view, err := b.promptModal(*prompt, "", meta)
 		if err == nil {
 			err = b.openView(ctx, team, cb.TriggerID, view)
@@ -111,13 +118,27 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 				b.answerLater(ctx, who, cb.ResponseURL, chat.Reply{Text: b.t("prompt_failed")})
 			})
 		}
-		return
+		return nil
+	}
+	e := inboxEntry{Kind: kindAct, Team: team, User: cb.User.ID, Channel: cb.Channel.ID, ResponseURL: cb.ResponseURL, Action: act}
+	first, err := b.accept(ctx, id, e, true)
+	if err != nil {
+		b.spawn(func(ctx context.Context) {
+			cctx, cancel := context.WithTimeout(ctx, settleTimeout)
+			defer cancel()
+			who := b.actor(cctx, team, cb.User.ID, cb.Channel.ID)
+			b.answerLater(cctx, who, cb.ResponseURL, chat.Reply{Text: b.t("press_again")})
+		})
+		return err
+	}
+	if !first {
+		return nil
 	}
 	b.spawn(func(ctx context.Context) {
 		cctx, cancel := context.WithTimeout(ctx, lateTimeout)
 		defer cancel()
 		who := b.actor(cctx, team, cb.User.ID, cb.Channel.ID)
-		r := b.safely(cctx, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) })
+		r := b.settling(id, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) })(cctx)
 		if r.Prompt != nil && time.Since(received) < triggerLife {
 			meta := viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
 			if failed := b.openReplyPrompt(cctx, team, cb.TriggerID, r, meta); failed == nil {
@@ -129,10 +150,11 @@ func (b *Bot) onBlockAction(ctx context.Context, team string, cb *slackgo.Intera
 			b.answerLater(cctx, who, cb.ResponseURL, r)
 		}
 	})
+	return nil
 }
 
 // onPromptSubmission runs the action a prompt modal collected input for.
-func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+func (b *Bot) onPromptSubmission(ctx context.Context, id, team string, cb *slackgo.InteractionCallback) any {
 	start := time.Now()
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
 	input, flag := promptAnswer(cb.View.State)
@@ -141,10 +163,14 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 		// The gate's words, as the core would say them, next to the field.
 		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang.String())})
 	}
-	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}
+	e := inboxEntry{Kind: kindAct, Team: team, User: cb.User.ID, Channel: meta.Channel, ResponseURL: meta.ResponseURL, Action: act}
+	if stop := b.acceptSubmission(ctx, id, e, "input"); stop != nil {
+		return stop
+	}
+	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	reply, inline := b.runInline(ctx, start,
-		func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) },
+		b.settling(id, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) }),
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
 	if !inline {
 		return slackgo.NewClearViewSubmissionResponse()
@@ -167,17 +193,21 @@ func (b *Bot) onPromptSubmission(ctx context.Context, team string, cb *slackgo.I
 // a created case closes it and the answer follows by response_url or DM.
 // When the core answers after the inline wait, the modal has closed and
 // a refusal comes as a message instead.
-func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.InteractionCallback) any {
+func (b *Bot) onNewCaseSubmission(ctx context.Context, id, team string, cb *slackgo.InteractionCallback) any {
 	start := time.Now()
 	in := readNewCaseForm(cb.View.State).input()
 	meta := decodeViewMeta(cb.View.PrivateMetadata)
+	e := inboxEntry{Kind: kindNewCase, Team: team, User: cb.User.ID, Channel: meta.Channel, ResponseURL: meta.ResponseURL, NewCase: &in}
+	if stop := b.acceptSubmission(ctx, id, e, "kommun"); stop != nil {
+		return stop
+	}
 	who := b.actor(ctx, team, cb.User.ID, meta.Channel)
 	var (
 		created bool
 		refused *sip.Refusal
 	)
 	reply, inline := b.runInline(ctx, start,
-		func(ctx context.Context) chat.Reply {
+		b.settling(id, func(ctx context.Context) chat.Reply {
 			res, err := b.handler.NewCase(ctx, who, in)
 			if err == nil {
 				created = true
@@ -187,7 +217,7 @@ func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.
 				return chat.Reply{Text: refused.Message()}
 			}
 			return chat.Reply{Text: b.t("failed")}
-		},
+		}),
 		func(ctx context.Context, r chat.Reply) { b.answerLater(ctx, who, meta.ResponseURL, r) })
 	if !inline {
 		return slackgo.NewClearViewSubmissionResponse()
@@ -201,6 +231,24 @@ func (b *Bot) onNewCaseSubmission(ctx context.Context, team string, cb *slackgo.
 	}
 	b.spawn(func(ctx context.Context) { b.answerLater(ctx, who, meta.ResponseURL, reply) })
 	return slackgo.NewClearViewSubmissionResponse()
+}
+
+// acceptSubmission saves a modal submission before it is answered. It
+// returns the response that ends the request early: the modal closed for
+// a repeated delivery, or kept open with "send again" on field when the
+// submission could not be saved (or Samla is stopping); nil to go on.
+func (b *Bot) acceptSubmission(ctx context.Context, id string, e inboxEntry, field string) any {
+	if b.isClosed() {
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{field: b.t("stopping")})
+	}
+	first, err := b.accept(ctx, id, e, true)
+	if err != nil {
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{field: b.t("not_saved")})
+	}
+	if !first {
+		return slackgo.NewClearViewSubmissionResponse()
+	}
+	return nil
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -113,16 +113,19 @@ func (b *Bot) dispatchSocket(ctx context.Context, conn socketConn, ev socketmode
 		}
 		resp = b.onCommand(ctx, cmd)
 	case socketmode.EventTypeInteractive:
-		resp = b.onInteraction(ctx, req.Payload)
+		var err error
+		if resp, err = b.onInteraction(ctx, req.Payload); err != nil {
+			return // not acknowledged: Slack shows the press as failed
+		}
 	case socketmode.EventTypeEventsAPI:
-		b.ack(conn, req, nil) // first: the event is handled in the background
 		var env eventEnvelope
 		if err := json.Unmarshal(req.Payload, &env); err != nil {
 			b.log.Warn("slack: socket mode: bad event", "error", err)
-			return
+			break
 		}
-		b.onEvent(ctx, env)
-		return
+		if err := b.onEvent(ctx, env); err != nil {
+			return // not acknowledged: Slack delivers it again
+		}
 	default:
 		return
 	}

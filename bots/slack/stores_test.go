@@ -78,7 +78,7 @@ func TestRefusedRequestsLeaveStoreUnchanged(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			st := open(t)
 			core := &storeWriter{st: st}
-			tb := newTestBot(t, func(o *Options) { o.Handler = core; o.Dedup = st })
+			tb := newTestBot(t, func(o *Options) { o.Handler = core; o.Store = st })
 			ev := []byte(`{"type":"event_callback","team_id":"T1","event_id":"EvX","event":{"type":"app_mention","user":"U1","channel":"C1","text":"<@UB> ny kommun=Lund"}}`)
 			cmd := []byte(url.Values{"team_id": {"T1"}, "user_id": {"U1"}, "text": {"ny kommun=Lund ålder=14 parter=bup"}}.Encode())
 			big := []byte("text=" + strings.Repeat("x", maxBody+1))

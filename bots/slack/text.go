@@ -17,6 +17,8 @@ var texts = i18n.Catalogue{
 	"prompt_failed":  {Sv: "Rutan kunde inte öppnas. Tryck på knappen igen.", En: "The dialog could not be opened. Press the button again."},
 	"prompt_expired": {Sv: "Samla behöver ett svar till, men tiden för att öppna rutan gick ut. Tryck på knappen igen.", En: "Samla needs one more answer, but the time to open the dialog ran out. Press the button again."},
 	"failed":         {Sv: "Något gick fel i Samla. Försök igen om en stund.", En: "Something went wrong in Samla. Please try again in a moment."},
+	"not_saved":      {Sv: "Samla kunde inte ta emot det just nu, så inget har hänt. Försök igen om en stund.", En: "Samla could not take this in just now, so nothing happened. Please try again in a moment."},
+	"press_again":    {Sv: "Samla kunde inte ta emot knapptrycket just nu, så inget har hänt. Tryck på knappen igen om en stund.", En: "Samla could not take in the button press just now, so nothing happened. Press the button again in a moment."},
 	"ny_title":       {Sv: "Ny SIP", En: "New SIP"},
 	"submit":         {Sv: "Skicka", En: "Send"},
 	"cancel":         {Sv: "Avbryt", En: "Cancel"},

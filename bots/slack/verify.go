@@ -85,7 +85,7 @@ func (b *Bot) readVerified(w http.ResponseWriter, r *http.Request) (body []byte,
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return nil, false
 	}
-	first, err := b.dedup.Once(r.Context(), replayKey(r.Header), replayTTL)
+	first, err := b.store.Once(r.Context(), replayKey(r.Header), replayTTL)
 	if err != nil {
 		// Without the replay check a request could run twice: refuse it
 		// (Slack shows the user an error and they can try again).

@@ -32,7 +32,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 		bot, err := slack.New(slack.Options{
 			SigningSecret: cfg.Slack.SigningSecret, BotTokens: cfg.Slack.BotTokens,
 			APIURL: cfg.Slack.APIURL, AppToken: cfg.Slack.AppToken,
-			Handler: h, Directory: holder, Dedup: st, Now: time.Now, Location: cfg.Location(),
+			Handler: h, Directory: holder, Store: st, Now: time.Now, Location: cfg.Location(),
 			Log: log.With("component", "slack"), Lang: flagLang(cfg.Lang), BaseContext: ctx,
 		})
 		if err != nil {
@@ -44,6 +44,7 @@ func startPlatforms(ctx context.Context, cfg config.Config, h platformCore, loca
 		if cfg.Slack.AppToken != "" {
 			p.tasks = append(p.tasks, task{"slack socket mode", bot.RunSocketMode})
 		}
+		p.tasks = append(p.tasks, task{"slack inbox", bot.RunInbox})
 		p.senders = append(p.senders, bot)
 		p.closers = append(p.closers, bot.Close)
 		locales[chat.Slack] = bot
