@@ -295,67 +295,6 @@ func writeMsg(b *strings.Builder, id string, m outMsg) {
 	b.WriteString("\n")
 }
 
-func TestRegistrationCode(t *testing.T) {
-	tests := []struct {
-		kind                string
-		discharge, followUp bool
-		want                string
-	}{
-		{"region", false, false, "AU124"},
-		{"region", true, false, "AU125"},
-		{"region", false, true, "AW010"},
-		{"region", true, true, "AW010"},
-		{"kommun", false, false, "XAH.20.75"},
-		{"kommun", true, false, "XAH.20.65"},
-		{"kommun", false, true, ""},
-		{"stat", false, false, ""},
-	}
-	for _, tt := range tests {
-		if got := RegistrationCode(tt.kind, tt.discharge, tt.followUp); got != tt.want {
-			t.Errorf("RegistrationCode(%s, %v, %v) = %q, want %q", tt.kind, tt.discharge, tt.followUp, got, tt.want)
-		}
-	}
-}
-
-func TestAfterMeetingCodeLine(t *testing.T) {
-	w := testHours(t)
-	rd := renderer{set: testSettings(t), dir: testDir()}
-	fu := time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name   string
-		unit   string
-		modify func(*sip.Case)
-		want   string
-	}{
-		{"kommun first SIP", "soc-lund", nil, "KSI-koden *XAH.20.75*"},
-		{"kommun discharge", "soc-lund", func(c *sip.Case) { c.Parties = append(c.Parties, "slutenvard") }, "KSI-koden *XAH.20.65*"},
-		{"region first SIP", "bup-lund", nil, "KVÅ-koden *AU124*"},
-		{"region discharge", "bup-lund", func(c *sip.Case) { c.Parties = append(c.Parties, "slutenvard") }, "KVÅ-koden *AU125*"},
-		{"region follow-up meeting", "bup-lund", func(c *sip.Case) {
-			c.Meeting.At = lt(t, w, "2027-03-01 10:00")
-			c.Plan.FollowUp = &fu
-		}, "KVÅ-koden *AW010*"},
-		{"kommun follow-up meeting", "soc-lund", func(c *sip.Case) {
-			c.Meeting.At = lt(t, w, "2027-02-25 10:00")
-			c.Plan.FollowUp = &fu
-		}, "ingen egen KSI-kod"},
-		{"unknown organisation: both", "okänd", nil, "region KVÅ *AU124* (SIP upprättad), kommun KSI *XAH.20.75*"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := baseCase(t, w)
-			c.Convener.Unit = tt.unit
-			c.Meeting = &sip.Meeting{At: lt(t, w, "2026-12-01 13:00")}
-			if tt.modify != nil {
-				tt.modify(c)
-			}
-			if got := rd.afterText(c); !strings.Contains(got, tt.want) {
-				t.Errorf("after-meeting text lacks %q:\n%s", tt.want, got)
-			}
-		})
-	}
-}
-
 func golden(t *testing.T, path, got string) {
 	t.Helper()
 	testutil.Golden(t, path, []byte(got), *update)

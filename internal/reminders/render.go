@@ -2,7 +2,6 @@ package reminders
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/samla-sip/samla/internal/chat"
@@ -207,7 +206,17 @@ func (rd renderer) followUpTarget(c *sip.Case, key string) (chat.Address, bool) 
 // afterText is the plan checklist and the registration code prompt.
 func (rd renderer) afterText(c *sip.Case) string {
 	lang := rd.lang
-	lines := []string{tr(lang, "after.text", c.Ref, c.Ref)}
+	// "Held" only once the convener recorded it; each party gets its own
+	// registration code from the core then (sip.RegistrationCode).
+	var lines []string
+	switch {
+	case c.Held != nil:
+		lines = []string{tr(lang, "after.text", c.Ref, c.Ref)}
+	case c.Meeting != nil:
+		lines = []string{tr(lang, "after.unrecorded", c.Ref, when(lang, c.Meeting.At, rd.set.Hours.Loc), c.Ref)}
+	default:
+		lines = []string{tr(lang, "after.unrecorded.nodate", c.Ref)}
+	}
 	var missing []string
 	if len(c.Plan.Efforts) == 0 {
 		missing = append(missing, tr(lang, "after.efforts"))
@@ -224,61 +233,7 @@ func (rd renderer) afterText(c *sip.Case) string {
 	} else {
 		lines = append(lines, tr(lang, "after.complete"))
 	}
-	lines = append(lines, rd.codeLine(c), tr(lang, "code.note"))
 	return strings.Join(lines, "\n")
-}
-
-// RegistrationCode returns the code for a SIP meeting: for a region KVÅ
-// AU124 (drawn up), AU125 (at discharge) or AW010 (follow-up); for a
-// kommun KSI XAH.20.75 (drawn up) or XAH.20.65 (at discharge), and ""
-// for a kommun follow-up, which has no KSI code of its own.
-func RegistrationCode(orgKind string, discharge, followUp bool) string {
-	switch {
-	case orgKind == "region" && followUp:
-		return "AW010"
-	case orgKind == "region" && discharge:
-		return "AU125"
-	case orgKind == "region":
-		return "AU124"
-	case orgKind == "kommun" && followUp:
-		return ""
-	case orgKind == "kommun" && discharge:
-		return "XAH.20.65"
-	case orgKind == "kommun":
-		return "XAH.20.75"
-	}
-	return ""
-}
-
-func (rd renderer) codeLine(c *sip.Case) string {
-	lang := rd.lang
-	discharge, followUp := slices.Contains(c.Parties, "slutenvard"), rd.isFollowUpMeeting(c)
-	switch kind := rd.dir.OrgKind(c.Convener.Unit); kind {
-	case "region":
-		code := RegistrationCode(kind, discharge, followUp)
-		return tr(lang, "code.region", code, tr(lang, "code."+code))
-	case "kommun":
-		code := RegistrationCode(kind, discharge, followUp)
-		if code == "" {
-			return tr(lang, "code.kommun.none")
-		}
-		return tr(lang, "code.kommun", code, tr(lang, "code."+code))
-	default:
-		rc, kc := RegistrationCode("region", discharge, followUp), RegistrationCode("kommun", discharge, followUp)
-		if kc == "" {
-			return tr(lang, "code.region", rc, tr(lang, "code."+rc))
-		}
-		return tr(lang, "code.unknown", rc, tr(lang, "code."+rc), kc, tr(lang, "code."+kc))
-	}
-}
-
-// isFollowUpMeeting: the case has a follow-up date and the meeting is at
-// most two weeks before it (or after it) — the follow-up meeting itself.
-func (rd renderer) isFollowUpMeeting(c *sip.Case) bool {
-	if c.Plan.FollowUp == nil || c.Meeting == nil {
-		return false
-	}
-	return !c.Meeting.At.Before(followUpDay(rd.set.Hours, *c.Plan.FollowUp).AddDate(0, 0, -14))
 }
 
 func meetingLine(lang i18n.Lang, m *sip.Meeting) string {

@@ -73,6 +73,7 @@ func (s *Service) meetingHeld(ctx context.Context, r *request, in RecordHeld) (R
 	if derr != nil {
 		return Result{}, derr
 	}
+	var reg string
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
@@ -80,14 +81,23 @@ func (s *Service) meetingHeld(ctx context.Context, r *request, in RecordHeld) (R
 		if c.Stage().PlanEstablished() {
 			return inputErr(verbFollowUp, "err.held.established", c.Ref)
 		}
+		first := c.Held == nil
 		c.Held = &Milestone{Date: date, By: r.me.Name, At: r.now}
 		c.event("held", r.me.Name, r.now, day)
-		return nil
+		if !first {
+			return nil // a corrected date: the parties were prompted already
+		}
+		var err error
+		reg, err = s.promptRegistration(ctx, r, c, fx, false)
+		return err
 	})
 	if err != nil {
 		return Result{}, err
 	}
 	text := t(r.lang, "ok.held", ref, day)
+	if reg != "" {
+		text += "\n" + reg
+	}
 	if c.Consent == nil {
 		text += "\n" + t(r.lang, "next.consent", ref, consentHint(r.lang, c))
 	} else {
@@ -154,6 +164,7 @@ func (s *Service) followUpHeld(ctx context.Context, r *request, in RecordHeld) (
 	if derr != nil {
 		return Result{}, derr
 	}
+	var reg string
 	c, err := s.change(ctx, r, ref, func(c *Case, fx *effects) error {
 		if err := asConvener(c, r); err != nil {
 			return err
@@ -168,11 +179,16 @@ func (s *Service) followUpHeld(ctx context.Context, r *request, in RecordHeld) (
 		// That follow-up is done: the plan asks for the next date.
 		c.Plan.FollowUp = nil
 		c.event("followup.held", r.me.Name, r.now, day)
-		return nil
+		var err error
+		reg, err = s.promptRegistration(ctx, r, c, fx, true)
+		return err
 	})
 	if err != nil {
 		return Result{}, err
 	}
 	text := t(r.lang, "ok.followup.held", ref, day) + "\n" + t(r.lang, "next.nextfollowup", ref)
+	if reg != "" {
+		text += "\n" + reg
+	}
 	return s.caseResult(r, c, chat.Reply{Text: text}), nil
 }

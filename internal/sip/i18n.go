@@ -91,6 +91,15 @@ var catalogue = i18n.Catalogue{
 	"care.arbetsformedlingen": {Sv: "Arbetsförmedlingen", En: "Public Employment Service"},
 	"care.kriminalvarden":     {Sv: "Kriminalvården", En: "Prison and Probation Service"},
 
+	"reg.title":      {Sv: "Registrera SIP: %s", En: "Register the SIP: %s"},
+	"reg.held":       {Sv: "SIP-mötet för *%s* är registrerat som hållet. Registrera det hos er med %s *%s* (%s).", En: "The SIP meeting for *%s* is recorded as held. Register it in your organisation with %s *%s* (%s)."},
+	"reg.followup":   {Sv: "Uppföljningen av SIP *%s* är registrerad som hållen. Registrera den hos er med %s *%s* (%s).", En: "The follow-up of SIP *%s* is recorded as held. Register it in your organisation with %s *%s* (%s)."},
+	"reg.note":       {Sv: "Bara koden – aldrig uppgifter om personen här i chatten.", En: "Only the code – never details about the person here in chat."},
+	"code.AU124":     {Sv: "SIP upprättad", En: "SIP drawn up"},
+	"code.AU125":     {Sv: "SIP upprättad vid utskrivning", En: "SIP drawn up at discharge"},
+	"code.AW010":     {Sv: "uppföljning av SIP", En: "SIP follow-up"},
+	"code.XAH.20.75": {Sv: "SIP upprättad", En: "SIP drawn up"},
+	"code.XAH.20.65": {Sv: "SIP vid utskrivning från slutenvård", En: "SIP at discharge from in-patient care"},
 	// Issue 12, problems 6–11: discharge SIP, meeting form and changes, absence.
 	"err.type":            {Sv: "Okänd typ %q: ange typ=utskrivning för en SIP vid utskrivning från slutenvård, annars ingen typ.", En: "Unknown type %q: give type=discharge for a SIP at discharge from hospital, otherwise no type."},
 	"err.notified":        {Sv: "%q är inget datum i formen 2026-12-01.", En: "%q is not a date like 2026-12-01."},

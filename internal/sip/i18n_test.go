@@ -32,6 +32,10 @@ func TestCatalogueComplete(t *testing.T) {
 	dynamic = append(dynamic, "off.holiday", "off.weekend", "off.hours", // offHoursWhy.id
 		"st.notinvited", "st.declinednoreplacement", // render_status.go picks one into a variable
 		"next.held") // nextStep returns it
+	dynamic = append(dynamic, "reg.held", "reg.followup") // registrationText
+	for _, code := range []string{"AU124", "AU125", "AW010", "XAH.20.75", "XAH.20.65"} {
+		dynamic = append(dynamic, "code."+code)
+	}
 	dynamic = append(dynamic, weekdayIDs[:]...)
 	dynamic = append(dynamic, monthIDs[:]...)
 	i18ntest.Check(t, catalogue, i18ntest.Uses{
