@@ -37,12 +37,13 @@ type fakeAPI struct {
 	fail    map[string][]failure // method → failures to answer next, in order
 	emails  map[string]string    // user id → e-mail for users.info
 	locales map[string]string    // user id → locale for users.info with include_locale
+	members map[string][]string  // channel id → members for conversations.members
 	nextTS  int
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
 	t.Helper()
-	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}, locales: map[string]string{}}
+	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}, locales: map[string]string{}, members: map[string][]string{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -99,6 +100,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	f.nextTS++
 	ts := fmt.Sprintf("1764000000.%06d", f.nextTS)
 	email := f.emails[call.Form.Get("user")]
+	members := f.members[call.Form.Get("channel")]
 	locale := ""
 	if call.Form.Get("include_locale") == "true" {
 		locale = f.locales[call.Form.Get("user")]
@@ -134,6 +136,8 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		resp = map[string]any{"ok": true, "message_ts": ts}
 	case "views.open":
 		resp = map[string]any{"ok": true, "view": map[string]any{"id": "V1"}}
+	case "conversations.members":
+		resp = map[string]any{"ok": true, "members": members, "response_metadata": map[string]any{"next_cursor": ""}}
 	case "users.info":
 		resp = map[string]any{"ok": true, "user": map[string]any{"id": call.Form.Get("user"), "locale": locale, "profile": map[string]any{"email": email}}}
 	default:
