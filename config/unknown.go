@@ -5,8 +5,9 @@ import "strings"
 // Unknown returns a warning for every SAMLA_* name in environ ("K=V"
 // entries, as from os.Environ) and in the optional file that is not a
 // setting, with the closest known name when one is near (typo protection).
-// Names starting with SAMLA_TEST_ or SAMLA_E2E_ belong to the test scripts
-// and are not reported.
+// Names starting with SAMLA_TEST_ or SAMLA_E2E_ belong to the test scripts,
+// SAMLA_LDAP_ to samla directory import (the bind of an operator's run,
+// never the server's); they are not reported.
 func Unknown(environ []string, file string) []string {
 	known := map[string]bool{}
 	for _, n := range Names() {
@@ -14,7 +15,7 @@ func Unknown(environ []string, file string) []string {
 	}
 	var warnings []string
 	check := func(name, where string) {
-		if !strings.HasPrefix(name, "SAMLA_") || strings.HasPrefix(name, "SAMLA_TEST_") || strings.HasPrefix(name, "SAMLA_E2E_") || known[name] {
+		if !strings.HasPrefix(name, "SAMLA_") || strings.HasPrefix(name, "SAMLA_TEST_") || strings.HasPrefix(name, "SAMLA_E2E_") || strings.HasPrefix(name, "SAMLA_LDAP_") || known[name] {
 			return
 		}
 		w := "unknown setting " + name + " " + where

@@ -36,6 +36,8 @@ func runDirectory(ctx context.Context, env *cliEnv, args []string) error {
 		return directorySearch(env, rest)
 	case "generate":
 		return directoryGenerate(env, rest)
+	case "import":
+		return directoryImport(ctx, env, rest)
 	}
 	fmt.Fprintf(env.stderr, "samla directory: okänt underkommando %q (unknown subcommand)\n", sub)
 	directoryUsage(env.stderr)
@@ -48,6 +50,8 @@ func directoryUsage(w io.Writer) {
   samla directory route --care CARE --kommun K [--age N] [--role R] [--date YYYY-MM-DD] [--chat [--config FILE]] [--json] [--lang sv|en]
   samla directory search QUERY [--json] [--limit N] [--lang sv|en]
   samla directory generate --contacts N [--out DIR] [--seed S]
+  samla directory import --ldap URL --base DN --map FILE [--out DIR] [--diff] [--ca FILE]
+                                        LDAP/AD as directory YAML for review (bind: SAMLA_LDAP_BIND_DN, SAMLA_LDAP_BIND_PASSWORD)
 `)
 }
 

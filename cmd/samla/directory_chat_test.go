@@ -44,3 +44,15 @@ func TestDirectoryRouteChat(t *testing.T) {
 		t.Errorf("without --chat (exit %d):\n%s\nwant %q", code, out, want)
 	}
 }
+
+func TestDirectoryImportFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"import"},
+		{"import", "--ldap", "ldaps://ldap.example", "--base", "dc=x"},
+		{"import", "--ldap", "ldaps://ldap.example", "--base", "dc=x", "--map", "m.yaml", "--diff"},
+	} {
+		if code, _, errOut := runDir(t, nil, args...); code != 2 || !strings.Contains(errOut, "--ldap, --base and --map") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
