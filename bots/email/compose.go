@@ -6,6 +6,7 @@ import (
 	mail "github.com/wneessen/go-mail"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Headers Samla adds to every e-mail.
@@ -75,10 +76,8 @@ func (m *Mailer) compose(to chat.Address, msg chat.Message, key string) (*mail.M
 	return mm, id, nil
 }
 
-// lang is a supported language code.
+// lang is the language code a text in l is written in.
 func lang(l string) string {
-	if l == "en" {
-		return "en"
-	}
-	return "sv"
+	parsed, _ := i18n.Parse(l)
+	return parsed.Or(i18n.Swedish).String()
 }

@@ -161,7 +161,7 @@ func (b *Bot) onPromptSubmission(ctx context.Context, id, team string, cb *slack
 	var refused *textgate.Error
 	if errors.As(textgate.Check(textgate.Answer, input), &refused) {
 		// The gate's words, as the core would say them, next to the field.
-		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang.String())})
+		return slackgo.NewErrorsViewSubmissionResponse(map[string]string{"input": refused.Message(b.lang)})
 	}
 	act := chat.Action{Name: meta.Action, Value: meta.Value, Input: input, Flag: flag}
 	e := inboxEntry{Kind: kindAct, Team: team, User: cb.User.ID, Channel: meta.Channel, ResponseURL: meta.ResponseURL, Action: act}

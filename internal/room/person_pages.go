@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/sip"
 	"github.com/samla-sip/samla/internal/textgate"
 )
@@ -293,7 +294,7 @@ func (rm *Room) saveVoice(ctx context.Context, ref string, v voice) error {
 func gateMessage(lang string, err error) string {
 	var ge *textgate.Error
 	if errors.As(err, &ge) {
-		return ge.Message(lang)
+		return ge.Message(i18n.Lang(lang))
 	}
 	return text(lang, "form.error")
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/samla-sip/samla/internal/i18n"
 	"github.com/samla-sip/samla/internal/textgate"
 )
 
@@ -36,7 +37,7 @@ func gateErr(err error, field, verb string) *InputError {
 // else the catalogue's.
 func (e *InputError) text(lang string) string {
 	if e.gate != nil {
-		return e.gate.Message(lang)
+		return e.gate.Message(i18n.Lang(lang))
 	}
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // Problem is why a field was refused.
@@ -32,28 +34,31 @@ func (e *Error) Error() string {
 	}
 }
 
-// Message is the user-facing refusal in lang ("en" for English, anything
-// else Swedish), the same on every platform.
-func (e *Error) Message(lang string) string {
-	en := lang == "en"
-	switch e.Problem {
-	case Personnummer:
-		if en {
-			return "Never type a personal identity number or coordination number into Samla. Nothing was saved. Use the case reference (SIP-…) instead."
-		}
-		return "Skriv aldrig personnummer eller samordningsnummer i Samla. Inget sparades. Använd ärendereferensen (SIP-…) i stället."
-	default:
-		if en {
-			return fmt.Sprintf("%s is too long: at most %s characters, you wrote %s. Nothing was saved.",
-				capitalize(e.Field.en), group(e.Field.Max, ","), group(e.Length, ","))
-		}
-		long := e.Field.long
-		if long == "" {
-			long = "lång"
-		}
-		return fmt.Sprintf("%s är för %s: högst %s tecken, du skrev %s. Inget sparades.",
-			capitalize(e.Field.sv), long, group(e.Field.Max, "\u00a0"), group(e.Length, "\u00a0"))
+// messages are the refusals, the same on every platform.
+var messages = i18n.Catalogue{
+	"personnummer": {
+		Sv: "Skriv aldrig personnummer eller samordningsnummer i Samla. Inget sparades. Använd ärendereferensen (SIP-…) i stället.",
+		En: "Never type a personal identity number or coordination number into Samla. Nothing was saved. Use the case reference (SIP-…) instead.",
+	},
+	"toolong": {
+		Sv: "%s är för %s: högst %s tecken, du skrev %s. Inget sparades.",
+		En: "%s is too %s: at most %s characters, you wrote %s. Nothing was saved.",
+	},
+}
+
+// Message is the user-facing refusal in l.
+func (e *Error) Message(l i18n.Lang) string {
+	if e.Problem == Personnummer {
+		return messages.T(l, "personnummer")
 	}
+	name, long, sep := e.Field.sv, e.Field.long, "\u00a0"
+	if long == "" {
+		long = "lång"
+	}
+	if l == i18n.English {
+		name, long, sep = e.Field.en, "long", ","
+	}
+	return messages.T(l, "toolong", capitalize(name), long, group(e.Field.Max, sep), group(e.Length, sep))
 }
 
 func capitalize(s string) string {
