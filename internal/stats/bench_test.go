@@ -2,6 +2,7 @@ package stats
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand/v2"
 	"path/filepath"
 	"sync"
@@ -72,12 +73,12 @@ func benchLoadAggregate(b *testing.B, st store.Store) {
 	for b.Loop() {
 		for _, f := range benchFilters {
 			start := time.Now()
-			loaded, err := Load(ctx, st)
+			loaded, err := LoadFolded(ctx, st)
 			if err != nil {
 				b.Fatal(err)
 			}
 			f.Now = demoNow
-			if rep := Aggregate(loaded, f); len(rep.Rows) == 0 {
+			if rep := loaded.Aggregate(f); len(rep.Rows) == 0 {
 				b.Fatal("empty report")
 			}
 			worst = max(worst, time.Since(start))
@@ -193,5 +194,17 @@ func TestLoadRedis(t *testing.T) {
 	}
 	if len(loaded) != len(cases) || countEvents(loaded) != countEvents(cases) {
 		t.Fatalf("loaded %d/%d, wrote %d/%d", len(loaded), countEvents(loaded), len(cases), countEvents(cases))
+	}
+	// Folding while loading gives the same report as loading, then folding.
+	folded, err := LoadFolded(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, by := range []string{"", ByCare, ByUnit} {
+		a, _ := json.Marshal(folded.Aggregate(Options{By: by, Now: demoNow}))
+		b, _ := json.Marshal(Aggregate(cases, Options{By: by, Now: demoNow}))
+		if string(a) != string(b) {
+			t.Errorf("by %q: LoadFolded and Aggregate differ", by)
+		}
 	}
 }

@@ -30,10 +30,10 @@ func (c *Cache) Cases(ctx context.Context) (*Folded, error) {
 	if c.cases != nil && c.now().Sub(c.loaded) < c.ttl {
 		return c.cases, nil
 	}
-	cases, err := Load(ctx, c.st)
+	cases, err := LoadFolded(ctx, c.st)
 	if err != nil {
 		return nil, err
 	}
-	c.cases, c.loaded = Fold(cases), c.now()
+	c.cases, c.loaded = cases, c.now()
 	return c.cases, nil
 }

@@ -141,44 +141,81 @@ type Reader interface {
 	Members(ctx context.Context, index string) ([]string, error)
 }
 
-// Load reads every recorded event and returns them per case, each case's
-// in the order they were recorded. The case references are dropped.
-func Load(ctx context.Context, st Reader) ([][]Event, error) {
+// members reads every recorded event's member, grouped by case: the
+// case reference maps to "SEQ\x1fPAYLOAD" strings in recorded order.
+func members(ctx context.Context, st Reader) (map[string][]string, error) {
 	months, err := st.Members(ctx, IndexMonths)
 	if err != nil {
 		return nil, fmt.Errorf("stats: months: %w", err)
 	}
-	type keyed struct {
-		seq string
-		ev  Event
-	}
-	byCase := map[string][]keyed{}
+	byCase := map[string][]string{}
 	for _, m := range months {
-		members, err := st.Members(ctx, indexPrefix+m)
+		ms, err := st.Members(ctx, indexPrefix+m)
 		if err != nil {
 			return nil, fmt.Errorf("stats: %s: %w", m, err)
 		}
-		for _, mem := range members {
-			ref, rest, ok1 := strings.Cut(mem, sep)
-			seq, payload, ok2 := strings.Cut(rest, sep)
-			if !ok1 || !ok2 {
+		for _, mem := range ms {
+			ref, rest, ok := strings.Cut(mem, sep)
+			if !ok || !strings.Contains(rest, sep) {
 				return nil, fmt.Errorf("stats: %s: malformed event", m)
 			}
-			e, err := decode(payload)
-			if err != nil {
-				return nil, fmt.Errorf("stats: %s: %w", m, err)
-			}
-			byCase[ref] = append(byCase[ref], keyed{seq, e})
+			byCase[ref] = append(byCase[ref], rest)
 		}
 	}
+	for _, rests := range byCase {
+		slices.Sort(rests) // the sequence number has a fixed width
+	}
+	return byCase, nil
+}
+
+// decodeCase decodes one case's members (as members returns them) into buf.
+func decodeCase(buf []Event, rests []string) ([]Event, error) {
+	buf = buf[:0]
+	for _, r := range rests {
+		_, payload, _ := strings.Cut(r, sep)
+		e, err := decode(payload)
+		if err != nil {
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+		buf = append(buf, e)
+	}
+	return buf, nil
+}
+
+// Load reads every recorded event and returns them per case, each case's
+// in the order they were recorded. The case references are dropped.
+func Load(ctx context.Context, st Reader) ([][]Event, error) {
+	byCase, err := members(ctx, st)
+	if err != nil {
+		return nil, err
+	}
 	out := make([][]Event, 0, len(byCase))
-	for _, ks := range byCase {
-		slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.seq, b.seq) })
-		evs := make([]Event, len(ks))
-		for i, k := range ks {
-			evs[i] = k.ev
+	for _, rests := range byCase {
+		evs, err := decodeCase(nil, rests)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, evs)
 	}
 	return out, nil
+}
+
+// LoadFolded is Fold(Load(…)) without keeping every event in memory at
+// once: what the server's cache holds.
+func LoadFolded(ctx context.Context, st Reader) (*Folded, error) {
+	byCase, err := members(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	f := &Folded{cases: make([]*sipCase, 0, len(byCase))}
+	var buf []Event
+	for _, rests := range byCase {
+		if buf, err = decodeCase(buf, rests); err != nil {
+			return nil, err
+		}
+		if c, ok := fold(buf); ok {
+			f.cases = append(f.cases, c)
+		}
+	}
+	return f, nil
 }

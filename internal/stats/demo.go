@@ -60,7 +60,7 @@ func Demo(rng *rand.Rand, dir *directory.Directory, n int, now time.Time) [][]Ev
 func pick[T any](rng *rand.Rand, xs []T) T { return xs[rng.IntN(len(xs))] }
 
 func demoCase(rng *rand.Rand, byCare map[string][]*demoUnit, kommuner []string, start, now time.Time) []Event {
-	at := start.Add(time.Duration(rng.Int64N(int64(now.Sub(start)))))
+	at := start.Add(time.Duration(rng.Int64N(int64(now.Sub(start))))).Truncate(time.Second) // stored to the second
 	band := pick(rng, []string{AgeChild, AgeChild, AgeChild, AgeAdult, AgeAdult, AgeElderly, AgeElderly})
 	kommun := pick(rng, kommuner)
 	typ := TypeOrdinary

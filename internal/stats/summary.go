@@ -82,7 +82,8 @@ func fold(evs []Event) (*sipCase, bool) {
 			}
 		case KindEstablished:
 			if c.established == nil {
-				c.established = e
+				est := *e // e is in the caller's buffer
+				c.established = &est
 			}
 		case KindFollowUp:
 			c.followUps = append(c.followUps, e.At)
