@@ -123,7 +123,7 @@ func TestDraftValidAnswer(t *testing.T) {
 	if !reflect.DeepEqual(draft.Agenda, want) {
 		t.Errorf("agenda = %+v\nwant %+v", draft.Agenda, want)
 	}
-	if !draft.FromModel() || draft.Reason != reasonModel.sv {
+	if !draft.FromModel() || draft.Reason != reasonModel.Sv {
 		t.Errorf("source %q reason %q", draft.Source, draft.Reason)
 	}
 
@@ -211,7 +211,7 @@ func TestDraftRetriesOnceThenUsesModel(t *testing.T) {
 	if !strings.Contains(reqs[1], "previous answer was invalid") {
 		t.Errorf("retry does not say what was wrong: %s", reqs[1])
 	}
-	if draft.Reason != reasonModel.en {
+	if draft.Reason != reasonModel.En {
 		t.Errorf("reason = %q", draft.Reason)
 	}
 }

@@ -59,8 +59,8 @@ func (f failure) reason(lang string, timeout time.Duration) string {
 		why = text{"språkmodellens svar gick inte att använda", "the language model's answer could not be used"}
 	}
 	return text{
-		"Standardmall: " + why.sv + ". Dagordningen följer mötescirkeln; granska och komplettera innan du delar.",
-		"Standard template: " + why.en + ". The agenda follows the meeting structure; review and complete it before sharing.",
+		"Standardmall: " + why.Sv + ". Dagordningen följer mötescirkeln; granska och komplettera innan du delar.",
+		"Standard template: " + why.En + ". The agenda follows the meeting structure; review and complete it before sharing.",
 	}.in(lang)
 }
 

@@ -47,10 +47,7 @@ func agendaSchema(careLevels []string) json.RawMessage {
 
 // systemPrompt is the instruction to the model. It holds no case data.
 func systemPrompt(lang string, careLevels []string, withSchema bool) string {
-	language := "Swedish"
-	if normLang(lang) == "en" {
-		language = "English"
-	}
+	language := text{Sv: "Swedish", En: "English"}.in(lang) // the model is always told in English
 	var b strings.Builder
 	b.WriteString("You help Swedish health and social care staff prepare a SIP meeting " +
 		"(samordnad individuell plan) where kommun, region and other parties plan together " +
