@@ -12,6 +12,7 @@ var messages = i18n.Catalogue{
 	"why.norole":          {Sv: "ingen på %s har rollen %s → enhetens väg in", En: "nobody at %s holds the role %s → the unit's entry point"},
 	"why.roleaway":        {Sv: "ingen med rollen är på plats på %s → enhetens väg in", En: "nobody holding the role is in at %s → the unit's entry point"},
 	"why.entry":           {Sv: "enhetens väg in på %s", En: "the unit's entry point at %s"},
+	"why.entry.chat":      {Sv: "väg in omdirigerad i chatten till %d %s", En: "entry point redirected in chat until %d %s"},
 	"why.coordinator":     {Sv: "ingen enhet i %s ger %s → %s SIP-samordnare", En: "no unit in %s gives %s → %s SIP coordinator"},
 	"delegate":            {Sv: "ersättare %s", En: "delegate %s"},
 	"delegate.none":       {Sv: "ingen ersättare på plats", En: "no delegate in"},

@@ -10,13 +10,50 @@ import "time"
 type Overlay interface {
 	// Absence returns the absence the contact reported in chat, if any.
 	Absence(contactID string) (Away, bool)
+	// Entry returns the unit's entry point as its manager redirected it
+	// from chat, if any.
+	Entry(unitID string) (Redirect, bool)
 }
 
-// Absences is an Overlay held in memory, by contact id.
-type Absences map[string]Away
+// Redirect is a unit's entry point for a while: the contact standing in
+// as väg in until the day (inclusive).
+type Redirect struct {
+	Contact string    `json:"contact"`
+	Until   time.Time `json:"until"`
+}
+
+// MemoryOverlay is an Overlay held in memory: absences by contact id,
+// entry points by unit id.
+type MemoryOverlay struct {
+	Away    map[string]Away
+	Entries map[string]Redirect
+}
 
 // Absence implements Overlay.
-func (a Absences) Absence(contactID string) (Away, bool) { w, ok := a[contactID]; return w, ok }
+func (m MemoryOverlay) Absence(contactID string) (Away, bool) {
+	w, ok := m.Away[contactID]
+	return w, ok
+}
+
+// Entry implements Overlay.
+func (m MemoryOverlay) Entry(unitID string) (Redirect, bool) {
+	e, ok := m.Entries[unitID]
+	return e, ok
+}
+
+// entry is the unit's entry point on the day: the redirect from chat
+// while it lasts and names a contact of the unit, else the file's.
+func (r *router) entry(u *Unit) (c *Contact, redirected *Redirect, ok bool) {
+	if r.q.Overlay != nil {
+		if e, found := r.q.Overlay.Entry(u.ID); found && !r.day.After(dayOf(e.Until)) {
+			if c, ok := r.d.Contact(e.Contact); ok && c.Unit == u.ID {
+				return c, &e, true
+			}
+		}
+	}
+	c, ok = r.d.Contact(u.Entry)
+	return c, nil, ok
+}
 
 // absence is the absence that applies to a contact on a day.
 type absence struct {

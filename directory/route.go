@@ -88,9 +88,15 @@ type router struct {
 
 // fromUnit adds the unit's role holders or its entry point.
 func (r *router) fromUnit(u *Unit, context text) {
+	entry, redirected, hasEntry := r.entry(u)
 	roles := []string{"sip-samordnare", "vag-in"}
-	if r.q.Role != "" {
+	switch {
+	case r.q.Role != "":
 		roles = []string{r.q.Role}
+	case redirected != nil:
+		// The unit's manager redirected its väg in from chat: the
+		// redirected entry stands in for the vag-in holders.
+		roles = roles[:1]
 	}
 	holders, added := 0, false
 	for _, role := range roles {
@@ -105,21 +111,23 @@ func (r *router) fromUnit(u *Unit, context text) {
 			}
 		}
 	}
-	if added {
-		return
-	}
-	entry, ok := r.d.Contact(u.Entry)
-	if !ok {
+	if added && (redirected == nil || r.q.Role != "") || !hasEntry {
 		return
 	}
 	var why text
 	switch {
 	case r.q.Role != "" && holders == 0:
 		why = saysIn("why.norole", func(l i18n.Lang) []any { return []any{u.Name, RoleLabel(r.q.Role, l)} })
-	case holders > 0:
+	case holders > 0 && !added:
 		why = says("why.roleaway", u.Name)
 	default:
 		why = says("why.entry", u.Name)
+	}
+	if redirected != nil {
+		until := redirected.Until
+		why = join(why, saysIn("why.entry.chat", func(l i18n.Lang) []any {
+			return []any{until.Day(), messages.T(l, monthIDs[until.Month()-1])}
+		}))
 	}
 	r.offer(entry, u, join(context, why))
 }

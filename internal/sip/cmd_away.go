@@ -34,11 +34,11 @@ func (a chatAbsence) away() (directory.Away, bool) {
 	return directory.Away{From: from, Until: until, Delegate: a.Substitute}, ok1 && ok2
 }
 
-// AbsenceOverlay is the directory overlay of the absences reported in
-// chat, read from st as routing asks (each contact at most once). A store
+// AbsenceOverlay is the directory overlay of the absences and units'
+// entry points reported in chat, read from st as routing asks (each contact at most once). A store
 // error is logged and routes on the files alone.
 func AbsenceOverlay(ctx context.Context, st store.Store, log *slog.Logger) directory.Overlay {
-	return &storeOverlay{ctx: ctx, st: st, log: log, seen: map[string]*directory.Away{}}
+	return &storeOverlay{ctx: ctx, st: st, log: log, seen: map[string]*directory.Away{}, entries: map[string]directory.Redirect{}}
 }
 
 type storeOverlay struct {
@@ -46,6 +46,8 @@ type storeOverlay struct {
 	st   store.Store
 	log  *slog.Logger
 	seen map[string]*directory.Away
+	// entries are the units' entry points looked up (Contact "" = none).
+	entries map[string]directory.Redirect
 }
 
 func (o *storeOverlay) Absence(contactID string) (directory.Away, bool) {

@@ -226,25 +226,35 @@ var catalogue = i18n.Catalogue{
 	"err.goal":                          {Sv: "Skriv målet med den enskildes egna ord inom citattecken.", En: "Give the goal in the individual's own words, in quotes."},
 
 	// Examples after a mistake.
-	"ex.prefix":   {Sv: "Exempel: %s", En: "Example: %s"},
-	"ex.general":  {Sv: "/sip ny kommun=Lund ålder=14 parter=bup,skola (mer: /sip hjälp)", En: "/sip new kommun=Lund age=14 parties=bup,skola (more: /sip help)"},
-	"ex.new":      {Sv: "/sip ny kommun=Lund ålder=14 parter=bup,skola,socialtjanst-barn behov=\"…\"", En: "/sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn needs=\"…\""},
-	"ex.consent":  {Sv: "/sip samtycke SIP-7K3QF2 skriftligt av=vårdnadshavare  ·  /sip samtycke SIP-7K3QF2 muntligt av=individen parter=bup,forsakringskassan", En: "/sip consent SIP-7K3QF2 written by=guardian  ·  /sip consent SIP-7K3QF2 oral by=individual parties=bup,forsakringskassan"},
-	"ex.withdraw": {Sv: "/sip återkalla SIP-7K3QF2", En: "/sip withdraw SIP-7K3QF2"},
-	"ex.meeting":  {Sv: "/sip möte SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip möte SIP-7K3QF2 förslag 2026-12-10T13:00 2026-12-11T09:00  ·  /sip möte SIP-7K3QF2 välj 2", En: "/sip meeting SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip meeting SIP-7K3QF2 propose 2026-12-10T13:00 2026-12-11T09:00  ·  /sip meeting SIP-7K3QF2 pick 2"},
-	"ex.invite":   {Sv: "/sip bjud SIP-7K3QF2  ·  /sip bjud SIP-7K3QF2 hvb skola kommun=Eslöv", En: "/sip invite SIP-7K3QF2  ·  /sip invite SIP-7K3QF2 hvb skola kommun=Eslöv"},
-	"ex.status":   {Sv: "/sip status SIP-7K3QF2", En: "/sip status SIP-7K3QF2"},
-	"ex.log":      {Sv: "/sip logg SIP-7K3QF2", En: "/sip log SIP-7K3QF2"},
-	"ex.agenda":   {Sv: "/sip agenda SIP-7K3QF2", En: "/sip agenda SIP-7K3QF2"},
-	"ex.plan":     {Sv: "/sip plan SIP-7K3QF2 behov \"komma tillbaka till skolan\"  ·  /sip plan SIP-7K3QF2 insats bup \"samtal varannan vecka\"  ·  /sip plan SIP-7K3QF2 åtgärd skola \"anpassad studiegång\"  ·  /sip plan SIP-7K3QF2 ansvar=bup-lund  ·  /sip plan SIP-7K3QF2 klar", En: "/sip plan SIP-7K3QF2 needs \"back to school\"  ·  /sip plan SIP-7K3QF2 effort bup \"talks every other week\"  ·  /sip plan SIP-7K3QF2 measure skola \"adapted timetable\"  ·  /sip plan SIP-7K3QF2 responsible=bup-lund  ·  /sip plan SIP-7K3QF2 done"},
-	"ex.followup": {Sv: "/sip uppföljning SIP-7K3QF2 2027-03-01  ·  /sip uppföljning SIP-7K3QF2 hållen", En: "/sip followup SIP-7K3QF2 2027-03-01  ·  /sip followup SIP-7K3QF2 held"},
-	"ex.close":    {Sv: "/sip avsluta SIP-7K3QF2 orsak=behov-tillgodosedda  ·  /sip avsluta SIP-7K3QF2 orsak=\"flyttat till Malmö\"", En: "/sip close SIP-7K3QF2 reason=needs-met  ·  /sip close SIP-7K3QF2 reason=\"moved to Malmö\""},
-	"ex.who":      {Sv: "/sip vem bup Lund 14", En: "/sip who bup Lund 14"},
-	"ex.search":   {Sv: "/sip sök kurator eslöv", En: "/sip search kurator eslöv"},
-	"ex.lang":     {Sv: "/sip språk en", En: "/sip lang sv"},
-	"ex.mine":     {Sv: "/sip mina", En: "/sip mine"},
-	"ex.away":     {Sv: "/sip borta 2026-12-21 2027-01-06 ersättare=malmo-bistand-omar  ·  /sip borta  ·  /sip tillbaka", En: "/sip away 2026-12-21 2027-01-06 substitute=malmo-bistand-omar  ·  /sip away  ·  /sip back"},
-	"ex.back":     {Sv: "/sip tillbaka", En: "/sip back"},
+	"ex.prefix":        {Sv: "Exempel: %s", En: "Example: %s"},
+	"ex.general":       {Sv: "/sip ny kommun=Lund ålder=14 parter=bup,skola (mer: /sip hjälp)", En: "/sip new kommun=Lund age=14 parties=bup,skola (more: /sip help)"},
+	"ex.new":           {Sv: "/sip ny kommun=Lund ålder=14 parter=bup,skola,socialtjanst-barn behov=\"…\"", En: "/sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn needs=\"…\""},
+	"ex.consent":       {Sv: "/sip samtycke SIP-7K3QF2 skriftligt av=vårdnadshavare  ·  /sip samtycke SIP-7K3QF2 muntligt av=individen parter=bup,forsakringskassan", En: "/sip consent SIP-7K3QF2 written by=guardian  ·  /sip consent SIP-7K3QF2 oral by=individual parties=bup,forsakringskassan"},
+	"ex.withdraw":      {Sv: "/sip återkalla SIP-7K3QF2", En: "/sip withdraw SIP-7K3QF2"},
+	"ex.meeting":       {Sv: "/sip möte SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip möte SIP-7K3QF2 förslag 2026-12-10T13:00 2026-12-11T09:00  ·  /sip möte SIP-7K3QF2 välj 2", En: "/sip meeting SIP-7K3QF2 2026-12-10 13:00 video  ·  /sip meeting SIP-7K3QF2 propose 2026-12-10T13:00 2026-12-11T09:00  ·  /sip meeting SIP-7K3QF2 pick 2"},
+	"ex.invite":        {Sv: "/sip bjud SIP-7K3QF2  ·  /sip bjud SIP-7K3QF2 hvb skola kommun=Eslöv", En: "/sip invite SIP-7K3QF2  ·  /sip invite SIP-7K3QF2 hvb skola kommun=Eslöv"},
+	"ex.status":        {Sv: "/sip status SIP-7K3QF2", En: "/sip status SIP-7K3QF2"},
+	"ex.log":           {Sv: "/sip logg SIP-7K3QF2", En: "/sip log SIP-7K3QF2"},
+	"ex.agenda":        {Sv: "/sip agenda SIP-7K3QF2", En: "/sip agenda SIP-7K3QF2"},
+	"ex.plan":          {Sv: "/sip plan SIP-7K3QF2 behov \"komma tillbaka till skolan\"  ·  /sip plan SIP-7K3QF2 insats bup \"samtal varannan vecka\"  ·  /sip plan SIP-7K3QF2 åtgärd skola \"anpassad studiegång\"  ·  /sip plan SIP-7K3QF2 ansvar=bup-lund  ·  /sip plan SIP-7K3QF2 klar", En: "/sip plan SIP-7K3QF2 needs \"back to school\"  ·  /sip plan SIP-7K3QF2 effort bup \"talks every other week\"  ·  /sip plan SIP-7K3QF2 measure skola \"adapted timetable\"  ·  /sip plan SIP-7K3QF2 responsible=bup-lund  ·  /sip plan SIP-7K3QF2 done"},
+	"ex.followup":      {Sv: "/sip uppföljning SIP-7K3QF2 2027-03-01  ·  /sip uppföljning SIP-7K3QF2 hållen", En: "/sip followup SIP-7K3QF2 2027-03-01  ·  /sip followup SIP-7K3QF2 held"},
+	"ex.close":         {Sv: "/sip avsluta SIP-7K3QF2 orsak=behov-tillgodosedda  ·  /sip avsluta SIP-7K3QF2 orsak=\"flyttat till Malmö\"", En: "/sip close SIP-7K3QF2 reason=needs-met  ·  /sip close SIP-7K3QF2 reason=\"moved to Malmö\""},
+	"ex.who":           {Sv: "/sip vem bup Lund 14", En: "/sip who bup Lund 14"},
+	"ex.search":        {Sv: "/sip sök kurator eslöv", En: "/sip search kurator eslöv"},
+	"ex.lang":          {Sv: "/sip språk en", En: "/sip lang sv"},
+	"ex.mine":          {Sv: "/sip mina", En: "/sip mine"},
+	"ex.away":          {Sv: "/sip borta 2026-12-21 2027-01-06 ersättare=malmo-bistand-omar  ·  /sip borta  ·  /sip tillbaka", En: "/sip away 2026-12-21 2027-01-06 substitute=malmo-bistand-omar  ·  /sip away  ·  /sip back"},
+	"ex.back":          {Sv: "/sip tillbaka", En: "/sip back"},
+	"ex.unit":          {Sv: "/sip enhet malmo-hemtjanst-vasthamnen väg-in=KONTAKT-ID till=2027-01-06  ·  /sip enhet malmo-hemtjanst-vasthamnen", En: "/sip unit malmo-hemtjanst-vasthamnen entry=CONTACT-ID until=2027-01-06  ·  /sip unit malmo-hemtjanst-vasthamnen"},
+	"err.unit.unknown": {Sv: "Hittar ingen enhet %q i katalogen (se /sip sök).", En: "No unit %q in the directory (see /sip search)."},
+	"err.unit.shape":   {Sv: "Skriv enhetens id, och för att flytta väg in både väg-in=KONTAKT-ID och till=ÅÅÅÅ-MM-DD.", En: "Give the unit's id and, to move its entry point, both entry=CONTACT-ID and until=YYYY-MM-DD."},
+	"err.unit.notchef": {Sv: "Bara enhetschefen för %s kan flytta enhetens väg in.", En: "Only the manager of %s can move the unit's entry point."},
+	"err.unit.entry":   {Sv: "%q är ingen kontakt på %s: väg in ska vara någon på enheten.", En: "%q is not a contact of %s: the entry point must be someone of the unit."},
+	"err.unit.until":   {Sv: "till= ska vara ett datum ÅÅÅÅ-MM-DD från i dag och högst %d dagar fram.", En: "until= must be a date YYYY-MM-DD from today and at most %d days ahead."},
+	"unit.show":        {Sv: "Väg in för %s: %s.", En: "Entry point of %s: %s."},
+	"unit.show.chat":   {Sv: "(Omdirigerad i chatten till %s.)", En: "(Redirected in chat until %s.)"},
+	"unit.set":         {Sv: "Väg in för %s är nu %s till och med %s. Kallelser till enheten går dit.", En: "The entry point of %s is now %s until %s. Invitations to the unit go there."},
+	"unit.told":        {Sv: "Du är väg in för %s till och med %s (ändrat av %s): SIP-kallelser till enheten kommer till dig.", En: "You are the entry point of %s until %s (set by %s): SIP invitations to the unit come to you."},
 
 	// Absences reported from chat (issue 19): the directory's overlay.
 	"err.away.unlinked":       {Sv: "Bara den som finns i katalogen kan anmäla sin egen frånvaro, och ditt konto är inte kopplat till någon kontakt där.", En: "Only a person in the directory can report their own absence, and your account is not linked to a contact there."},
@@ -545,6 +555,7 @@ var catalogue = i18n.Catalogue{
 • /sip agenda REF – förslag till dagordning
 • /sip vem bup Lund 14 · /sip sök kurator eslöv · /sip språk sv|en
 • /sip borta 2026-12-21 2027-01-06 [ersättare=KONTAKT-ID|@användare] – anmäl din frånvaro · /sip borta · /sip tillbaka
+• /sip enhet ENHET [väg-in=KONTAKT-ID till=2027-01-06] – enhetens väg in (enhetschefen flyttar den en tid)
 Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard, hemsjukvard, hemtjanst, aldreomsorg, lss, socialtjanst-barn, socialtjanst-vuxen, ekonomiskt-bistand, skola, elevhalsa, forskola, sis, hvb, forsakringskassan, arbetsformedlingen, kriminalvarden`, En: `*Samla – SIP commands*
 • /sip new kommun=Lund age=14 parties=bup,skola,socialtjanst-barn [needs="…"] – open a case (never a name or personal number)
 • /sip consent REF written|oral by=individual|guardian|guardian2|god-man|forvaltare [parties=…] – record consent and the parties it covers (nothing is sent before)
@@ -561,5 +572,6 @@ Parter: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard,
 • /sip agenda REF – draft agenda
 • /sip who bup Lund 14 · /sip search kurator eslöv · /sip lang sv|en
 • /sip away 2026-12-21 2027-01-06 [substitute=CONTACT-ID|@user] – report your absence · /sip away · /sip back
+• /sip unit UNIT [entry=CONTACT-ID until=2027-01-06] – the unit's entry point (its manager moves it for a while)
 Parties: bup, vuxenpsykiatri, primarvard, slutenvard, habilitering, beroendevard, hemsjukvard, hemtjanst, aldreomsorg, lss, socialtjanst-barn, socialtjanst-vuxen, ekonomiskt-bistand, skola, elevhalsa, forskola, sis, hvb, forsakringskassan, arbetsformedlingen, kriminalvarden`},
 }

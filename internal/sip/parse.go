@@ -41,6 +41,8 @@ const (
 	// verbAway reports (or shows) one's own absence; verbBack ends it.
 	verbAway = "away"
 	verbBack = "back"
+	// verbUnit shows or redirects a unit's entry point (its manager).
+	verbUnit = "unit"
 )
 
 // verbAliases maps every accepted spelling (lower case) to its verb.
@@ -63,6 +65,7 @@ var verbAliases = map[string]string{
 	"deltar": verbParticipates, "delta": verbParticipates, "participates": verbParticipates, "takes-part": verbParticipates,
 	"borta": verbAway, "away": verbAway, "frånvaro": verbAway, "franvaro": verbAway,
 	"tillbaka": verbBack, "back": verbBack,
+	"enhet": verbUnit, "unit": verbUnit,
 	"språk": verbLang, "sprak": verbLang, "lang": verbLang, "language": verbLang,
 }
 
@@ -81,6 +84,8 @@ const (
 	keyNext        = "next"
 	keyBy          = "by"
 	keySubstitute  = "substitute"
+	keyEntry       = "entry"
+	keyUntil       = "until"
 )
 
 // keyAliases maps every accepted key spelling (lower case) to its key.
@@ -97,6 +102,8 @@ var keyAliases = map[string]string{
 	"ansvar": keyResponsible, "responsible": keyResponsible,
 	"nästa": keyNext, "nasta": keyNext, "next": keyNext,
 	"av": keyBy, "by": keyBy,
+	"väg-in": keyEntry, "vag-in": keyEntry, "vägin": keyEntry, "entry": keyEntry,
+	"till": keyUntil, "until": keyUntil,
 	"ersättare": keySubstitute, "ersattare": keySubstitute, "substitute": keySubstitute,
 }
 
@@ -109,6 +116,7 @@ var verbKeys = map[string][]string{
 	verbPlan:    {keyResponsible, keyNext},
 	verbClose:   {keyReason},
 	verbAway:    {keySubstitute},
+	verbUnit:    {keyEntry, keyUntil},
 }
 
 // refArgVerbs need a case reference as their first argument.

@@ -79,6 +79,24 @@ var shapeChecks = map[string]func(*Cmd) error{
 	verbParticipates: checkParticipates,
 	verbAway:         checkAway,
 	verbBack:         checkNoArgs,
+	verbUnit:         checkUnit,
+}
+
+// checkUnit accepts a unit id, and väg-in= with till=YYYY-MM-DD or
+// neither.
+func checkUnit(c *Cmd) error {
+	if len(c.Args) != 1 {
+		return inputErr(c.Verb, "err.unit.shape")
+	}
+	_, entry := c.Opts[keyEntry]
+	until, hasUntil := c.Opts[keyUntil]
+	if entry != hasUntil {
+		return inputErr(c.Verb, "err.unit.shape")
+	}
+	if _, ok := parseDate(until); hasUntil && !ok {
+		return inputErr(c.Verb, "err.unit.until", maxAbsenceDays).on(FieldDate)
+	}
+	return nil
 }
 
 // checkAway accepts nothing (show one's absence), UNTIL (from today) or

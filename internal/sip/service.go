@@ -223,6 +223,8 @@ func (s *Service) run(ctx context.Context, r *request, cmd Cmd) (chat.Reply, err
 		return s.cmdAway(ctx, r, cmd)
 	case verbBack:
 		return s.cmdBack(ctx, r)
+	case verbUnit:
+		return s.cmdUnit(ctx, r, cmd)
 	default:
 		return s.cmdHelp(r), nil
 	}
