@@ -109,7 +109,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 	})
 	rc.Core, rc.svc = c.svc, c.svc
 	c.reminders, err = reminders.New(reminders.Deps{
-		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder),
+		Store: st, Cases: c.svc, Directory: reminders.DirectoryFrom(holder, reminders.WithEmail(cfg.Mail.Enabled())),
 		Settings: set, Log: remLog, Metrics: metrics, Langs: c.svc,
 		Members: c.members, Security: security, Decorate: c.svc.AddRoomButton,
 	})

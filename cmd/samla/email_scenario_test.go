@@ -146,6 +146,15 @@ func TestScenario3ByEmail(t *testing.T) {
 		t.Errorf("the nudge has no one-click stop link: %v", h)
 	}
 
+	// The nudge carries the answer links too: the invitee answers from it.
+	_, nparts := emailtest.Parse(t, got[1].Data)
+	nudgeBody := emailtest.Find(t, nparts, "text/plain").Body
+	if !strings.Contains(nudgeBody, "Jag kommer") {
+		t.Errorf("the nudge has no answer links:\n%s", nudgeBody)
+	} else if nattend := regexp.MustCompile(`https://samla\.example\.se(/mail/a\?t=[A-Za-z0-9_-]+)`).FindStringSubmatch(nudgeBody); nattend != nil {
+		attend = nattend // the first link of the nudge is "Jag kommer"
+	}
+
 	// The answer by link: GET asks, POST records; the status in Slack shows it.
 	resp, err := http.Get(answers.URL + attend[1])
 	if err != nil || resp.StatusCode != http.StatusOK {

@@ -10,8 +10,9 @@ import (
 type Target struct {
 	Name    string
 	Address chat.Address
-	// Chat is false when the contact has no chat address; Manual is then
-	// their e-mail or phone for a person to use.
+	// Chat is true when Samla delivers to Address itself: a chat address,
+	// or an e-mail address when the e-mail channel is on (WithEmail). Else
+	// Manual is their e-mail or phone for a person to use.
 	Chat   bool
 	Manual string
 }
@@ -36,9 +37,27 @@ type DirectorySource interface {
 }
 
 // DirectoryFrom adapts the directory to Directory.
-func DirectoryFrom(src DirectorySource) Directory { return dirAdapter{src} }
+func DirectoryFrom(src DirectorySource, opts ...DirectoryOption) Directory {
+	d := dirAdapter{src: src}
+	for _, o := range opts {
+		o(&d)
+	}
+	return d
+}
 
-type dirAdapter struct{ src DirectorySource }
+// DirectoryOption adjusts DirectoryFrom.
+type DirectoryOption func(*dirAdapter)
+
+// WithEmail makes a person's e-mail address (after chat) a place Samla
+// delivers to, as the core does when its e-mail channel is on
+// (sip.Deps.Email): nudges, escalations to a väg in and follow-up
+// reminders then go out by e-mail instead of being a manual step.
+func WithEmail(on bool) DirectoryOption { return func(d *dirAdapter) { d.email = on } }
+
+type dirAdapter struct {
+	src   DirectorySource
+	email bool
+}
 
 func (d dirAdapter) Entry(unitID string) (Target, bool) {
 	c, ok := d.entryOf(unitID)
@@ -61,6 +80,14 @@ func (d dirAdapter) Person(contactID string) (Target, bool) {
 		if a, ok := sip.AddressOf(r, c.ID); ok {
 			t.Address, t.Chat = a, true
 			return t, true
+		}
+	}
+	if d.email {
+		for _, r := range c.Reach {
+			if a, ok := sip.EmailAddressOf(r, c.ID); ok {
+				t.Address, t.Chat = a, true
+				return t, true
+			}
 		}
 	}
 	for _, r := range c.Reach {

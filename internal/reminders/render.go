@@ -81,9 +81,13 @@ func (rd renderer) render(ctx context.Context, c *sip.Case, r Reminder) []outMsg
 		if in == nil || in.Address == nil {
 			return nil
 		}
-		return one(*in.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
+		out := one(*in.Address, true, func(_ renderer, lang i18n.Lang) (string, string) {
 			return tr(lang, "nudge.title"), tr(lang, "nudge.text", c.Ref, convener)
 		})
+		for i := range out { // by e-mail: answer links before snooze/stop
+			out[i].msg.Buttons = append(sip.AnswerButtons(rd.to(ctx, out[i].to).lang, c, in), out[i].msg.Buttons...)
+		}
+		return out
 	case KindEscalate:
 		return rd.escalate(ctx, c, r)
 	case KindMeetingDay, KindMeetingHour:

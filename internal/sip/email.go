@@ -9,6 +9,7 @@ import (
 
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // meetingLength is the calendar length of a SIP meeting whose length the
@@ -116,4 +117,22 @@ func (s *Service) Undeliverable(ctx context.Context, ref string, to chat.Address
 		return nil
 	}
 	return err
+}
+
+// AnswerButtons are the answer buttons of invitation in (attend, by video,
+// cannot) in lang, for a reminder that reaches its invitee by e-mail: the
+// e-mail channel turns them into answer links, so the invitee can answer
+// from the nudge itself. None for a chat address (the invitation's own
+// buttons are one scroll away) or an invitation no longer open.
+func AnswerButtons(lang i18n.Lang, c *Case, in *Invitation) []chat.Button {
+	if in == nil || in.Address == nil || in.Address.Platform != chat.Email || !invitationOpen(c, in) {
+		return nil
+	}
+	l, v := string(lang), c.Ref+"|"+in.ID
+	return []chat.Button{
+		{Action: actAttend, Label: t(l, "b.attend"), Value: v, Style: "primary"},
+		{Action: actVideo, Label: t(l, "b.video"), Value: v},
+		{Action: actDecline, Label: t(l, "b.decline"), Value: v, Style: "danger",
+			Prompt: &chat.Prompt{Title: t(l, "p.decline.title"), Label: t(l, "p.decline.label")}},
+	}
 }
