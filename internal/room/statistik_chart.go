@@ -103,7 +103,9 @@ func newStatsView(rep stats.Report, q url.Values) *statsView {
 		step := (chartW - 60) / float64(max(n-1, 1))
 		for i, r := range v.Months {
 			x := 40 + float64(i)*step
-			v.Follow.Ticks = append(v.Follow.Ticks, dotView{X: x, Y: chartH + 5, Label: r.Month})
+			if i%((n+5)/6) == 0 { // at most six month labels, so they do not overlap
+				v.Follow.Ticks = append(v.Follow.Ticks, dotView{X: x, Y: chartH + 5, Label: r.Month})
+			}
 			if r.FollowUpRate == nil {
 				continue
 			}
