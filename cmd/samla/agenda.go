@@ -13,6 +13,7 @@ import (
 	"github.com/samla-sip/samla/directory"
 	"github.com/samla-sip/samla/examples"
 	"github.com/samla-sip/samla/internal/agenda"
+	"github.com/samla-sip/samla/internal/i18n"
 )
 
 // maxNeedsBytes bounds the needs text read from stdin.
@@ -49,7 +50,7 @@ func runAgenda(ctx context.Context, env *cliEnv, args []string) error {
 	if l == "" {
 		l = cfg.Lang
 	}
-	if l != "sv" && l != "en" {
+	if _, ok := i18n.Parse(l); !ok {
 		fmt.Fprintf(env.stderr, "samla agenda draft: --lang måste vara sv eller en (must be sv or en), inte %q\n", l)
 		return exitCode(2)
 	}
@@ -207,9 +208,4 @@ func agendaSplitIDs(s string) []string {
 	return out
 }
 
-func agendaMsg(lang, sv, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return sv
-}
+func agendaMsg(lang, sv, en string) string { return msg(flagLang(lang), sv, en) }
