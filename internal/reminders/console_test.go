@@ -140,7 +140,7 @@ func TestConsoleSnoozeAndStop(t *testing.T) {
 		t.Errorf("needs text leaked into a reminder:\n%s", out)
 	}
 
-	snooze := button(t, out, "lund-barn-socsek-david", "Snooze 1 dag")
+	snooze := button(t, out, "lund-barn-socsek-david", "Påminn i morgon")
 	// David snoozes a day; BUP stops reminders for the case.
 	mark := r.out.Len()
 	r.lines(":as lund-barn-socsek-david", ":click "+snooze)

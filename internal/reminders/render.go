@@ -149,6 +149,9 @@ func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outM
 		unit = in.Unit
 	}
 	var out []outMsg
+	// "Escalated" only when something was: otherwise the convener hears
+	// that the invitation is unanswered and whom to contact.
+	title := "esc.unanswered.title"
 	note := func(lang i18n.Lang) string { return tr(lang, "esc.noentry.text", unit) }
 	if entry, ok := rd.dir.Entry(in.Unit); ok {
 		switch {
@@ -162,13 +165,14 @@ func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outM
 				Buttons: buttons(lang, r.ID()),
 			}})
 			note = func(lang i18n.Lang) string { return tr(lang, "esc.note.text", unit) }
+			title = "esc.note.title"
 		case entry.Manual != "":
 			note = func(lang i18n.Lang) string { return tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual) }
 		}
 	}
 	lang := rd.to(ctx, c.Convener.Address).lang
 	out = append(out, outMsg{suffix: "convener", to: c.Convener.Address, msg: chat.Message{
-		Title: tr(lang, "esc.note.title", c.Ref), Text: note(lang),
+		Title: tr(lang, title, c.Ref), Text: note(lang),
 	}})
 	return out
 }

@@ -11,20 +11,21 @@ import (
 var catalogue = i18n.Catalogue{
 	"when.at": {Sv: "kl.", En: "at"},
 
-	"btn.snooze1d": {Sv: "Snooze 1 dag", En: "Snooze 1 day"},
-	"btn.snooze1w": {Sv: "Snooze 1 vecka", En: "Snooze 1 week"},
+	"btn.snooze1d": {Sv: "Påminn i morgon", En: "Remind me tomorrow"},
+	"btn.snooze1w": {Sv: "Påminn om en vecka", En: "Remind me in a week"},
 	"btn.stop":     {Sv: "Sluta påminna om detta ärende", En: "Stop reminders for this case"},
 
 	"nudge.title": {Sv: "Påminnelse: obesvarad SIP-kallelse", En: "Reminder: unanswered SIP invitation"},
 	"nudge.text":  {Sv: "Du är kallad till SIP *%s* av %s och har inte svarat ännu. Svara med knapparna i kallelsen, eller skicka en ersättare.", En: "You were invited to SIP *%s* by %s and have not answered yet. Please answer with the buttons in the invitation, or send a delegate."},
 
-	"esc.entry.title":  {Sv: "Obesvarad SIP-kallelse till er enhet", En: "Unanswered SIP invitation to your unit"},
-	"esc.entry.text":   {Sv: "%s vid %s är kallad till SIP *%s* av %s men har inte svarat. Kan ni som väg in se till att någon svarar eller skickar en ersättare?", En: "%s at %s was invited to SIP *%s* by %s but has not answered. As the unit's entry point, could you make sure someone answers or sends a delegate?"},
-	"esc.note.title":   {Sv: "Eskalerat: %s", En: "Escalated: %s"},
-	"esc.note.text":    {Sv: "%s har inte svarat; eskalerat till deras SIP-mottagning.", En: "%s has not answered; escalated to their SIP reception."},
-	"esc.manual.text":  {Sv: "%s har inte svarat. Deras väg in (%s) nås inte via chatt: kontakta dem på %s.", En: "%s has not answered. Their entry point (%s) cannot be reached by chat: contact them at %s."},
-	"esc.noentry.text": {Sv: "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.", En: "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly."},
-	"esc.self.text":    {Sv: "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.", En: "%s has not answered, and the invitation already went to their entry point. Contact the unit directly."},
+	"esc.entry.title":      {Sv: "Obesvarad SIP-kallelse till er enhet", En: "Unanswered SIP invitation to your unit"},
+	"esc.entry.text":       {Sv: "%s vid %s är kallad till SIP *%s* av %s men har inte svarat. Kan ni som väg in se till att någon svarar eller skickar en ersättare?", En: "%s at %s was invited to SIP *%s* by %s but has not answered. As the unit's entry point, could you make sure someone answers or sends a delegate?"},
+	"esc.note.title":       {Sv: "Eskalerat: %s", En: "Escalated: %s"},
+	"esc.unanswered.title": {Sv: "Obesvarad kallelse: %s", En: "Unanswered invitation: %s"},
+	"esc.note.text":        {Sv: "%s har inte svarat; eskalerat till deras SIP-mottagning.", En: "%s has not answered; escalated to their SIP reception."},
+	"esc.manual.text":      {Sv: "%s har inte svarat. Deras väg in (%s) nås inte via chatt: kontakta dem på %s.", En: "%s has not answered. Their entry point (%s) cannot be reached by chat: contact them at %s."},
+	"esc.noentry.text":     {Sv: "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.", En: "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly."},
+	"esc.self.text":        {Sv: "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.", En: "%s has not answered, and the invitation already went to their entry point. Contact the unit directly."},
 
 	"kallelse.title": {Sv: "Kallelsen ska gå ut i dag: %s", En: "The kallelse is due today: %s"},
 	"kallelse.text": {Sv: "SIP *%s* gäller utskrivning från slutenvård: kallelsen ska gå ut senast i dag, %s (3 arbetsdagar efter underrättelsen %s). Registrera samtycke om det saknas och kalla parterna med /sip bjud %s.",

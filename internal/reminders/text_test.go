@@ -11,6 +11,7 @@ func TestCatalogue(t *testing.T) {
 	dynamic := []string{
 		"meeting.day.title", "meeting.day.text", "meeting.hr.title", "meeting.hr.text",
 		"follow.week.title", "follow.week.text", "follow.day.title", "follow.day.text",
+		"esc.note.title", "esc.unanswered.title",
 	}
 	i18ntest.Check(t, catalogue, i18ntest.Uses{Funcs: []string{"tr"}, Dynamic: dynamic})
 }

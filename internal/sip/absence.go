@@ -1,6 +1,7 @@
 package sip
 
 import (
+	"strings"
 	"time"
 
 	"github.com/samla-sip/samla/directory"
@@ -77,4 +78,13 @@ func absenceFor(r *request, contact *directory.Contact) *directory.Away {
 		return &w
 	}
 	return a
+}
+
+// quoteArg is a command argument value as typed back: quoted when it holds
+// a space ("Upplands Väsby").
+func quoteArg(v string) string {
+	if strings.ContainsAny(v, " \t") {
+		return `"` + v + `"`
+	}
+	return v
 }

@@ -81,3 +81,23 @@ func TestUnitAboutShownOnInvite(t *testing.T) {
 		t.Errorf("invite bup:\n%s", out)
 	}
 }
+
+// TestDeclineHintKeepsKommun (issue 12, problem 11): a party routed in
+// another kommun than the case's declines; the hint invites it there again.
+func TestDeclineHintKeepsKommun(t *testing.T) {
+	h := newHarness(t)
+	ref := h.newCase("")
+	h.cmd(kurator, "samtycke "+ref+" skriftligt vårdnadshavare")
+	h.cmd(kurator, "bjud "+ref+" bup kommun=Eslöv")
+	c := h.load(ref)
+	in := c.Invitations[len(c.Invitations)-1]
+	if in.Party != "bup" || in.Kommun != "1285" {
+		t.Fatalf("invitation %+v, want bup routed in Eslöv (1285)", in)
+	}
+	h.drain()
+	h.act(in.ContactID, actDecline, ref+"|"+in.ID, "fel enhet", false)
+	got := sentTo(h.drain(), kurator)
+	if len(got) == 0 || !strings.Contains(got[len(got)-1].Msg.Text, "/sip bjud "+ref+" bup kommun=Eslöv") {
+		t.Errorf("the convener's hint after the decline: %+v", got)
+	}
+}

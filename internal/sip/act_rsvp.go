@@ -223,7 +223,13 @@ func (s *Service) answer(ctx context.Context, r *request, a Answer) (Result, err
 			in.Declined = reason
 			c.event("rsvp.declined", r.me.Name, r.now, in.Party, reason)
 			reply = t(r.lang, "ok.declined", c.Ref)
-			if err := s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), reason, c.Ref, in.Party); err != nil {
+			// The hint invites the party again where it was routed: a party
+			// reached in another kommun (kommun=…) is asked there again.
+			again := in.Party
+			if k, ok := directory.LookupKommun(in.Kommun); ok && in.Kommun != "" {
+				again += " kommun=" + quoteArg(k.Name)
+			}
+			if err := s.tellConvener(ctx, r, c, fx, in, "note.declined", r.me.Name, partyName(s.convLang(ctx, c), in.Party), reason, c.Ref, again); err != nil {
 				return err
 			}
 		case AnswerDelegate:

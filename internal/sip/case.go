@@ -179,6 +179,9 @@ type Invitation struct {
 	// Reconfirm is set when the meeting's time or place changed after the
 	// invitee accepted: their answer was reset and they need to confirm.
 	Reconfirm bool `json:"reconfirm,omitempty"`
+	// Kommun is the SCB code of the kommun the party was routed in when
+	// not the case's (a youth placed elsewhere: BUP there); "" = the case's.
+	Kommun string `json:"kommun,omitempty"`
 }
 
 // Active reports whether the invitation still counts for its party.

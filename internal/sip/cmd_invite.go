@@ -144,6 +144,7 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 			declined[in.ContactID] = true
 		}
 	}
+	elsewhere := kommun != "" && kommun != c.Kommun
 	if kommun == "" {
 		kommun = c.Kommun
 	}
@@ -161,6 +162,9 @@ func (s *Service) inviteOne(ctx context.Context, r *request, c *Case, fx *effect
 			return s.selfInvitation(r, c, party, cand.Contact), nil
 		}
 		line, err := s.addInvitation(ctx, r, c, fx, party, cand.Contact, cand.Channel, sv, en)
+		if elsewhere && err == nil {
+			c.Invitations[len(c.Invitations)-1].Kommun = kommun // routed in another kommun than the case's
+		}
 		return line + s.awayNote(r, c, cand.Contact), err
 	}
 	line := "• " + t(r.lang, "invite.nomatch", partyName(r.lang, party))
