@@ -51,7 +51,7 @@ func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
 		return textBody(b.t("bad_request"))
 	}
 	if isBareNew(cmd.Text) && cmd.TriggerID != "" {
-		return b.openNewCase(ctx, cmd)
+		return b.openNewCase(ctx, cmd, start)
 	}
 	if b.isClosed() {
 		return textBody(b.t("stopping"))
@@ -70,16 +70,16 @@ func (b *Bot) onCommand(ctx context.Context, cmd slackgo.SlashCommand) any {
 		return textBody(b.t("working"))
 	}
 	if reply.Prompt != nil {
-		return b.openReplyPrompt(ctx, cmd.TeamID, cmd.TriggerID, reply, viewMeta{ResponseURL: cmd.ResponseURL, Channel: cmd.ChannelID})
+		return b.openReplyPrompt(ctx, cmd.TeamID, cmd.TriggerID, reply, viewMeta{ResponseURL: cmd.ResponseURL, Channel: cmd.ChannelID}, start)
 	}
 	return replyBody(reply)
 }
 
 // openNewCase opens the new-case modal.
-func (b *Bot) openNewCase(ctx context.Context, cmd slackgo.SlashCommand) any {
+func (b *Bot) openNewCase(ctx context.Context, cmd slackgo.SlashCommand, received time.Time) any {
 	view, err := b.newCaseModal(viewMeta{ResponseURL: cmd.ResponseURL, Channel: cmd.ChannelID})
 	if err == nil {
-		err = b.openView(ctx, cmd.TeamID, cmd.TriggerID, view)
+		err = b.openView(ctx, cmd.TeamID, cmd.TriggerID, view, received)
 	}
 	if err != nil {
 		b.log.Warn("slack: opening the new-case modal failed", "team", cmd.TeamID, "error", err)
@@ -89,12 +89,13 @@ func (b *Bot) openNewCase(ctx context.Context, cmd slackgo.SlashCommand) any {
 }
 
 // openReplyPrompt opens the modal a reply's Prompt asks for; the reply
-// text is shown in it.
-func (b *Bot) openReplyPrompt(ctx context.Context, team, trigger string, r chat.Reply, meta viewMeta) any {
+// text is shown in it. received is when the request with the trigger
+// arrived.
+func (b *Bot) openReplyPrompt(ctx context.Context, team, trigger string, r chat.Reply, meta viewMeta, received time.Time) any {
 	meta.Action, meta.Value = r.PromptAction, r.PromptValue
 	view, err := b.promptModal(*r.Prompt, r.Body().Plain(), meta)
 	if err == nil {
-		err = b.openView(ctx, team, trigger, view)
+		err = b.openView(ctx, team, trigger, view, received)
 	}
 	if err != nil {
 		b.log.Warn("slack: opening a prompt failed", "team", team, "error", err)

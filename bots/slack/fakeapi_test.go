@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // apiCall is one request the fake Web API received.
@@ -34,16 +35,17 @@ type fakeAPI struct {
 
 	mu      sync.Mutex
 	calls   []apiCall
-	fail    map[string][]failure // method → failures to answer next, in order
-	emails  map[string]string    // user id → e-mail for users.info
-	locales map[string]string    // user id → locale for users.info with include_locale
-	members map[string][]string  // channel id → members for conversations.members
+	fail    map[string][]failure     // method → failures to answer next, in order
+	emails  map[string]string        // user id → e-mail for users.info
+	locales map[string]string        // user id → locale for users.info with include_locale
+	members map[string][]string      // channel id → members for conversations.members
+	delays  map[string]time.Duration // method → how long each answer takes
 	nextTS  int
 }
 
 func newFakeAPI(t testing.TB) *fakeAPI {
 	t.Helper()
-	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}, locales: map[string]string{}, members: map[string][]string{}}
+	f := &fakeAPI{fail: map[string][]failure{}, emails: map[string]string{}, locales: map[string]string{}, members: map[string][]string{}, delays: map[string]time.Duration{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -97,6 +99,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		fl = &q[0]
 		f.fail[method] = q[1:]
 	}
+	delay := f.delays[method]
 	f.nextTS++
 	ts := fmt.Sprintf("1764000000.%06d", f.nextTS)
 	email := f.emails[call.Form.Get("user")]
@@ -107,6 +110,11 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Unlock()
 
+	select {
+	case <-time.After(delay):
+	case <-r.Context().Done():
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	if fl != nil && fl.hang {
 		<-r.Context().Done()

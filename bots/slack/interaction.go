@@ -109,7 +109,7 @@ func (b *Bot) onBlockAction(ctx context.Context, id, team string, cb *slackgo.In
 		}
 		view, err := b.promptModal(*prompt, "", meta)
 		if err == nil {
-			err = b.openView(ctx, team, cb.TriggerID, view)
+			err = b.openView(ctx, team, cb.TriggerID, view, received)
 		}
 		if err != nil {
 			b.log.Warn("slack: opening a prompt failed", "team", team, "error", err)
@@ -141,7 +141,7 @@ func (b *Bot) onBlockAction(ctx context.Context, id, team string, cb *slackgo.In
 		r := b.settling(id, func(ctx context.Context) chat.Reply { return b.handler.Act(ctx, who, act) })(cctx)
 		if r.Prompt != nil && time.Since(received) < triggerLife {
 			meta := viewMeta{ResponseURL: cb.ResponseURL, Channel: cb.Channel.ID}
-			if failed := b.openReplyPrompt(cctx, team, cb.TriggerID, r, meta); failed == nil {
+			if failed := b.openReplyPrompt(cctx, team, cb.TriggerID, r, meta, received); failed == nil {
 				return
 			}
 			r = chat.Reply{Text: b.t("prompt_failed")}

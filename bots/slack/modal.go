@@ -121,18 +121,20 @@ func (b *Bot) promptModal(p chat.Prompt, intro string, meta viewMeta) (slackgo.M
 	}, nil
 }
 
-// viewOpenTimeout bounds views.open, which runs while Slack waits for the
-// request's answer (after at most the inline wait): 2 s + 0.9 s < 3 s.
-const viewOpenTimeout = 900 * time.Millisecond
+// ackWindow is how long after a request arrived views.open may still run:
+// Slack's 3 s for the answer (and the trigger_id), less a margin to write
+// the answer.
+const ackWindow = 2800 * time.Millisecond
 
 // openView opens a modal with a trigger_id (valid for 3 s after the user's
-// action).
-func (b *Bot) openView(ctx context.Context, team, trigger string, view slackgo.ModalViewRequest) error {
+// action), using what is left of the window of the request that arrived
+// at received.
+func (b *Bot) openView(ctx context.Context, team, trigger string, view slackgo.ModalViewRequest, received time.Time) error {
 	api, err := b.client(team)
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, viewOpenTimeout)
+	ctx, cancel := context.WithDeadline(ctx, received.Add(ackWindow))
 	defer cancel()
 	if _, err := api.OpenViewContext(ctx, trigger, view); err != nil {
 		return classify("views.open", err)
