@@ -10,6 +10,7 @@ import (
 
 	"github.com/samla-sip/samla/internal/calendar"
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/outbox"
 	"github.com/samla-sip/samla/internal/textgate"
 )
 
@@ -302,6 +303,7 @@ func (s *Service) setMeeting(ctx context.Context, r *request, in SetMeeting) (Re
 			return errUnchanged
 		}
 		c.Meeting = m
+		proposed := c.Proposal != nil
 		c.Proposal = nil
 		c.event("meeting", r.me.Name, r.now, s.fmtTime(m.At))
 		away = s.awayOnMeetingDay(r, c, m.At)
@@ -311,7 +313,10 @@ func (s *Service) setMeeting(ctx context.Context, r *request, in SetMeeting) (Re
 				c.event("answers.reset", r.me.Name, r.now, strconv.Itoa(reset))
 			}
 		}
-		return s.notifyMeeting(ctx, r, c, fx, nil, before)
+		if err := s.notifyMeeting(ctx, r, c, fx, nil, before); err != nil || !proposed {
+			return err
+		}
+		return s.closeVotes(ctx, r, c, fx)
 	})
 	if err != nil {
 		return Result{}, err
@@ -438,9 +443,13 @@ func (s *Service) pickSlot(ctx context.Context, r *request, in PickSlot) (Result
 		}
 		m.At = c.Proposal.Slots[in.Slot-1].At
 		c.Meeting = &m
+		proposed := c.Proposal != nil
 		c.Proposal = nil
 		c.event("picked", r.me.Name, r.now, s.fmtTime(m.At))
-		return s.notifyMeeting(ctx, r, c, fx, nil, nil)
+		if err := s.notifyMeeting(ctx, r, c, fx, nil, nil); err != nil || !proposed {
+			return err
+		}
+		return s.closeVotes(ctx, r, c, fx)
 	})
 	if err != nil {
 		return Result{}, err
@@ -474,6 +483,9 @@ func (s *Service) notifyMeeting(ctx context.Context, r *request, c *Case, fx *ef
 		}
 		msg := chat.Message{Title: t(lang, "mtg.title", c.Ref), Text: text}
 		msg.Buttons = s.voteButtons(lang, c, in.ID)
+		if len(msg.Buttons) > 0 && in.Address.Platform != chat.Email {
+			msg.Key = voteKey(c.Ref, in.ID) // closeVotes updates it once a time is chosen
+		}
 		msg.Meeting = s.meetingEvent(c, in)
 		if msg.Meeting == nil && replaced != nil {
 			msg.Meeting = s.event(c, in, replaced, true)
@@ -538,4 +550,29 @@ func (s *Service) whenText(lang string, c *Case) string {
 	default:
 		return t(lang, "mtg.none")
 	}
+}
+
+// voteKey is the chat.Message key of the proposal notice an invitee votes
+// on: once a time is chosen it is updated in place without its buttons.
+func voteKey(ref, invID string) string { return "votes/" + ref + "/" + invID }
+
+// closeVotes takes the "Passar: N)" buttons off every proposal notice that
+// was delivered, now that the time is decided (one never delivered is
+// left to its job, which carries the current text).
+func (s *Service) closeVotes(ctx context.Context, r *request, c *Case, fx *effects) error {
+	for i := range c.Invitations {
+		in := &c.Invitations[i]
+		if in.Address == nil || in.Address.Platform == chat.Email {
+			continue
+		}
+		if ok, err := outbox.Delivered(ctx, s.deps.Store, voteKey(c.Ref, in.ID), *in.Address); err != nil || !ok {
+			continue
+		}
+		lang := s.inviteeLang(ctx, in)
+		msg := chat.Message{Key: voteKey(c.Ref, in.ID), Title: t(lang, "mtg.title", c.Ref), Text: t(lang, "mtg.decided", c.Ref, s.whenText(lang, c))}
+		if err := fx.send(r, fmt.Sprintf("votesupd|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
+			return err
+		}
+	}
+	return nil
 }

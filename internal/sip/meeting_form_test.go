@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/samla-sip/samla/internal/chat"
+	"github.com/samla-sip/samla/internal/chat/chattest"
 )
 
 // fieldValues is a message's field values, one per line.
@@ -148,5 +149,37 @@ func TestPickKeepsForm(t *testing.T) {
 	}
 	if m := h.load(ref).Meeting; !m.Video || m.Place != "Rum 3" || m.Minutes != 45 {
 		t.Errorf("meeting: %+v", m)
+	}
+}
+
+// TestPickClosesVotes (issue 12, problem 11): after the pick, the proposal
+// notices an invitee got no longer carry live "Passar" buttons.
+func TestPickClosesVotes(t *testing.T) {
+	h := newHarness(t)
+	d := newDelivery(h)
+	ref, invs := h.invitedCase("")
+	bup := invs["bup"]
+	h.cmd(kurator, "möte "+ref+" förslag 2026-12-14T13:00 2026-12-15T09:00")
+	d.run()
+	var notice chattest.Sent
+	for _, s := range d.sends(bup) {
+		if s.Msg.Key == voteKey(ref, bup.ID) {
+			notice = s
+		}
+	}
+	if !slices.Contains(actions(notice.Msg), actVote) {
+		t.Fatalf("no proposal notice with vote buttons: %+v", notice)
+	}
+	h.cmd(kurator, "möte "+ref+" välj 2")
+	d.run()
+	var last *chat.Message
+	for _, u := range d.plats[bup.Address.Platform].Updates() {
+		if u.Ref == notice.Ref {
+			m := u.Msg
+			last = &m
+		}
+	}
+	if last == nil || len(last.Buttons) != 0 || !strings.Contains(last.Text, "2026-12-15 09:00") {
+		t.Errorf("the proposal notice after the pick: %+v", last)
 	}
 }
