@@ -79,6 +79,7 @@ type Bot struct {
 	lang       i18n.Lang
 	inlineWait time.Duration
 	links      *linkCache
+	dms        dmCache        // DM channel ids by team and user
 	members    memberCache    // channel member lists (members.go)
 	zone       *time.Location // dates are local time in SAMLA_TIMEZONE
 	// socketRetry is the pause before reconnecting Socket Mode after a

@@ -135,13 +135,16 @@ func (b *Bot) directMessage(ctx context.Context, who chat.Actor, msg chat.Messag
 	if err != nil {
 		return err
 	}
-	ch, _, _, err := api.OpenConversationContext(ctx, &slackgo.OpenConversationParameters{Users: []string{who.UserID}})
+	ch, cached, err := b.dmChannel(ctx, api, who.Workspace, who.UserID)
 	if err != nil {
-		return classify("conversations.open", err)
+		return err
 	}
-	_, _, err = api.PostMessageContext(ctx, ch.ID,
+	_, _, err = api.PostMessageContext(ctx, ch,
 		slackgo.MsgOptionText(fallbackText(msg), false), slackgo.MsgOptionBlocks(messageBlocks(msg)...))
 	if err != nil {
+		if cached {
+			b.dms.forget(who.Workspace, who.UserID)
+		}
 		return classify("chat.postMessage", err)
 	}
 	return nil

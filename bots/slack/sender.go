@@ -24,28 +24,30 @@ var permanentErrors = map[string]bool{
 	"invalid_blocks": true, "msg_too_long": true, "not_authed": true,
 }
 
-// Send delivers msg to a user's DM with the bot (conversations.open, then
-// chat.postMessage) or to Address.Channel. Slack has no idempotency key for
+// Send delivers msg to a user's DM with the bot (conversations.open the
+// first time, then chat.postMessage) or to Address.Channel. Slack has no idempotency key for
 // chat.postMessage, so key is only logged by the outbox.
 func (b *Bot) Send(ctx context.Context, to chat.Address, msg chat.Message, key string) (chat.Ref, error) {
 	api, err := b.client(to.Workspace)
 	if err != nil {
 		return chat.Ref{}, err
 	}
-	channel := to.Channel
+	channel, cached := to.Channel, false
 	if channel == "" {
 		if to.User == "" {
 			return chat.Ref{}, fmt.Errorf("slack: address %s has no user or channel: %w", to, chat.ErrPermanent)
 		}
-		ch, _, _, err := api.OpenConversationContext(ctx, &slackgo.OpenConversationParameters{Users: []string{to.User}})
+		channel, cached, err = b.dmChannel(ctx, api, to.Workspace, to.User)
 		if err != nil {
-			return chat.Ref{}, classify("conversations.open", err)
+			return chat.Ref{}, err
 		}
-		channel = ch.ID
 	}
 	ch, ts, err := api.PostMessageContext(ctx, channel,
 		slackgo.MsgOptionText(fallbackText(msg), false), slackgo.MsgOptionBlocks(messageBlocks(msg)...))
 	if err != nil {
+		if cached {
+			b.dms.forget(to.Workspace, to.User)
+		}
 		return chat.Ref{}, classify("chat.postMessage", err)
 	}
 	if ch == "" {

@@ -120,3 +120,36 @@ func TestUpdateErrorMapping(t *testing.T) {
 		t.Errorf("unknown workspace: %v", err)
 	}
 }
+
+// TestDMChannelCachedPerUser: many messages to one user cost one
+// conversations.open (Slack allows about 50 a minute), and a DM channel
+// that stops working is opened again (issue 17, problem 8).
+func TestDMChannelCachedPerUser(t *testing.T) {
+	tb := newTestBot(t)
+	ctx := context.Background()
+	u7 := chat.Address{Platform: "slack", Workspace: "T2", User: "U7"}
+	for range 5 {
+		if _, err := tb.Send(ctx, u7, invitation, "k"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tb.directMessage(ctx, chat.Actor{Platform: "slack", Workspace: "T2", UserID: "U7"}, invitation); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tb.Send(ctx, chat.Address{Platform: "slack", Workspace: "T1", User: "U7"}, invitation, "k"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tb.api.callsTo("conversations.open")); n != 2 {
+		t.Errorf("%d conversations.open for 7 messages to 2 users, want 2", n)
+	}
+	tb.api.failNext("chat.postMessage", failure{code: "channel_not_found"})
+	if _, err := tb.Send(ctx, u7, invitation, "k"); err == nil {
+		t.Fatal("a failed post reported as sent")
+	}
+	if _, err := tb.Send(ctx, u7, invitation, "k"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(tb.api.callsTo("conversations.open")); n != 3 {
+		t.Errorf("%d conversations.open, want 3: the failed channel opened again", n)
+	}
+}
