@@ -78,7 +78,7 @@ func newCore(cfg config.Config, st store.Store, holder *directory.Holder, log *s
 		opts := room.Options{
 			Store: st, Core: rc, PublicURL: cfg.PublicURL, Lang: cfg.Lang,
 			LinkTTL: cfg.Room.LinkTTL, IdleTimeout: cfg.Room.IdleTimeout, MaxSession: cfg.Room.SessionMax,
-			Log: log.With("component", "room"), Stats: statsSvc,
+			Log: log.With("component", "room"), Stats: statsSvc, Email: cfg.Mail.Enabled(),
 			LangOf: func(ctx context.Context, who chat.Actor) string {
 				return string(rc.langOf(ctx, who))
 			},

@@ -58,6 +58,9 @@ type Options struct {
 	LangOf func(ctx context.Context, who chat.Actor) string
 	// Stats, when set, serves the staff-only statistics page (StatsPath).
 	Stats Stats
+	// Email, when true (the e-mail channel is on), lets the convener send
+	// a personal link by e-mail: /sip länk REF individen epost=ADDRESS.
+	Email bool
 }
 
 // Room serves the case room and makes the links into it.

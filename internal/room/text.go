@@ -159,7 +159,12 @@ var texts = map[string]entry{
 	"cmd.convener": {"Bara den som kallar kan ge ut eller återkalla länkar för %s.", "Only the convener can give out or revoke links for %s."},
 	"cmd.link": {"Personlig länk till %s för %s:\n%s\nKod: *%s*\n_Lämna länken och koden var för sig (t.ex. koden muntligt eller på papper). Länken gäller till dagen efter uppföljningen och kan återkallas: /sip länk %s återkalla_",
 		"Personal link to %s for %s:\n%s\nCode: *%s*\n_Hand over the link and the code separately (e.g. the code by word of mouth or on paper). The link works until the day after the follow-up and can be revoked: /sip link %s revoke_"},
-	"cmd.revoked": {"%d personliga länkar till %s är återkallade.", "%d personal links to %s revoked."},
+	"cmd.link.mailed": {"Personlig länk till %s för %s är skickad med e-post till adressen du angav (den sparas inte i Samla).\nKod: *%s*\n_Lämna koden för sig (t.ex. muntligt eller på papper). Länken gäller till dagen efter uppföljningen och kan återkallas: /sip länk %s återkalla_",
+		"The personal link to %s for %s is sent by e-mail to the address you gave (Samla does not keep it).\nCode: *%s*\n_Hand over the code separately (e.g. by word of mouth or on paper). The link works until the day after the follow-up and can be revoked: /sip link %s revoke_"},
+	"cmd.badmail":     {"Det är ingen e-postadress: skriv epost=namn@exempel.se (bara adressen).", "That is not an e-mail address: write email=name@example.se (the address only)."},
+	"mail.link.title": {"Din länk till SIP %s", "Your link to SIP %s"},
+	"mail.link.text":  {"Här är din personliga länk till samordnad individuell plan (SIP) %s:\n%s\nKoden som behövs får du separat av den som sammankallar.", "Here is your personal link to coordinated individual plan (SIP) %s:\n%s\nYou get the code you need separately from the convener."},
+	"cmd.revoked":     {"%d personliga länkar till %s är återkallade.", "%d personal links to %s revoked."},
 
 	"p.title":                  {"Min SIP", "My SIP"},
 	"p.h":                      {"Din SIP – %s", "Your SIP – %s"},
