@@ -107,6 +107,9 @@ func (s *Service) closeCase(ctx context.Context, r *request, in CloseCase) (Resu
 				return err
 			}
 		}
+		if c.Proposal != nil {
+			return s.closeVotes(ctx, r, c, fx) // the "Passar" buttons go too
+		}
 		return nil
 	})
 	if err != nil {

@@ -557,8 +557,8 @@ func (s *Service) whenText(lang string, c *Case) string {
 func voteKey(ref, invID string) string { return "votes/" + ref + "/" + invID }
 
 // closeVotes takes the "Passar: N)" buttons off every proposal notice that
-// was delivered, now that the time is decided (one never delivered is
-// left to its job, which carries the current text).
+// was delivered, now that the time is decided or the SIP ended (one never
+// delivered is left to its job, which carries the current text).
 func (s *Service) closeVotes(ctx context.Context, r *request, c *Case, fx *effects) error {
 	for i := range c.Invitations {
 		in := &c.Invitations[i]
@@ -569,7 +569,11 @@ func (s *Service) closeVotes(ctx context.Context, r *request, c *Case, fx *effec
 			continue
 		}
 		lang := s.inviteeLang(ctx, in)
-		msg := chat.Message{Key: voteKey(c.Ref, in.ID), Title: t(lang, "mtg.title", c.Ref), Text: t(lang, "mtg.decided", c.Ref, s.whenText(lang, c))}
+		text := t(lang, "mtg.decided", c.Ref, s.whenText(lang, c))
+		if c.Closed != nil {
+			text = t(lang, "mtg.closed", c.Ref) // ended, not decided
+		}
+		msg := chat.Message{Key: voteKey(c.Ref, in.ID), Title: t(lang, "mtg.title", c.Ref), Text: text}
 		if err := fx.send(r, fmt.Sprintf("votesupd|%s|%s|%d", c.Ref, in.ID, c.Seq), *in.Address, msg); err != nil {
 			return err
 		}

@@ -91,6 +91,7 @@ var catalogue = i18n.Catalogue{
 	"care.arbetsformedlingen": {Sv: "Arbetsförmedlingen", En: "Public Employment Service"},
 	"care.kriminalvarden":     {Sv: "Kriminalvården", En: "Prison and Probation Service"},
 
+	"mtg.closed":     {Sv: "%s är avslutat. Förslagen gäller inte längre.", En: "%s is ended. The proposals no longer apply."},
 	"mtg.decided":    {Sv: "Tiden för %s är bestämd: %s. Förslagen gäller inte längre.", En: "The time for %s is decided: %s. The proposals no longer apply."},
 	"reg.title":      {Sv: "Registrera SIP: %s", En: "Register the SIP: %s"},
 	"reg.held":       {Sv: "SIP-mötet för *%s* är registrerat som hållet. Registrera det hos er med %s *%s* (%s).", En: "The SIP meeting for *%s* is recorded as held. Register it in your organisation with %s *%s* (%s)."},

@@ -183,3 +183,37 @@ func TestPickClosesVotes(t *testing.T) {
 		t.Errorf("the proposal notice after the pick: %+v", last)
 	}
 }
+
+// TestCloseClosesVotes (issue 12): ending the SIP with a proposal still open
+// takes the "Passar" buttons off the proposal notices too.
+func TestCloseClosesVotes(t *testing.T) {
+	h := newHarness(t)
+	d := newDelivery(h)
+	ref, invs := h.invitedCase("")
+	bup := invs["bup"]
+	h.cmd(kurator, "möte "+ref+" förslag 2026-12-14T13:00 2026-12-15T09:00")
+	d.run()
+	var notice chattest.Sent
+	for _, s := range d.sends(bup) {
+		if s.Msg.Key == voteKey(ref, bup.ID) {
+			notice = s
+		}
+	}
+	if !slices.Contains(actions(notice.Msg), actVote) {
+		t.Fatalf("no proposal notice with vote buttons: %+v", notice)
+	}
+	if out := h.cmd(kurator, "avsluta "+ref+" orsak=behov-tillgodosedda"); !strings.Contains(out, "avslutat") {
+		t.Fatalf("close: %q", out)
+	}
+	d.run()
+	var last *chat.Message
+	for _, u := range d.plats[bup.Address.Platform].Updates() {
+		if u.Ref == notice.Ref {
+			m := u.Msg
+			last = &m
+		}
+	}
+	if last == nil || len(last.Buttons) != 0 || !strings.Contains(last.Text, "avslutat") {
+		t.Errorf("the proposal notice after the close: %+v", last)
+	}
+}
