@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/samla-sip/samla/internal/i18n"
 )
@@ -284,8 +285,14 @@ func channelRank(r Reach) int {
 	return 9
 }
 
-// genitive adds the Swedish genitive s unless the name ends in s, x or z.
+// genitive adds the Swedish genitive s unless the name ends in s, x or z;
+// an abbreviation in capitals or a number takes ":s" ("Vård AB:s").
 func genitive(name string) string {
+	last := name[strings.LastIndexAny(name, " -")+1:]
+	if last != "" && strings.IndexFunc(last, unicode.IsLower) < 0 &&
+		strings.IndexFunc(last, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) >= 0 {
+		return name + ":s"
+	}
 	if strings.HasSuffix(name, "s") || strings.HasSuffix(name, "x") || strings.HasSuffix(name, "z") {
 		return name
 	}
