@@ -48,6 +48,10 @@ type CaseView struct {
 	// whether and how the individual received the written plan.
 	Participation []Participation
 	Closed        *Closure
+	// Discharge is set for a discharge SIP (typ=utskrivning): its
+	// notification date and Deadline, the last day for the kallelse (3
+	// working days, as /sip status shows it); nil for an ordinary SIP.
+	Discharge *Discharge
 	// Next is the next step for the convener, in the reader's language
 	// ("" once closed or for an invitee).
 	Next string
@@ -108,6 +112,10 @@ func (s *Service) caseView(lang string, c *Case, key string) CaseView {
 		PlanDone: planDone(s.deps.Directory.Current(), c), PlanItems: planItems, Closed: c.Closed,
 		Stage: c.Stage(), Held: c.Held, Established: c.Established, FollowUps: append([]Milestone(nil), c.FollowUps...),
 		Participation: append([]Participation(nil), c.Participation...),
+	}
+	if c.Discharge != nil {
+		d := *c.Discharge
+		v.Discharge = &d
 	}
 	if vis.exactAge {
 		v.Age = c.Age

@@ -93,3 +93,26 @@ func TestRegistrationPromptConvener(t *testing.T) {
 		t.Errorf("region convener of a discharge SIP:\n%s", out)
 	}
 }
+
+// TestViewDischargeDeadline (issue 12): CaseView carries a discharge SIP's
+// kallelse deadline, the one /sip status shows; an ordinary SIP has none.
+func TestViewDischargeDeadline(t *testing.T) {
+	h := newHarness(t)
+	const nurse = "sus-malmo-sjukskoterska-johan"
+	ref := refRE.FindString(h.cmd(nurse, "ny kommun=Malmö ålder=82 parter=primarvard,hemtjanst typ=utskrivning"))
+	seen, err := h.svc.View(h.ctx, actor(nurse), ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := h.load(ref).Discharge
+	if d := seen.Case.Discharge; d == nil || want == nil || !d.Deadline.Equal(want.Deadline) || !d.Notified.Equal(want.Notified) || d.Deadline.IsZero() {
+		t.Fatalf("view's discharge %+v, want %+v", d, want)
+	}
+	if !strings.Contains(h.cmd(nurse, "status "+ref), h.svc.fmtDate(want.Deadline)) {
+		t.Errorf("status lacks the deadline %s", h.svc.fmtDate(want.Deadline))
+	}
+	other := h.newCase("")
+	if seen, err := h.svc.View(h.ctx, actor(kurator), other); err != nil || seen.Case.Discharge != nil {
+		t.Errorf("ordinary SIP's view: discharge %+v, err %v", seen.Case.Discharge, err)
+	}
+}
