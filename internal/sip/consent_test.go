@@ -15,14 +15,14 @@ func TestConsentScope(t *testing.T) {
 	ref := h.newCase("")
 	steps := []struct{ in, want string }{
 		{"samtycke " + ref + " skriftligt av=mormor", `Okänt "mormor": ange av=individen, vårdnadshavare`},
-		{"samtycke " + ref + " skriftligt av=vårdnadshavare", "Samtycke registrerat för " + ref + " (skriftligt, av vårdnadshavare).\nOmfattar: BUP, Skola, Socialtjänst barn, Primärvård\n⚠ Samtycke från en vårdnadshavare"},
+		{"samtycke " + ref + " skriftligt av=vårdnadshavare", "Samtycke registrerat för " + ref + " (skriftligt, av vårdnadshavare).\nOmfattar: BUP, Skola, Socialtjänst barn och Primärvård\n⚠ Samtycke från en vårdnadshavare"},
 		{"status " + ref, "⚠ Samtycke från en vårdnadshavare: för ett barn behövs normalt båda"},
 		{"samtycke " + ref + " av=vårdnadshavare2", "(skriftligt, av vårdnadshavare och vårdnadshavare 2)"},
 		{"bjud " + ref + " forsakringskassan", "Försäkringskassan: utanför samtycket – ingen kallelse. Utöka samtycket först: /sip samtycke " + ref + " parter=forsakringskassan"},
 		{"bjud " + ref + " kriminalvarden", "Kriminalvården: utanför samtycket"},
 		{"bjud " + ref + " malmo-hemsjukvard-vagin", "Hemsjukvård: utanför samtycket"},
 		{`plan ` + ref + ` insats hemsjukvard "x"`, "Hemsjukvård är inte part i " + ref},
-		{"samtycke " + ref + " muntligt av=vårdnadshavare parter=forsakringskassan", "Omfattar: BUP, Skola, Socialtjänst barn, Primärvård, Försäkringskassan"},
+		{"samtycke " + ref + " muntligt av=vårdnadshavare parter=forsakringskassan", "Omfattar: BUP, Skola, Socialtjänst barn, Primärvård och Försäkringskassan"},
 		{"bjud " + ref + " forsakringskassan", "Försäkringskassan → "},
 	}
 	for _, s := range steps {

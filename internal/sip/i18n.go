@@ -1,8 +1,6 @@
 package sip
 
 import (
-	"strings"
-
 	"github.com/samla-sip/samla/internal/i18n"
 )
 
@@ -39,7 +37,7 @@ func partyList(lang string, ids []string) string {
 	for i, id := range ids {
 		names[i] = partyName(lang, id)
 	}
-	return strings.Join(names, ", ")
+	return joinAnd(lang, names)
 }
 
 // weekdayIDs and monthIDs name the short weekday and month names.
