@@ -15,6 +15,9 @@ type Target struct {
 	// Manual is their e-mail or phone for a person to use.
 	Chat   bool
 	Manual string
+	// Phone is the contact's phone number when the directory has one, so
+	// a convener told of an escalation can also call the unit.
+	Phone string
 }
 
 // Directory answers the few questions reminders ask of the directory.
@@ -73,6 +76,12 @@ func (d dirAdapter) Person(contactID string) (Target, bool) {
 		return Target{}, false
 	}
 	t := Target{Name: c.Name}
+	for _, r := range c.Reach {
+		if r.Kind == "phone" {
+			t.Phone = r.Address
+			break
+		}
+	}
 	for _, r := range c.Reach {
 		if r.User == "" {
 			continue // a team channel is not the person

@@ -29,18 +29,19 @@ type rig struct {
 	clock *testutil.Clock
 	eng   *Engine
 	w     WorkingHours
+	dir   fakeDir
 }
 
 func newRig(t *testing.T, now string) *rig {
 	w := testHours(t)
-	r := &rig{t: t, st: newMemStore(), cases: &memCases{cases: map[string]*sip.Case{}}, w: w}
+	r := &rig{t: t, st: newMemStore(), cases: &memCases{cases: map[string]*sip.Case{}}, w: w, dir: testDir()}
 	r.clock = testutil.NewClock(lt(t, w, now))
 	r.eng = r.engine(r.st)
 	return r
 }
 
 func (r *rig) engine(st store.Store) *Engine {
-	eng, err := New(Deps{Store: st, Cases: r.cases, Directory: testDir(), Clock: r.clock, Settings: testSettings(r.t), Lease: time.Minute, Batch: 50})
+	eng, err := New(Deps{Store: st, Cases: r.cases, Directory: r.dir, Clock: r.clock, Settings: testSettings(r.t), Lease: time.Minute, Batch: 50})
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -139,6 +140,30 @@ func TestFireNudgeThenEscalation(t *testing.T) {
 	}
 	if n, _ := r.st.Pending(context.Background(), QueueName); n != 0 {
 		t.Errorf("%d reminders left", n)
+	}
+}
+
+// The convener told of an escalation also gets the unit's phone number
+// when the directory has one (issue 12, wording).
+func TestEscalationNoteGivesUnitPhone(t *testing.T) {
+	r := newRig(t, "2026-11-23 10:00")
+	entry := r.dir.entries["bup-lund"]
+	entry.Phone = "+46 46 17 00 00"
+	r.dir.entries["bup-lund"] = entry
+	c := baseCase(t, r.w)
+	r.change(nil, c)
+	r.at("2026-11-25 10:00")
+	r.fire()
+	r.deliverAll()
+	r.at("2026-11-27 10:00")
+	r.fire()
+	ids := r.outboxIDs()
+	if len(ids) != 2 || !strings.HasSuffix(ids[0], "|convener") {
+		t.Fatalf("escalation outbox %q", ids)
+	}
+	want := "BUP Lund har inte svarat; eskalerat till deras SIP-mottagning, som också nås på telefon +46 46 17 00 00."
+	if got := r.outbox()[ids[0]].Msg.Text; got != want {
+		t.Errorf("convener note %q, want %q", got, want)
 	}
 }
 

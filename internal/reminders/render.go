@@ -165,6 +165,9 @@ func (rd renderer) escalate(ctx context.Context, c *sip.Case, r Reminder) []outM
 				Buttons: buttons(lang, r.ID()),
 			}})
 			note = func(lang i18n.Lang) string { return tr(lang, "esc.note.text", unit) }
+			if entry.Phone != "" {
+				note = func(lang i18n.Lang) string { return tr(lang, "esc.note.phone.text", unit, entry.Phone) }
+			}
 			title = "esc.note.title"
 		case entry.Manual != "":
 			note = func(lang i18n.Lang) string { return tr(lang, "esc.manual.text", unit, entry.Name, entry.Manual) }

@@ -23,6 +23,7 @@ var catalogue = i18n.Catalogue{
 	"esc.note.title":       {Sv: "Eskalerat: %s", En: "Escalated: %s"},
 	"esc.unanswered.title": {Sv: "Obesvarad kallelse: %s", En: "Unanswered invitation: %s"},
 	"esc.note.text":        {Sv: "%s har inte svarat; eskalerat till deras SIP-mottagning.", En: "%s has not answered; escalated to their SIP reception."},
+	"esc.note.phone.text":  {Sv: "%s har inte svarat; eskalerat till deras SIP-mottagning, som också nås på telefon %s.", En: "%s has not answered; escalated to their SIP reception, also reachable by phone at %s."},
 	"esc.manual.text":      {Sv: "%s har inte svarat. Deras väg in (%s) nås inte via chatt: kontakta dem på %s.", En: "%s has not answered. Their entry point (%s) cannot be reached by chat: contact them at %s."},
 	"esc.noentry.text":     {Sv: "%s har inte svarat, och katalogen saknar en väg in att eskalera till. Kontakta enheten direkt.", En: "%s has not answered, and the directory has no entry point to escalate to. Contact the unit directly."},
 	"esc.self.text":        {Sv: "%s har inte svarat, och kallelsen gick redan till deras väg in. Kontakta enheten direkt.", En: "%s has not answered, and the invitation already went to their entry point. Contact the unit directly."},
